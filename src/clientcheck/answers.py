@@ -1,0 +1,181 @@
+"""Answers: what counts as a valid answer, reading answer files, writing templates."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from clientcheck.errors import AnswersError, Problem
+from clientcheck.model import DONT_KNOW, NO, YES, AnswerValue, Bank, Question, QuestionType
+from clientcheck.reader import NodeReader, did_you_mean, one_of
+from clientcheck.text import strip_control
+from clientcheck.yamlsafe import Scalar, YamlProblems, compose, decode, read_text
+
+_YES_WORDS = {"yes", "y", "true", "si", "sì", "sí"}
+_NO_WORDS = {"no", "n", "false"}
+_DONT_KNOW_WORDS = {DONT_KNOW, "?", "dont know", "don't know", "non so", "non_so"}
+
+
+class InvalidAnswer(ValueError):
+    """An answer that does not fit its question; the message says what would."""
+
+
+def normalise_answer(question: Question, raw: Scalar) -> AnswerValue:
+    """Turn what a person wrote into the canonical answer, or raise InvalidAnswer."""
+    if isinstance(raw, str) and raw.strip().lower() in _DONT_KNOW_WORDS:
+        return DONT_KNOW
+    match question.type:
+        case QuestionType.YES_NO:
+            if isinstance(raw, bool):
+                return YES if raw else NO
+            word = str(raw).strip().lower() if raw is not None else ""
+            if word in _YES_WORDS:
+                return YES
+            if word in _NO_WORDS:
+                return NO
+            raise InvalidAnswer("answer yes or no (or dont_know)")
+        case QuestionType.NUMBER:
+            number = _as_number(raw)
+            if number is None:
+                raise InvalidAnswer(f"answer a number from {_fmt(question.minimum)} to "
+                                    f"{_fmt(question.maximum)} (or dont_know)")
+            assert question.minimum is not None and question.maximum is not None
+            if not question.minimum <= number <= question.maximum:
+                raise InvalidAnswer(f"{_fmt(number)} is outside {_fmt(question.minimum)}–"
+                                    f"{_fmt(question.maximum)}")
+            return number
+        case QuestionType.FREQUENCY | QuestionType.CHOICE:
+            allowed = question.allowed_answers()
+            word = str(raw).strip() if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else ""
+            if word in allowed:
+                return word
+            suggestion = did_you_mean(word, allowed) if word else ""
+            raise InvalidAnswer(f"answer one of {one_of(allowed)} (or dont_know)"
+                                + (f"; {suggestion}" if suggestion else ""))
+    raise TypeError(question.type)  # pragma: no cover
+
+
+def _as_number(raw: Scalar) -> float | None:
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, (int, float)):
+        value = float(raw)
+    else:
+        try:
+            value = float(str(raw).strip().rstrip("%").replace(",", "."))
+        except ValueError:
+            return None
+    return value if math.isfinite(value) else None
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def format_answer(value: AnswerValue) -> str:
+    """How an answer is written back, in files and JSON."""
+    return _fmt(value) if isinstance(value, float) else value
+
+
+def read_answers(source: Path | None, bank: Bank, *, stdin_text: bytes | None = None) -> dict[str, AnswerValue]:
+    """Read an answers file (YAML or JSON; ``source=None`` reads ``stdin_text``) for ``bank``.
+
+    Every problem is collected: unknown question ids, invalid answers, missing answers for
+    questions that apply, and a ``bank:`` that names another bank.
+    """
+    from clientcheck.scoring import applicable_questions  # scoring imports answers' siblings
+
+    name = "<stdin>" if source is None else str(source)
+    try:
+        text = decode(stdin_text or b"", name) if source is None else read_text(source)
+        root = compose(text, name)
+    except YamlProblems as error:
+        raise AnswersError(f"{name}: cannot read the answers", error.problems) from None
+    reader = NodeReader(name)
+    if root is None:
+        raise AnswersError(f"{name}: no answers", (Problem(
+            name, 1, 1, "the answers file is empty",
+            f"run 'clientcheck answers-template --bank {bank.id} > answers.yaml' and fill it in"),))
+    top = reader.fields(root, "the answers file", required=["answers"], optional=["bank", "lang", "client"])
+    answer_nodes: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    if top is not None:
+        if "bank" in top:
+            named = reader.string(top["bank"], "'bank'")
+            if named is not None and named != bank.id:
+                reader.error(top["bank"], f"these answers are for bank '{named}', not '{bank.id}'",
+                             f"use --bank {named}, or change the 'bank:' line")
+        if "answers" in top:
+            if isinstance(top["answers"], yaml.ScalarNode) and top["answers"].value == "":
+                reader.error(top["answers"], "'answers' is empty", "list one 'question_id: answer' per line")
+            else:
+                answer_nodes = reader.mapping(top["answers"], "'answers'") or {}
+    answers: dict[str, AnswerValue] = {}
+    question_ids = [q.id for q in bank.questions]
+    for question_id, (key_node, value_node) in answer_nodes.items():
+        question = bank.question(question_id)
+        if question is None:
+            reader.error(key_node, f"bank '{bank.id}' has no question '{strip_control(question_id)}'",
+                         did_you_mean(question_id, question_ids)
+                         or f"see the ids with 'clientcheck answers-template --bank {bank.id}'")
+            continue
+        raw = reader.scalar(value_node)
+        if raw is None:
+            continue  # left blank in the template: reported below if the question applies
+        if not isinstance(raw, (str, int, float, bool)):
+            reader.error(value_node, f"the answer to '{question_id}' should be a single value, "
+                                     f"found {'a list' if isinstance(value_node, yaml.SequenceNode) else 'a mapping'}",
+                         "write one answer on the same line as the question id")
+            continue
+        try:
+            answers[question_id] = normalise_answer(question, raw)
+        except InvalidAnswer as error:
+            reader.error(value_node, f"'{question_id}': {error}", "")
+    if not reader.has_errors:
+        asked = applicable_questions(bank, answers)
+        missing = [q for q in asked if q.id not in answers]
+        where = root if top is None or "answers" not in top else top["answers"]
+        for question in missing:
+            node = answer_nodes[question.id][0] if question.id in answer_nodes else where
+            reader.error(node, f"no answer for '{question.id}'",
+                         f"write '{question.id}: <answer>', or '{question.id}: dont_know'")
+    if reader.problems:
+        raise AnswersError(f"{name}: the answers do not fit bank '{bank.id}'", tuple(reader.problems))
+    return answers
+
+
+def answers_template(bank: Bank, language: str, labels: Mapping[str, str]) -> str:
+    """A fill-in answers file: every question id, its text as a comment, its allowed values.
+
+    ``labels`` carries the interface's own words (translated by the caller).
+    """
+    lines = [
+        f"# {labels['template_title']}: {bank.title.get(language)} ({bank.id} v{bank.version})",
+        f"# {labels['template_how']}",
+        f"# clientcheck assess --bank {bank.id} --answers answers.yaml",
+        f"bank: {bank.id}",
+        "answers:",
+    ]
+    for question in bank.questions:
+        lines.append("")
+        for text_line in question.text.get(language).splitlines():
+            lines.append(f"  # {text_line}")
+        if question.when is not None:
+            lines.append(f"  # {labels['template_followup']}")
+        lines.append(f"  # {labels['template_allowed']}: {_allowed_text(question, language)}")
+        lines.append(f"  {question.id}:")
+    return "\n".join(lines) + "\n"
+
+
+def _allowed_text(question: Question, language: str) -> str:
+    if question.type is QuestionType.NUMBER:
+        unit = question.unit.get(language) if question.unit else ""
+        return f"{_fmt(question.minimum)}..{_fmt(question.maximum)}{unit} | {DONT_KNOW}"
+    if question.type is QuestionType.CHOICE:
+        options = [f"{o.id} ({o.label.get(language)})" for o in question.options]
+        return " | ".join([*options, DONT_KNOW])
+    return " | ".join([*question.allowed_answers(), DONT_KNOW])

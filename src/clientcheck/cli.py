@@ -1,0 +1,177 @@
+"""The command line: parses options, wires them to ``commands``, renders, maps errors to exits.
+
+Imports stay lazy so ``--help``, ``--version`` and non-interactive runs start fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from clientcheck import __version__
+from clientcheck.env import Environment
+from clientcheck.errors import ClientcheckError, ExitCode, Interrupted, ProblemsError
+
+
+class Lang(StrEnum):
+    it = "it"
+    en = "en"
+
+
+class LevelChoice(StrEnum):
+    keep = "keep"
+    watch = "watch"
+    renegotiate = "renegotiate"
+    let_go = "let_go"
+
+
+app = typer.Typer(
+    name="clientcheck",
+    help="An honest self-assessment of a client relationship: keep, watch, renegotiate or let go, and why.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def make_environment() -> Environment:
+    """The real world; tests replace this function to hand commands their own streams."""
+    return Environment.from_system()
+
+
+def _language(env: Environment, lang: Lang | None) -> str:
+    from clientcheck.i18n import detect_language
+
+    return lang.value if lang is not None else detect_language(env.environ)
+
+
+def _run(env: Environment, language: str, action: Callable[[], int]) -> NoReturn:
+    """The one error boundary: every failure becomes a message on stderr and an exit code."""
+    from clientcheck.render import write_error, write_problems
+
+    try:
+        code = action()
+    except Interrupted as error:
+        env.stderr.write(f"\nclientcheck: {error.message}\n")
+        code = error.exit_code
+    except KeyboardInterrupt:
+        from clientcheck.i18n import tr
+
+        env.stderr.write(f"\nclientcheck: {tr(language, 'quiz.interrupted')}\n")
+        code = ExitCode.INTERRUPTED
+    except ProblemsError as error:
+        from clientcheck.i18n import tr
+
+        write_error(env.stderr, language, error.message)
+        write_problems(env.stderr, error.problems)
+        env.stderr.write(tr(language, "error.problems", count=len(error.problems)) + "\n")
+        code = error.exit_code
+    except ClientcheckError as error:
+        write_error(env.stderr, language, error.message, error.hint)
+        code = error.exit_code
+    except BrokenPipeError:
+        code = ExitCode.OK  # the reader went away (e.g. `| head`): not our error
+    except Exception as error:
+        if env.debug:
+            raise
+        from clientcheck.i18n import tr
+
+        write_error(env.stderr, language, tr(language, "error.internal", error=repr(error)))
+        code = ExitCode.INTERNAL_ERROR
+    env.stderr.flush()
+    raise typer.Exit(int(code))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"clientcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """An honest self-assessment of a client relationship: keep, watch, renegotiate or let go, and why.
+
+    Start with `clientcheck assess`. Exit codes: 0 ok, 1 verdict at or above --fail-on,
+    2 bad input or usage, 130 interrupted.
+    """
+
+
+BankOption = Annotated[str | None, typer.Option("--bank", "-b", help="Id of the question bank to use.",
+                                                show_default=False)]
+BankFileOption = Annotated[Path | None, typer.Option("--bank-file", help="Path of a bank file to use instead.",
+                                                     show_default=False, dir_okay=False)]
+LangOption = Annotated[Lang | None, typer.Option(
+    "--lang", help="Language: it or en. Default: CLIENTCHECK_LANG, then the locale, then en.",
+    show_default=False)]
+
+
+@app.command()
+def assess(
+    bank: BankOption = None,
+    bank_file: BankFileOption = None,
+    answers: Annotated[str | None, typer.Option(
+        "--answers", "-a", help="Answers from a YAML or JSON file, or - for standard input. "
+                                "Without it, the quiz asks on the terminal.", show_default=False)] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")] = False,
+    lang: LangOption = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR works too).")] = False,
+    fail_on: Annotated[LevelChoice | None, typer.Option(
+        "--fail-on", help="Exit 1 when the verdict is at or above this level.", show_default=False)] = None,
+) -> None:
+    """Answer a bank's questions about one client and get a verdict with advice."""
+    env = make_environment()
+    language = _language(env, lang)
+
+    def action() -> int:
+        from clientcheck.commands import AnswersSource, run_assessment
+        from clientcheck.model import Level
+        from clientcheck.render import result_document, utc_now, write_json
+
+        assessment = run_assessment(env, language, bank, bank_file, AnswersSource(answers))
+        if json_output:
+            write_json(result_document(assessment, language, utc_now()), env.stdout)
+        else:
+            from clientcheck.render import make_console, render_verdict
+
+            render_verdict(assessment, language, make_console(env.stdout, env.environ, no_color=no_color))
+        if fail_on is not None and assessment.verdict.level.rank >= Level(fail_on.value).rank:
+            return ExitCode.VERDICT_AT_OR_ABOVE
+        return ExitCode.OK
+
+    _run(env, language, action)
+
+
+@app.command("answers-template")
+def answers_template(
+    bank: BankOption = None,
+    bank_file: BankFileOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Print a fill-in answers file for a bank: every question id, its text and allowed answers."""
+    env = make_environment()
+    language = _language(env, lang)
+
+    def action() -> int:
+        from clientcheck.answers import answers_template as template
+        from clientcheck.commands import resolve_bank
+        from clientcheck.i18n import labels
+
+        chosen = resolve_bank(env, bank, bank_file)
+        env.stdout.write(template(chosen, language, labels(
+            language, "template_title", "template_how", "template_followup", "template_allowed")))
+        return ExitCode.OK
+
+    _run(env, language, action)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="clientcheck")

@@ -1,0 +1,100 @@
+"""What each command does, as functions that take an Environment and return data.
+
+No Rich and no questionary at import time: the CLI renders what these return, and the quiz
+is imported only when a question must really be asked on a terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from clientcheck.answers import read_answers
+from clientcheck.catalog import DEFAULT_BANK, find_bank, menu_banks
+from clientcheck.env import Environment
+from clientcheck.errors import UsageError
+from clientcheck.i18n import tr
+from clientcheck.loading import load_bank
+from clientcheck.model import AnswerValue, Bank
+from clientcheck.scoring import Assessment, assess
+from clientcheck.yamlsafe import YamlProblems, compose, decode, scalar_value
+
+
+@dataclass(frozen=True)
+class AnswersSource:
+    """Where answers come from: a file, standard input (``-``), or the terminal (None)."""
+
+    path: str | None
+
+    @property
+    def interactive(self) -> bool:
+        return self.path is None
+
+
+def resolve_bank(env: Environment, bank_id: str | None, bank_file: Path | None,
+                 fallback_id: str | None = None) -> Bank:
+    if bank_id and bank_file:
+        raise UsageError("--bank and --bank-file cannot be used together", "choose one of them")
+    if bank_file is not None:
+        return load_bank(bank_file)
+    return find_bank(bank_id or fallback_id or DEFAULT_BANK, env.environ)
+
+
+def run_assessment(env: Environment, language: str, bank_id: str | None, bank_file: Path | None,
+                   source: AnswersSource) -> Assessment:
+    """Get answers (file, stdin or quiz) for the chosen bank and score them."""
+    if source.interactive:
+        if not env.stdin_isatty:
+            raise UsageError(tr(language, "error.no_tty"),
+                             tr(language, "error.no_tty_hint", bank=bank_id or DEFAULT_BANK))
+        bank = _pick_bank(env, language, bank_id, bank_file)
+        from clientcheck.quiz import Quiz
+
+        answers: dict[str, AnswerValue] = Quiz(bank, language).run()
+        return assess(bank, answers)
+    data = _read_answer_bytes(env, source)
+    bank = resolve_bank(env, bank_id, bank_file, fallback_id=_named_bank(data, source))
+    answers = read_answers(None if source.path == "-" else Path(str(source.path)), bank,
+                           stdin_text=data if source.path == "-" else None)
+    return assess(bank, answers)
+
+
+def _pick_bank(env: Environment, language: str, bank_id: str | None, bank_file: Path | None) -> Bank:
+    if bank_id or bank_file:
+        return resolve_bank(env, bank_id, bank_file)
+    banks = menu_banks(env.environ)
+    if not banks:
+        return find_bank(DEFAULT_BANK, env.environ)  # raises BankNotFound with the details
+    from clientcheck.quiz import pick_bank
+
+    return pick_bank(banks, language)
+
+
+def _read_answer_bytes(env: Environment, source: AnswersSource) -> bytes | None:
+    if source.path != "-":
+        return None
+    stream = env.stdin_bytes
+    if stream is None:  # a text-only stdin (tests): encode what it holds
+        return env.stdin.read().encode("utf-8")
+    return stream.read()
+
+
+def _named_bank(data: bytes | None, source: AnswersSource) -> str | None:
+    """The ``bank:`` an answers file names, so ``--bank`` can be left out. Problems in the
+    file are reported later, when it is read for real."""
+    try:
+        if data is None:
+            path = Path(str(source.path))
+            if not path.is_file() or path.stat().st_size > 1_000_000:
+                return None
+            data = path.read_bytes()
+        root = compose(decode(data, "answers"), "answers")
+    except (YamlProblems, OSError):
+        return None
+    if root is None or not hasattr(root, "value") or not isinstance(root.value, list):
+        return None
+    for key, value in root.value:
+        if getattr(key, "value", None) == "bank" and getattr(value, "tag", "").endswith(":str"):
+            named = scalar_value(value)
+            return named if isinstance(named, str) else None
+    return None

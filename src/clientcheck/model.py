@@ -1,0 +1,246 @@
+"""The question bank as typed, immutable data. Loading builds it; scoring reads it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from clientcheck.text import Text
+
+
+class Level(StrEnum):
+    """Verdict levels, in rising order of concern."""
+
+    KEEP = "keep"
+    WATCH = "watch"
+    RENEGOTIATE = "renegotiate"
+    LET_GO = "let_go"
+
+    @property
+    def rank(self) -> int:
+        return LEVELS.index(self)
+
+
+LEVELS: tuple[Level, ...] = tuple(Level)
+
+
+class QuestionType(StrEnum):
+    YES_NO = "yes_no"
+    FREQUENCY = "frequency"
+    CHOICE = "choice"
+    NUMBER = "number"
+
+
+YES, NO = "yes", "no"
+DONT_KNOW = "dont_know"
+FREQUENCY_LEVELS = ("never", "rarely", "sometimes", "often", "always")
+SIGNAL_THRESHOLD = 50.0  # an answer with at least this much risk triggers its signal
+
+AnswerValue = str | float
+"""An answer: ``yes``/``no``, a frequency level, an option id, a number, or ``dont_know``."""
+
+
+# --- conditions: structured data, evaluated by scoring, never as strings -----------------
+
+
+@dataclass(frozen=True)
+class AnswerCondition:
+    """Holds when the answer to ``question`` compares as ``operator`` to ``value``."""
+
+    question: str
+    operator: str  # "equals" | "in" | "at_least" | "at_most"
+    value: AnswerValue | tuple[AnswerValue, ...]
+
+
+@dataclass(frozen=True)
+class RiskCondition:
+    """Holds when the overall risk, or one dimension's, is at least / at most ``value``."""
+
+    scope: str  # "overall" or a dimension id
+    operator: str  # "at_least" | "at_most"
+    value: float
+
+
+@dataclass(frozen=True)
+class AllOf:
+    items: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    items: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Condition
+
+
+Condition = AnswerCondition | RiskCondition | AllOf | AnyOf | Not
+
+
+def referenced_questions(condition: Condition) -> tuple[str, ...]:
+    """Every question id a condition looks at, in order."""
+    match condition:
+        case AnswerCondition(question=question):
+            return (question,)
+        case RiskCondition():
+            return ()
+        case AllOf(items=items) | AnyOf(items=items):
+            return tuple(q for item in items for q in referenced_questions(item))
+        case Not(item=item):
+            return referenced_questions(item)
+    raise TypeError(condition)  # pragma: no cover
+
+
+# --- the bank ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a bank's ideas come from: the article it was written from."""
+
+    title: str
+    author: str
+    date: str
+    publisher: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    label: Text
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: Text
+    risk: float
+    advice: Text | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    dimension: str
+    type: QuestionType
+    text: Text
+    weight: float = 1.0
+    reverse: bool = False
+    help: Text | None = None
+    advice: Text | None = None
+    number: int | None = None
+    when: Condition | None = None
+    options: tuple[Option, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: Text | None = None
+    safe_at: float | None = None
+    risky_at: float | None = None
+
+    def allowed_answers(self) -> tuple[str, ...]:
+        """The words an answer may be, besides ``dont_know`` (and a number for NUMBER)."""
+        match self.type:
+            case QuestionType.YES_NO:
+                return (YES, NO)
+            case QuestionType.FREQUENCY:
+                return FREQUENCY_LEVELS
+            case QuestionType.CHOICE:
+                return tuple(option.id for option in self.options)
+            case QuestionType.NUMBER:
+                return ()
+        raise TypeError(self.type)  # pragma: no cover
+
+    def option(self, option_id: str) -> Option | None:
+        return next((option for option in self.options if option.id == option_id), None)
+
+    def answer_risk(self, answer: AnswerValue) -> float:
+        """Risk 0-100 carried by one (valid, known) answer to this question."""
+        match self.type:
+            case QuestionType.YES_NO:
+                risk = 100.0 if answer == YES else 0.0
+                return 100.0 - risk if self.reverse else risk
+            case QuestionType.FREQUENCY:
+                risk = FREQUENCY_LEVELS.index(str(answer)) * 25.0
+                return 100.0 - risk if self.reverse else risk
+            case QuestionType.CHOICE:
+                option = self.option(str(answer))
+                assert option is not None, f"{answer!r} is not an option of {self.id}"
+                return option.risk
+            case QuestionType.NUMBER:
+                assert self.safe_at is not None and self.risky_at is not None
+                span = self.risky_at - self.safe_at
+                share = (float(answer) - self.safe_at) / span
+                return min(100.0, max(0.0, share * 100.0))
+        raise TypeError(self.type)  # pragma: no cover
+
+    def advice_for(self, answer: AnswerValue) -> Text | None:
+        """The advice for this answer: the chosen option's own, else the question's."""
+        if self.type is QuestionType.CHOICE:
+            option = self.option(str(answer))
+            if option is not None and option.advice is not None:
+                return option.advice
+        return self.advice
+
+
+@dataclass(frozen=True)
+class Band:
+    """A range of overall risk (whole numbers, inclusive) and what it means."""
+
+    minimum: int
+    maximum: int
+    level: Level
+    summary: Text
+    label: Text | None = None
+    steps: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dealbreaker:
+    """A rule that raises the verdict to at least ``level`` whatever the total."""
+
+    id: str
+    when: Condition
+    level: Level
+    reason: Text
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A named pattern the answers can match (the whale, the bad client, ...)."""
+
+    id: str
+    when: Condition
+    label: Text
+    advice: Text
+
+
+@dataclass(frozen=True)
+class Bank:
+    id: str
+    version: int
+    languages: tuple[str, ...]
+    title: Text
+    description: Text
+    source: Source
+    dimensions: tuple[Dimension, ...]
+    questions: tuple[Question, ...]
+    bands: tuple[Band, ...]
+    dealbreakers: tuple[Dealbreaker, ...] = ()
+    profiles: tuple[Profile, ...] = ()
+    origin: str = field(default="", compare=False)  # the file it was read from
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def dimension(self, dimension_id: str) -> Dimension | None:
+        return next((d for d in self.dimensions if d.id == dimension_id), None)
+
+    def band_for(self, risk: int) -> Band:
+        for band in self.bands:
+            if band.minimum <= risk <= band.maximum:
+                return band
+        raise ValueError(f"no band holds risk {risk}")  # validated away at load time

@@ -1,0 +1,185 @@
+"""The interactive quiz: the only module that imports questionary and prompt_toolkit.
+
+Prompts draw on the terminal through stderr, so stdout carries only the result. questionary
+has no "back" button, so every prompt offers one and the quiz keeps a history to walk back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import questionary
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.input import Input
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.output import Output, create_output
+from prompt_toolkit.shortcuts import print_formatted_text
+from questionary import Choice, Separator
+
+from clientcheck.answers import InvalidAnswer, format_answer, normalise_answer
+from clientcheck.errors import Interrupted
+from clientcheck.i18n import tr
+from clientcheck.model import DONT_KNOW, AnswerValue, Bank, Question, QuestionType
+from clientcheck.scoring import applicable_questions, next_question
+
+BACK = "__back__"
+
+STYLE = questionary.Style([
+    ("qmark", "fg:ansicyan bold"),
+    ("question", "bold"),
+    ("instruction", "fg:ansibrightblack"),
+    ("pointer", "fg:ansicyan bold"),
+    ("highlighted", "fg:ansicyan bold"),
+    ("answer", "fg:ansicyan"),
+])
+
+
+def _eof_bindings() -> KeyBindings:
+    """Ctrl-D ends the quiz like Ctrl-C (questionary's select swallows it otherwise)."""
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    return bindings
+
+
+class Quiz:
+    """Asks a bank's questions on a terminal and returns the answers given."""
+
+    def __init__(self, bank: Bank, language: str, *, input: Input | None = None,
+                 output: Output | None = None) -> None:
+        self.bank = bank
+        self.language = language
+        self.input = input
+        self.output = output
+
+    # -- public -------------------------------------------------------------------------
+    def run(self) -> dict[str, AnswerValue]:
+        """Ask until the last applicable question; Ctrl-C/Ctrl-D raise ``Interrupted``."""
+        try:
+            return self._run()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted(tr(self.language, "quiz.interrupted")) from None
+
+    # -- the loop -----------------------------------------------------------------------
+    def _run(self) -> dict[str, AnswerValue]:
+        bank, lang = self.bank, self.language
+        self._say(tr(lang, "quiz.intro", title=bank.title.get(lang), description=bank.description.get(lang)),
+                  "bold")
+        history: list[str] = []
+        answers: dict[str, AnswerValue] = {}
+        remembered: dict[str, AnswerValue] = {}
+        shown_dimension: str | None = None
+        current = next_question(bank, answers, None)
+        while current is not None:
+            if current.dimension != shown_dimension:
+                dimension = bank.dimension(current.dimension)
+                self._say(f"\n── {dimension.label.get(lang) if dimension else current.dimension} ──", "bold")
+                shown_dimension = current.dimension
+            index = len(history) + 1
+            total = max(index, len(applicable_questions(bank, answers)))
+            answer = self._ask(current, index, total, remembered.get(current.id), can_go_back=bool(history))
+            if answer == BACK:
+                previous = history.pop()
+                answers.pop(previous, None)
+                current = bank.question(previous)
+                shown_dimension = None
+                continue
+            answers[current.id] = answer
+            remembered[current.id] = answer
+            history.append(current.id)
+            current = next_question(bank, answers, current.id)
+        return answers
+
+    def _ask(self, question: Question, index: int, total: int, default: AnswerValue | None,
+             *, can_go_back: bool) -> AnswerValue:
+        lang = self.language
+        qmark = f"[{tr(lang, 'quiz.progress', index=index, total=total)}]"
+        if question.help is not None:
+            self._say(question.help.get(lang), "italic")
+        message = question.text.get(lang)
+        if question.type is QuestionType.NUMBER:
+            return self._ask_number(question, qmark, message, default, can_go_back)
+        choices: list[Choice | Separator] = [Choice(title, value) for value, title in self._options(question)]
+        choices.append(Separator(" "))
+        choices.append(Choice(tr(lang, "answer.dont_know"), DONT_KNOW))
+        if can_go_back:
+            choices.append(Choice(tr(lang, "quiz.back"), BACK))
+        prompt = questionary.select(message, choices=choices, qmark=qmark, style=STYLE,
+                                    default=self._default_choice(choices, default), use_jk_keys=False,
+                                    instruction=" ", **self._io())
+        prompt.application.key_bindings = merge_key_bindings(
+            [prompt.application.key_bindings or KeyBindings(), _eof_bindings()])
+        result: AnswerValue = prompt.unsafe_ask()
+        return result
+
+    def _ask_number(self, question: Question, qmark: str, message: str, default: AnswerValue | None,
+                    can_go_back: bool) -> AnswerValue:
+        lang = self.language
+        low, high = format_answer(question.minimum or 0.0), format_answer(question.maximum or 0.0)
+        unit = question.unit.get(lang) if question.unit else ""
+        hint = tr(lang, "quiz.number_hint", min=low, max=f"{high}{unit}")
+
+        def validate(text: str) -> bool | str:
+            if text.strip() == "<" and can_go_back:
+                return True
+            try:
+                normalise_answer(question, text)
+            except InvalidAnswer:
+                return hint
+            return True
+
+        start = "" if default is None else ("?" if default == DONT_KNOW else format_answer(default))
+        prompt = questionary.text(message, default=start, qmark=qmark, style=STYLE, validate=validate,
+                                  instruction=f"({hint})", key_bindings=_eof_bindings(), **self._io())
+        text: str = prompt.unsafe_ask()
+        if text.strip() == "<" and can_go_back:
+            return BACK
+        return normalise_answer(question, text)
+
+    def _options(self, question: Question) -> list[tuple[str, str]]:
+        lang = self.language
+        if question.type is QuestionType.CHOICE:
+            return [(option.id, option.label.get(lang)) for option in question.options]
+        return [(value, tr(lang, f"answer.{value}")) for value in question.allowed_answers()]
+
+    @staticmethod
+    def _default_choice(choices: Sequence[Choice | Separator], default: AnswerValue | None) -> Choice | None:
+        for choice in choices:
+            if isinstance(choice, Choice) and not isinstance(choice, Separator) and choice.value == default:
+                return choice
+        return None
+
+    # -- output -------------------------------------------------------------------------
+    def _io(self) -> dict[str, Any]:
+        return {"input": self.input, "output": self._output()}
+
+    def _output(self) -> Output:
+        if self.output is None:
+            import sys
+
+            self.output = create_output(stdout=sys.stderr)
+        return self.output
+
+    def _say(self, text: str, style: str = "") -> None:
+        print_formatted_text(FormattedText([(style, text)]), output=self._output())
+
+
+def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = None,
+              output: Output | None = None) -> Bank:
+    """A menu of banks, the default (checkup) first."""
+    quiz_output = output or create_output(stdout=__import__("sys").stderr)
+    choices = [Choice(f"{bank.title.get(language)}  ({bank.id}, {len(bank.questions)})", bank.id)
+               for bank in banks]
+    prompt = questionary.select(tr(language, "quiz.pick_bank"), choices=choices, style=STYLE,
+                                use_jk_keys=False, input=input, output=quiz_output)
+    prompt.application.key_bindings = merge_key_bindings(
+        [prompt.application.key_bindings or KeyBindings(), _eof_bindings()])
+    try:
+        chosen = prompt.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(tr(language, "quiz.interrupted")) from None
+    return next(bank for bank in banks if bank.id == chosen)

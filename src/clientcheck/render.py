@@ -1,0 +1,257 @@
+"""Turn results into what people and scripts read: Rich text, or one versioned JSON document.
+
+Every bank or user text goes through ``rich.text.Text`` (never markup), so a bracket or an
+escape sequence in a bank prints as itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, TextIO
+
+from clientcheck import __version__
+from clientcheck.answers import format_answer
+from clientcheck.errors import Problem
+from clientcheck.i18n import tr
+from clientcheck.model import DONT_KNOW, AnswerValue, Level
+from clientcheck.scoring import Assessment
+from clientcheck.text import strip_control
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+RESULT_KIND = "clientcheck.result"
+RESULT_SCHEMA_VERSION = 1
+LEVEL_COLOURS = {Level.KEEP: "green", Level.WATCH: "yellow", Level.RENEGOTIATE: "dark_orange",
+                 Level.LET_GO: "red"}
+MAX_WIDTH = 100
+BAR_WIDTH = 20
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def answer_json(value: AnswerValue) -> str | int | float:
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    return value
+
+
+def result_document(assessment: Assessment, language: str, timestamp: str,
+                    extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The ``--json`` document; its fields are documented in the README."""
+    bank = assessment.bank
+    verdict = assessment.verdict
+    band = verdict.band
+    document: dict[str, Any] = {
+        "kind": RESULT_KIND,
+        "schema_version": RESULT_SCHEMA_VERSION,
+        "clientcheck_version": __version__,
+        "timestamp": timestamp,
+        "language": language,
+        "bank": {
+            "id": bank.id,
+            "version": bank.version,
+            "title": bank.title.get(language),
+            "source": {"title": bank.source.title, "author": bank.source.author, "date": bank.source.date},
+        },
+        "answers": [{"question": qid, "answer": answer_json(value)} for qid, value in assessment.answers],
+        "risk": assessment.risk,
+        "confidence": assessment.confidence,
+        "verdict": {
+            "level": verdict.level.value,
+            "label": level_label(assessment, language),
+            "why": verdict.why.get(language),
+            "band": {"min": band.minimum, "max": band.maximum, "level": band.level.value},
+            "raised_by": [d.id for d in verdict.raised_by],
+            "steps": [step.get(language) for step in band.steps],
+        },
+        "dimensions": [
+            {"id": d.id, "label": d.label.get(language), "risk": d.risk, "confidence": d.confidence,
+             "answered": d.answered, "asked": d.asked}
+            for d in assessment.dimensions
+        ],
+        "signals": [
+            {"question": s.question.id, "number": s.question.number, "dimension": s.question.dimension,
+             "text": s.question.text.get(language), "answer": answer_json(s.answer), "risk": round(s.risk, 1),
+             "weight": s.question.weight, "contribution": round(s.contribution, 1),
+             "advice": s.advice.get(language) if s.advice else None}
+            for s in assessment.signals
+        ],
+        "profiles": [{"id": p.id, "label": p.label.get(language), "advice": p.advice.get(language)}
+                     for p in assessment.profiles],
+        "dealbreakers": [{"id": d.id, "level": d.level.value, "reason": d.reason.get(language)}
+                         for d in assessment.dealbreakers],
+    }
+    if extra:
+        document.update(extra)
+    return document
+
+
+def write_json(document: Mapping[str, Any], stream: TextIO) -> None:
+    stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    stream.flush()
+
+
+# --- errors (plain text: the error path must not pay for importing Rich) -----------------
+
+
+def write_error(stream: TextIO, language: str, message: str, hint: str = "") -> None:
+    stream.write(f"clientcheck: {tr(language, 'error.prefix')}: {strip_control(message)}\n")
+    if hint:
+        label = tr(language, "error.hint")
+        lines = strip_control(hint).splitlines()
+        stream.write(f"  {label}: {lines[0]}\n")
+        for line in lines[1:]:
+            stream.write(f"  {' ' * len(label)}  {line}\n")
+    stream.flush()
+
+
+def write_problems(stream: TextIO, problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        stream.write(strip_control(str(problem)) + "\n")
+    stream.flush()
+
+
+# --- the verdict, for people -------------------------------------------------------------
+
+
+def make_console(stream: TextIO, environ: Mapping[str, str], *, no_color: bool = False,
+                 width: int | None = None) -> Console:
+    """A Console that honours NO_COLOR, --no-color and TERM=dumb and never colours a pipe."""
+    from rich.console import Console
+
+    dumb = environ.get("TERM", "") == "dumb"
+    colourless = no_color or "NO_COLOR" in environ
+    console = Console(file=stream, highlight=False, markup=False, emoji=False, no_color=colourless,
+                      color_system=None if dumb else "auto", width=width,
+                      _environ=dict(environ))
+    if width is None and console.width > MAX_WIDTH:
+        console.width = MAX_WIDTH
+    return console
+
+
+def level_label(assessment: Assessment, language: str) -> str:
+    band = assessment.verdict.band
+    if band.label is not None and not assessment.verdict.raised_by:
+        return band.label.get(language)
+    return tr(language, f"level.{assessment.verdict.level.value}")
+
+
+def render_verdict(assessment: Assessment, language: str, console: Console) -> None:
+    from rich.padding import Padding
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    lang = language
+    verdict = assessment.verdict
+    colour = LEVEL_COLOURS[verdict.level]
+    heading = Text()
+    heading.append(level_label(assessment, lang).upper(), style=f"bold {colour}")
+    heading.append(f"  ·  {tr(lang, 'verdict.risk', risk=assessment.risk)}", style="bold")
+    body = Text()
+    body.append_text(heading)
+    body.append("\n")
+    body.append(verdict.why.get(lang))
+    console.print(Panel(body, title=tr(lang, "verdict.title"), title_align="left", border_style=colour,
+                        expand=True))
+
+    console.print(Text(tr(lang, "verdict.dimensions"), style="bold"))
+    table = Table.grid(padding=(0, 2))
+    table.add_column(overflow="fold", ratio=1)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    for dimension in assessment.dimensions:
+        if dimension.asked == 0:
+            continue
+        label = Text(dimension.label.get(lang))
+        if dimension.risk is None:
+            table.add_row(label, Text("·" * BAR_WIDTH, style="dim"),
+                          Text(tr(lang, "verdict.not_answered"), style="dim"))
+            continue
+        filled = round(dimension.risk * BAR_WIDTH / 100)
+        bar = Text("█" * filled, style=_risk_colour(dimension.risk))
+        bar.append("░" * (BAR_WIDTH - filled), style="dim")
+        table.add_row(label, bar, Text(f"{dimension.risk:>3}"))
+    console.print(Padding(table, (0, 0, 1, 2)))
+
+    console.print(Text(tr(lang, "verdict.signals"), style="bold"))
+    if not assessment.signals:
+        console.print(Padding(Text(tr(lang, "verdict.no_signals")), (0, 0, 1, 2)))
+    else:
+        signals = Table.grid(padding=(0, 1))
+        signals.add_column(no_wrap=True, justify="right")
+        signals.add_column(overflow="fold", ratio=1)
+        for position, signal in enumerate(assessment.signals, start=1):
+            cell = Text(signal.question.text.get(lang), style="bold")
+            answer = _answer_label(signal.question.type.value, signal.answer, assessment, signal.question.id, lang)
+            cell.append(f"\n{tr(lang, 'verdict.answer', answer=answer)}", style="dim")
+            if signal.advice is not None:
+                cell.append("\n→ ")
+                cell.append(signal.advice.get(lang))
+            signals.add_row(Text(f"{position}.", style=_risk_colour(signal.risk)), cell)
+            if position < len(assessment.signals):
+                signals.add_row("", "")
+        console.print(Padding(signals, (0, 0, 1, 2)))
+
+    if assessment.profiles:
+        console.print(Text(tr(lang, "verdict.profiles"), style="bold"))
+        for profile in assessment.profiles:
+            line = Text("• ")
+            line.append(profile.label.get(lang), style="bold")
+            line.append(" — ")
+            line.append(profile.advice.get(lang))
+            console.print(Padding(line, (0, 0, 0, 2)))
+        console.print()
+
+    steps = verdict.band.steps
+    if verdict.raised_by:
+        raised = Text(tr(lang, "verdict.raised"), style="bold")
+        for dealbreaker in verdict.raised_by:
+            raised.append("\n  • ")
+            raised.append(dealbreaker.reason.get(lang), style="")
+        console.print(raised)
+        console.print()
+    if steps:
+        console.print(Text(tr(lang, "verdict.steps"), style="bold"))
+        for step in steps:
+            console.print(Padding(Text("• ").append(step.get(lang)), (0, 0, 0, 2)))
+        console.print()
+
+    unknown = assessment.unknown
+    if unknown:
+        console.print(Text(tr(lang, "verdict.confidence", percent=round(assessment.confidence * 100),
+                              count=len(unknown)), style="yellow"))
+    source = assessment.bank.source
+    console.print(Text(tr(lang, "verdict.source", title=assessment.bank.title.get(lang), source=source.title,
+                          author=source.author, date=source.date), style="dim"))
+
+
+def _answer_label(kind: str, value: AnswerValue, assessment: Assessment, question_id: str, lang: str) -> str:
+    if value == DONT_KNOW:
+        return tr(lang, "answer.dont_know")
+    question = assessment.bank.question(question_id)
+    if kind == "choice" and question is not None:
+        option = question.option(str(value))
+        return option.label.get(lang) if option else str(value)
+    if kind == "number":
+        unit = question.unit.get(lang) if question is not None and question.unit else ""
+        return f"{format_answer(value)}{unit}"
+    return tr(lang, f"answer.{value}")
+
+
+def _risk_colour(risk: float) -> str:
+    if risk >= 75:
+        return "red"
+    if risk >= 50:
+        return "dark_orange"
+    if risk >= 25:
+        return "yellow"
+    return "green"

@@ -1,0 +1,60 @@
+"""Text that reaches a terminal: localised strings and control-sequence stripping.
+
+Bank texts and anything a user types are data. They are cleaned once, when read, so that
+no escape sequence from a file can move the cursor, retitle the window or hide output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+LANGUAGES = ("it", "en")
+DEFAULT_LANGUAGE = "en"
+
+_ANSI_SEQUENCE = re.compile(
+    r"""
+    \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC ... BEL or ST
+    | \x1b[P^_X][^\x1b]*(?:\x1b\\)?       # DCS / PM / APC / SOS ... ST
+    | \x1b\[[0-?]*[ -/]*[@-~]             # CSI
+    | \x9b[0-?]*[ -/]*[@-~]               # 8-bit CSI
+    | \x1b[ -/]*[0-~]                     # two-byte escapes
+    """,
+    re.VERBOSE,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_control(value: str) -> str:
+    """Remove terminal escape sequences and control characters, keeping newlines and tabs."""
+    return _CONTROL.sub("", _ANSI_SEQUENCE.sub("", value))
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-facing text: one string for every language, or one per language."""
+
+    by_language: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def plain(cls, value: str) -> Text:
+        return cls((("*", strip_control(value)),))
+
+    @classmethod
+    def of(cls, values: Mapping[str, str]) -> Text:
+        return cls(tuple((lang, strip_control(text)) for lang, text in values.items()))
+
+    def get(self, language: str) -> str:
+        """The text in ``language``, else the language-neutral one, else English, else any."""
+        values = dict(self.by_language)
+        for key in (language, "*", DEFAULT_LANGUAGE):
+            if key in values:
+                return values[key]
+        return next(iter(values.values()), "")
+
+    def languages(self) -> frozenset[str]:
+        return frozenset(lang for lang, _ in self.by_language)
+
+    def is_plain(self) -> bool:
+        return self.languages() == {"*"}

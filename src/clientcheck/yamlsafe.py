@@ -1,0 +1,185 @@
+"""Read YAML the careful way: a size cap, no aliases, no custom tags, bounded depth.
+
+The result is PyYAML's node tree, which keeps every value's line and column, so that
+whoever turns it into a model can say exactly where a problem is. Nothing is constructed
+here beyond plain scalars, so no YAML document can run code or blow up in memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from clientcheck.errors import Problem
+
+# The C parser is several times faster; fall back to pure Python where PyYAML lacks it.
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {f"{_TAG}seq", f"{_TAG}map"}
+
+Scalar = str | int | float | bool | None
+
+
+class YamlProblems(Exception):
+    """The text is not YAML we accept; ``problems`` says where and why."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    """Read a UTF-8 text file within the size cap, or raise ``YamlProblems``."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _single(name, 1, 1, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit",
+                          "a question bank or answers file is a few kilobytes; is this the right file?")
+        data = path.read_bytes()
+    except YamlProblems:
+        raise
+    except IsADirectoryError:
+        raise _single(name, 1, 1, "is a folder, not a file", "give the path of a .yaml file") from None
+    except FileNotFoundError:
+        raise _single(name, 1, 1, "no such file", "check the path and its spelling") from None
+    except OSError as error:
+        raise _single(name, 1, 1, f"cannot be read: {error.strerror or error}",
+                      "check that the file exists and that you may read it") from None
+    return decode(data, name)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode UTF-8 (a BOM is allowed) and refuse binary content, with its position."""
+    if len(data) > MAX_BYTES:
+        raise _single(name, 1, 1, f"input is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit",
+                      "a question bank or answers file is a few kilobytes; is this the right input?")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _position(data, nul)
+        raise _single(name, line, column, "looks like a binary file (it contains a NUL byte)",
+                      "question banks and answers are plain UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        raise _single(name, line, column, "is not valid UTF-8 text",
+                      "save the file as UTF-8 (most editors have it under 'Save with encoding')") from None
+
+
+def compose(text: str, name: str) -> yaml.Node | None:
+    """Parse one YAML document into a node tree; ``None`` for an empty document."""
+    _check_events(text, name)
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:  # pragma: no cover - the event scan sees these first
+        raise YamlProblems((_from_yaml_error(error, name),)) from None
+
+
+def scalar_value(node: yaml.ScalarNode) -> Scalar:
+    """The plain value of a scalar node (timestamps stay strings: a date is just text here)."""
+    tag = node.tag
+    if tag == f"{_TAG}timestamp" or tag == f"{_TAG}str":
+        return str(node.value)
+    value = _CONSTRUCTOR.construct_object(node)
+    if isinstance(value, (bool, int, float)) or value is None:
+        return value
+    return str(node.value)  # pragma: no cover - only the tags above reach here
+
+
+def position(node: yaml.Node) -> tuple[int, int]:
+    """1-based line and column of a node."""
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _check_events(text: str, name: str) -> None:
+    depth = 0
+    documents = 0
+    problems: list[Problem] = []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problems.append(Problem(name, line, column, "more than one YAML document in the file",
+                                            "remove the '---' line: one file holds one document"))
+                    break
+            elif isinstance(event, yaml.AliasEvent):
+                problems.append(Problem(name, line, column, f"alias '*{event.anchor}' is not allowed",
+                                        "write the value out in full; anchors and aliases are refused"))
+                break
+            elif isinstance(event, yaml.NodeEvent):
+                if event.anchor is not None:
+                    problems.append(Problem(name, line, column, f"anchor '&{event.anchor}' is not allowed",
+                                            "write the value out in full; anchors and aliases are refused"))
+                    break
+                tag = getattr(event, "tag", None)
+                if tag is not None and tag not in _SCALAR_TAGS | _COLLECTION_TAGS and tag != "!":
+                    problems.append(Problem(name, line, column, f"the tag '{tag.replace(_TAG, '!!')}' is not allowed",
+                                            "remove the tag: only plain strings, numbers, true/false, "
+                                            "lists and mappings are accepted"))
+                    break
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        problems.append(Problem(name, line, column,
+                                                f"nested more than {MAX_DEPTH} levels deep",
+                                                "a question bank needs only a few levels; check the indentation"))
+                        break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        problems.append(_from_yaml_error(error, name))
+    except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
+        problems.append(Problem(name, 1, 1, f"not valid YAML: {error}", ""))
+    if problems:
+        raise YamlProblems(tuple(problems))
+
+
+def _from_yaml_error(error: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and error.problem and "end of stream" in error.problem:
+        mark = error.context_mark  # point at the opening quote, not at the end of the file
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    what = error.problem or "not valid YAML"
+    if error.context:
+        what = f"{error.context}: {what}"
+    return Problem(name, line, column, f"YAML syntax: {what}", _hint_for(what))
+
+
+def _hint_for(problem: str) -> str:
+    lowered = problem.lower()
+    if "tab" in lowered:
+        return "YAML indents with spaces only; replace the tab characters with spaces"
+    if "found unexpected end of stream" in lowered or "quoted scalar" in lowered:
+        return "a quote is opened and never closed; close it on the same line"
+    if "mapping values are not allowed" in lowered:
+        return "a value contains ': '; put the whole value in double quotes"
+    if "expected <block end>" in lowered or "indent" in lowered:
+        return "check the indentation: items of one list or mapping line up exactly"
+    if "could not find expected ':'" in lowered:
+        return "a key is missing its ':' or a line is indented wrongly"
+    return "check the line above and this one for indentation, quotes and colons"
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def _single(name: str, line: int, column: int, message: str, hint: str) -> YamlProblems:
+    return YamlProblems((Problem(name, line, column, message, hint),))
