@@ -175,3 +175,6 @@ def answers_template(
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="clientcheck")
+
+
+# --- sub-commands from other modules register below (one line each, keep imports light) ---
