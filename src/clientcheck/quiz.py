@@ -6,6 +6,7 @@ has no "back" button, so every prompt offers one and the quiz keeps a history to
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,6 +25,7 @@ from clientcheck.model import DONT_KNOW, AnswerValue, Bank, Question, QuestionTy
 from clientcheck.scoring import applicable_questions, next_question
 
 BACK = "__back__"
+QMARK = "›"
 
 STYLE = questionary.Style([
     ("qmark", "fg:ansicyan bold"),
@@ -97,18 +99,18 @@ class Quiz:
     def _ask(self, question: Question, index: int, total: int, default: AnswerValue | None,
              *, can_go_back: bool) -> AnswerValue:
         lang = self.language
-        qmark = f"[{tr(lang, 'quiz.progress', index=index, total=total)}]"
+        progress = tr(lang, "quiz.progress", index=index, total=total)
+        self._say(f"{progress}  {question.text.get(lang)}", "bold", indent=2)
         if question.help is not None:
-            self._say(question.help.get(lang), "italic")
-        message = question.text.get(lang)
+            self._say(question.help.get(lang), "italic", indent=2, hang=False)
         if question.type is QuestionType.NUMBER:
-            return self._ask_number(question, qmark, message, default, can_go_back)
+            return self._ask_number(question, default, can_go_back)
         choices: list[Choice | Separator] = [Choice(title, value) for value, title in self._options(question)]
         choices.append(Separator(" "))
         choices.append(Choice(tr(lang, "answer.dont_know"), DONT_KNOW))
         if can_go_back:
             choices.append(Choice(tr(lang, "quiz.back"), BACK))
-        prompt = questionary.select(message, choices=choices, qmark=qmark, style=STYLE,
+        prompt = questionary.select("", choices=choices, qmark=QMARK, style=STYLE,
                                     default=self._default_choice(choices, default), use_jk_keys=False,
                                     instruction=" ", **self._io())
         prompt.application.key_bindings = merge_key_bindings(
@@ -116,8 +118,7 @@ class Quiz:
         result: AnswerValue = prompt.unsafe_ask()
         return result
 
-    def _ask_number(self, question: Question, qmark: str, message: str, default: AnswerValue | None,
-                    can_go_back: bool) -> AnswerValue:
+    def _ask_number(self, question: Question, default: AnswerValue | None, can_go_back: bool) -> AnswerValue:
         lang = self.language
         low, high = format_answer(question.minimum or 0.0), format_answer(question.maximum or 0.0)
         unit = question.unit.get(lang) if question.unit else ""
@@ -133,8 +134,9 @@ class Quiz:
             return True
 
         start = "" if default is None else ("?" if default == DONT_KNOW else format_answer(default))
-        prompt = questionary.text(message, default=start, qmark=qmark, style=STYLE, validate=validate,
-                                  instruction=f"({hint})", key_bindings=_eof_bindings(), **self._io())
+        self._say(hint, "fg:ansibrightblack", indent=2, hang=False)
+        prompt = questionary.text("", default=start, qmark=QMARK, style=STYLE, validate=validate,
+                                  key_bindings=_eof_bindings(), **self._io())
         text: str = prompt.unsafe_ask()
         if text.strip() == "<" and can_go_back:
             return BACK
@@ -164,8 +166,18 @@ class Quiz:
             self.output = create_output(stdout=sys.stderr)
         return self.output
 
-    def _say(self, text: str, style: str = "") -> None:
-        print_formatted_text(FormattedText([(style, text)]), output=self._output())
+    def _say(self, text: str, style: str = "", indent: int = 0, *, hang: bool = True) -> None:
+        """Print word-wrapped text above the prompts (prompt_toolkit would cut words in two)."""
+        output = self._output()
+        try:
+            width = max(40, min(output.get_size().columns, 100) - 1)
+        except Exception:  # a dummy or odd output: any sane width will do
+            width = 79
+        lines = []
+        for paragraph in text.split("\n"):
+            lines.append(textwrap.fill(paragraph, width=width, subsequent_indent=" " * indent,
+                                       initial_indent="" if hang else " " * indent) if paragraph else "")
+        print_formatted_text(FormattedText([(style, "\n".join(lines))]), output=output)
 
 
 def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = None,
