@@ -141,14 +141,14 @@ def _check_events(text: str, name: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
-        problems.append(_from_yaml_error(error, name))
+        problems.append(_from_yaml_error(error, name, text))
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         problems.append(Problem(name, 1, 1, f"not valid YAML: {error}", ""))
     if problems:
         raise YamlProblems(tuple(problems))
 
 
-def _from_yaml_error(error: yaml.MarkedYAMLError, name: str) -> Problem:
+def _from_yaml_error(error: yaml.MarkedYAMLError, name: str, text: str = "") -> Problem:
     mark = error.problem_mark or error.context_mark
     if error.context_mark and error.problem and "end of stream" in error.problem:
         mark = error.context_mark  # point at the opening quote, not at the end of the file
@@ -156,7 +156,10 @@ def _from_yaml_error(error: yaml.MarkedYAMLError, name: str) -> Problem:
     what = error.problem or "not valid YAML"
     if error.context:
         what = f"{error.context}: {what}"
-    return Problem(name, line, column, f"YAML syntax: {what}", _hint_for(what))
+    # libyaml says only "found character that cannot start any token" for a tab: look at it.
+    lines = text.split("\n")
+    at_tab = line <= len(lines) and lines[line - 1][column - 1:column] == "\t"
+    return Problem(name, line, column, f"YAML syntax: {what}", _hint_for("tab" if at_tab else what))
 
 
 def _hint_for(problem: str) -> str:

@@ -1,0 +1,209 @@
+"""yamlsafe: the careful YAML reader every bank and answers file goes through."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from clientcheck import yamlsafe
+from clientcheck.errors import Problem
+from clientcheck.yamlsafe import YamlProblems, compose, decode, position, read_text, scalar_value
+
+
+def problems_of(text: str) -> tuple[Problem, ...]:
+    with pytest.raises(YamlProblems) as caught:
+        compose(text, "f.yaml")
+    return caught.value.problems
+
+
+def only(text: str) -> Problem:
+    problems = problems_of(text)
+    assert len(problems) == 1, problems
+    assert problems[0].hint, "every problem says how to fix it"
+    return problems[0]
+
+
+# --- refused constructs --------------------------------------------------------------------
+
+
+def test_alias_is_refused_where_it_stands() -> None:
+    problem = only("a: 1\nb: *x\n")
+    assert problem.location() == "f.yaml:2:4"
+    assert "alias '*x' is not allowed" in problem.message
+
+
+def test_anchor_is_refused_before_its_alias_is_reached() -> None:
+    problem = only("a: &x 1\nb: *x\n")
+    assert problem.location() == "f.yaml:1:4"
+    assert "anchor '&x' is not allowed" in problem.message
+
+
+def test_billion_laughs_stops_at_the_first_anchor() -> None:
+    laughs = "a: &a [lol, lol]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\n"
+    problem = only(laughs)
+    assert problem.location() == "f.yaml:1:4"
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("!!python/object/apply:os.system [echo hi]", "!!python/object/apply:os.system"),
+    ("!python/object:os.system 1", "!python/object:os.system"),
+    ("!!binary aGVsbG8=", "!!binary"),
+    ("!!set {x}", "!!set"),
+    ("!custom 1", "!custom"),
+])
+def test_tags_beyond_plain_values_are_refused(value: str, shown: str) -> None:
+    problem = only(f"ok: 1\na: {value}\n")
+    assert problem.location() == "f.yaml:2:4"
+    assert f"the tag '{shown}' is not allowed" in problem.message
+
+
+def test_standard_scalar_tags_and_the_non_specific_tag_are_accepted() -> None:
+    root = compose("a: !!str 1\nb: ! x\nc: !!int 3\n", "f.yaml")
+    assert isinstance(root, yaml.MappingNode)
+    values = [scalar_value(value) for _, value in root.value]
+    assert values == ["1", "x", 3]
+
+
+def test_more_than_one_document_is_refused_at_the_second() -> None:
+    problem = only("a: 1\n---\nb: 2\n")
+    assert problem.location() == "f.yaml:2:1"
+    assert "more than one YAML document" in problem.message
+
+
+def test_depth_is_capped() -> None:
+    # The top mapping is level 1, so 31 nested lists reach the cap of 32 exactly.
+    inner = yamlsafe.MAX_DEPTH - 1
+    assert compose("a: " + "[" * inner + "]" * inner + "\n", "f.yaml") is not None
+    problem = only("a: " + "[" * (inner + 1) + "]" * (inner + 1) + "\n")
+    # 'a: ' is 3 columns; the list that goes one level too deep is the 32nd '['.
+    assert problem.location() == f"f.yaml:1:{3 + inner + 1}"
+    assert f"nested more than {yamlsafe.MAX_DEPTH} levels deep" in problem.message
+
+
+def test_merge_keys_survive_yaml_but_their_anchors_do_not() -> None:
+    problem = only("base: &b {x: 1}\nother:\n  <<: *b\n")
+    assert "anchor '&b'" in problem.message
+
+
+# --- syntax errors, located, with a hint that fits ----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "location", "fragment", "hint"), [
+    ('a: "abc\nb: 1\n', "f.yaml:1:4", "found unexpected end of stream", "a quote is opened and never closed"),
+    ("a: b: c\n", "f.yaml:1:5", "mapping values are not allowed", "put the whole value in double quotes"),
+    ("a: 1\nb\nc: 2\n", "f.yaml:3:1", "could not find expected ':'", "a key is missing its ':'"),
+    ("a: [1, 2\n", "f.yaml:2:1", "did not find expected ',' or ']'", "indentation, quotes and colons"),
+    ("a:\n  b: 1\n c: 2\n", "f.yaml:3:2", "did not find expected key", "indentation"),
+])
+def test_syntax_errors_are_located_with_a_hint(text: str, location: str, fragment: str, hint: str) -> None:
+    problem = only(text)
+    assert problem.location() == location
+    assert problem.message.startswith("YAML syntax: ")
+    assert fragment in problem.message
+    assert hint in problem.hint
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("a:\n\tb: 1\n", "f.yaml:2:1"),            # libyaml: "found character that cannot start any token"
+    ("\ta: 1\n", "f.yaml:1:1"),
+    ("- a\n-\tb\n", "f.yaml:2:2"),
+    ("a:\n  b: 1\n\tc: 2\n", "f.yaml:3:1"),      # libyaml: "found a tab character that violates indentation"
+])
+def test_a_tab_gets_the_tab_hint(text: str, location: str) -> None:
+    problem = only(text)
+    assert problem.location() == location
+    assert problem.hint == "YAML indents with spaces only; replace the tab characters with spaces"
+
+
+def test_empty_documents_compose_to_none() -> None:
+    assert compose("", "f.yaml") is None
+    assert compose("# only a comment\n", "f.yaml") is None
+
+
+# --- bytes and files ---------------------------------------------------------------------
+
+
+def test_decode_accepts_a_byte_order_mark() -> None:
+    assert decode("\ufeffa: è\n".encode(), "f.yaml") == "a: è\n"
+
+
+def test_decode_refuses_nul_bytes_with_their_position() -> None:
+    with pytest.raises(YamlProblems) as caught:
+        decode(b"a: 1\nbb: \x00\n", "f.yaml")
+    (problem,) = caught.value.problems
+    assert problem.location() == "f.yaml:2:5"
+    assert "binary file" in problem.message
+    assert "UTF-8" in problem.hint
+
+
+def test_decode_refuses_invalid_utf8_with_its_position() -> None:
+    with pytest.raises(YamlProblems) as caught:
+        decode(b"a: 1\nb: caff\xe8\n", "f.yaml")  # latin-1 'è'
+    (problem,) = caught.value.problems
+    assert problem.location() == "f.yaml:2:8"
+    assert problem.message == "is not valid UTF-8 text"
+    assert "save the file as UTF-8" in problem.hint
+
+
+def test_decode_refuses_input_over_the_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsafe, "MAX_BYTES", 10)
+    with pytest.raises(YamlProblems) as caught:
+        decode(b"a: 12345678\n", "<stdin>")
+    (problem,) = caught.value.problems
+    assert problem.location() == "<stdin>:1:1"
+    assert "input is 12 bytes, over the 10-byte limit" in problem.message
+    assert problem.hint
+
+
+def test_read_text_refuses_a_file_over_the_real_size_cap(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a: " + b"x" * yamlsafe.MAX_BYTES + b"\n")
+    with pytest.raises(YamlProblems) as caught:
+        read_text(big, "big.yaml")
+    (problem,) = caught.value.problems
+    assert problem.location() == "big.yaml:1:1"
+    assert f"over the {yamlsafe.MAX_BYTES:,}-byte limit" in problem.message
+    assert problem.hint
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda base: base / "missing.yaml", "no such file"),
+    (lambda base: base, "is a folder, not a file"),
+    (lambda base: base / "plain.txt" / "inside.yaml", "cannot be read: Not a directory"),
+])
+def test_read_text_explains_unreadable_paths(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "plain.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(YamlProblems) as caught:
+        read_text(make(tmp_path), "shown.yaml")
+    (problem,) = caught.value.problems
+    assert problem.location() == "shown.yaml:1:1"
+    assert message in problem.message
+    assert problem.hint
+
+
+def test_read_text_names_the_path_when_no_display_name_is_given(tmp_path: Path) -> None:
+    with pytest.raises(YamlProblems) as caught:
+        read_text(tmp_path / "nope.yaml")
+    assert caught.value.problems[0].path == str(tmp_path / "nope.yaml")
+    assert str(caught.value).startswith(f"{tmp_path / 'nope.yaml'}:1:1: error: no such file")
+
+
+# --- values and positions ----------------------------------------------------------------
+
+
+def test_scalar_values_keep_yaml_meanings_but_dates_stay_text() -> None:
+    root = compose("a: yes\nb: 2\nc: 2.5\nd: ~\ne: 2020-02-29\nf: '7'\ng: off\n", "f.yaml")
+    assert isinstance(root, yaml.MappingNode)
+    values = {key.value: scalar_value(value) for key, value in root.value}
+    assert values == {"a": True, "b": 2, "c": 2.5, "d": None, "e": "2020-02-29", "f": "7", "g": False}
+
+
+def test_position_is_one_based() -> None:
+    root = compose("first: 1\nsecond:\n  - x\n", "f.yaml")
+    assert isinstance(root, yaml.MappingNode)
+    assert position(root.value[0][0]) == (1, 1)
+    sequence = root.value[1][1]
+    assert position(sequence) == (3, 3)
+    assert position(sequence.value[0]) == (3, 5)
