@@ -178,3 +178,4 @@ def main() -> None:
 
 
 # --- sub-commands from other modules register below (one line each, keep imports light) ---
+from clientcheck import cli_exit as _cli_exit  # noqa: E402, F401  (exit-plan, letter)

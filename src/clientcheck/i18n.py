@@ -79,6 +79,12 @@ _STRINGS: dict[str, tuple[str, str]] = {  # key: (en, it)
                      "Scrivi ogni risposta dopo i due punti, poi esegui:"),
     "template_followup": ("follow-up: answer only if asked when", "domanda di approfondimento: rispondi solo se"),
     "template_allowed": ("answers", "risposte"),
+    # exit kit (exit-plan, letter, and the end of a let-go verdict)
+    "exit.title": ("Exit plan", "Piano di uscita"),
+    "exit.intro": ("How to end a client relationship well, step by step.",
+                   "Come chiudere bene con un cliente, un passo alla volta."),
+    "exit.letter_hint": ("Draft the letter: clientcheck letter --lang {lang}",
+                         "Bozza della lettera: clientcheck letter --lang {lang}"),
 }
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from clientcheck import __version__
 from clientcheck.answers import format_answer
 from clientcheck.errors import Problem
+from clientcheck.exitkit import ExitPlan, plan_for
 from clientcheck.i18n import tr
 from clientcheck.model import DONT_KNOW, AnswerValue, Level
 from clientcheck.scoring import Assessment
@@ -88,6 +89,7 @@ def result_document(assessment: Assessment, language: str, timestamp: str,
                      for p in assessment.profiles],
         "dealbreakers": [{"id": d.id, "level": d.level.value, "reason": d.reason.get(language)}
                          for d in assessment.dealbreakers],
+        "exit_plan": _exit_plan_json(assessment, language),
     }
     if extra:
         document.update(extra)
@@ -232,6 +234,41 @@ def render_verdict(assessment: Assessment, language: str, console: Console) -> N
     source = assessment.bank.source
     console.print(Text(tr(lang, "verdict.source", title=assessment.bank.title.get(lang), source=source.title,
                           author=source.author, date=source.date), style="dim"))
+    plan = plan_for(assessment)
+    if plan is not None:
+        console.print()
+        render_exit_plan(plan, lang, console)
+
+
+# --- the exit kit (exitkit.py): the end of a let-go verdict, and `clientcheck exit-plan` ---
+
+
+def _exit_plan_json(assessment: Assessment, language: str) -> list[dict[str, str]] | None:
+    """The ``exit_plan`` field: the steps when the verdict calls for leaving, else null."""
+    plan = plan_for(assessment)
+    return plan.as_json(language) if plan is not None else None
+
+
+def render_exit_plan(plan: ExitPlan, language: str, console: Console, intro: str | None = None) -> None:
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(tr(language, "exit.title"), style="bold"))
+    if intro:
+        console.print(Padding(Text(intro), (0, 0, 1, 2)))
+    steps = Table.grid(padding=(0, 1))
+    steps.add_column(no_wrap=True, justify="right")
+    steps.add_column(overflow="fold", ratio=1)
+    for position, step in enumerate(plan.steps, start=1):
+        cell = Text(step.title.get(language), style="bold")
+        cell.append("\n")
+        cell.append(step.detail.get(language))
+        steps.add_row(Text(f"{position}."), cell)
+        if position < len(plan.steps):
+            steps.add_row("", "")
+    console.print(Padding(steps, (0, 0, 1, 2)))
+    console.print(Text(tr(language, "exit.letter_hint", lang=language), style="dim"))
 
 
 def _answer_label(kind: str, value: AnswerValue, assessment: Assessment, question_id: str, lang: str) -> str:

@@ -1,0 +1,223 @@
+"""The exit kit: how to end a client relationship well, as data, and a termination letter draft.
+
+Pure: nothing here prints or imports Rich. The steps are our own wording of ideas from the
+articles the banks come from: decide the notice before anything else; say it in person or
+through a proper written channel, not a weekend chat message (000, 004); support whoever takes
+over for a while, as the whale article's author did (000); recommend another professional to
+leave with your head held high (002); thank them, don't undersell yourself to stay, keep the
+door open (004). A big client (a "whale" or "planned exit" profile) gets one more step first:
+replace the income before leaving (000, 001).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from clientcheck.model import Level
+from clientcheck.text import Text, strip_control
+
+if TYPE_CHECKING:
+    from clientcheck.scoring import Assessment
+
+PLANNED_EXIT_MARKERS = ("whale", "planned_exit")
+"""A profile whose id contains one of these says the client is a big share of revenue."""
+
+CLIENT_LEFT_YOU_BANKS = frozenset({"farewell"})
+"""Banks where "let go" judges your reaction to a client who left: there is nothing to exit."""
+
+PROSPECT_ANSWERS = (("stage", "prospect"),)
+"""Answers that say the client is only a prospect: you decline, there is no notice or handover."""
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: Text
+    detail: Text
+
+
+def _step(step_id: str, en_title: str, it_title: str, en: str, it: str) -> Step:
+    return Step(step_id, Text.of({"en": en_title, "it": it_title}), Text.of({"en": en, "it": it}))
+
+
+REPLACE_INCOME = _step(
+    "replace_income",
+    "Replace the income first", "Prima sostituisci quelle entrate",
+    "This client is a big share of your revenue, so don't walk out overnight. Set an exit date a few months "
+    "ahead, stop taking on extra work for them, and use that time to find the work that will take its place.",
+    "Questo cliente pesa molto sul tuo fatturato: non andartene da un giorno all'altro. Fissa una data di "
+    "uscita tra qualche mese, smetti di accettare lavoro extra e usa quei mesi per trovare il lavoro che "
+    "compenserà quelle entrate.",
+)
+
+STEPS: tuple[Step, ...] = (
+    _step(
+        "notice",
+        "Decide the notice", "Decidi il preavviso",
+        "Before you say anything, check what your agreement says and settle the notice period and your last "
+        "working day. Work you have already promised gets finished or handed over, not dropped.",
+        "Prima di parlarne, controlla cosa prevede il vostro accordo e stabilisci il preavviso e l'ultimo "
+        "giorno di lavoro. Quello che hai già promesso va concluso o passato ad altri, non abbandonato.",
+    ),
+    _step(
+        "tell",
+        "Tell them properly", "Comunicalo nel modo giusto",
+        "Tell them in person if you can, or through a proper written channel: an email, or registered mail "
+        "if your contract asks for it. Not in a chat message, and not in a rushed call at the last minute.",
+        "Se puoi, diglielo di persona; altrimenti usa un canale scritto adeguato, come una mail o una PEC "
+        "se il contratto la prevede. Non con un messaggio in chat, né con una telefonata frettolosa "
+        "all'ultimo momento.",
+    ),
+    _step(
+        "handover",
+        "Support the handover", "Accompagna il passaggio di consegne",
+        "Hand over files, access and notes on the work in progress, and stay available for a while to "
+        "whoever takes over. A clean handover also protects the work you have done.",
+        "Consegna file, accessi e appunti sul lavoro in corso, e resta a disposizione per un po' di chi "
+        "prenderà il tuo posto. Un passaggio pulito protegge anche il lavoro che hai fatto.",
+    ),
+    _step(
+        "recommend",
+        "Recommend another professional", "Consiglia un altro professionista",
+        "Suggest a colleague who fits what they need better than you do. They are not left stranded, "
+        "and you leave with your head held high.",
+        "Indica un collega più adatto a quello di cui ha bisogno. Così il cliente non resta scoperto e tu "
+        "esci a testa alta.",
+    ),
+    _step(
+        "thank",
+        "Thank them", "Ringrazia",
+        "Thank them for the work you did together and for any feedback they give you as you part. "
+        "Listen to it without arguing back and without taking it personally.",
+        "Digli grazie per il lavoro fatto insieme e per le osservazioni che ti farà al momento dei saluti. "
+        "Ascoltale senza ribattere e senza prenderla sul personale.",
+    ),
+    _step(
+        "bridge",
+        "Don't burn the bridge", "Non bruciare i ponti",
+        "Don't let a discount or free extras talk you into staying, and don't leave in anger. Keep the door "
+        "open: the same client may come back one day, on better terms.",
+        "Non farti trattenere con uno sconto o con lavoro extra gratis, e non chiudere con rabbia. Lascia "
+        "la porta aperta: lo stesso cliente potrebbe tornare un giorno, a condizioni migliori.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ExitPlan:
+    """The steps to follow, in order; ``planned`` when it starts by replacing the income."""
+
+    steps: tuple[Step, ...]
+    planned: bool = False
+
+    def as_json(self, language: str) -> list[dict[str, str]]:
+        return [{"id": s.id, "title": s.title.get(language), "text": s.detail.get(language)} for s in self.steps]
+
+
+def exit_plan(planned: bool = False) -> ExitPlan:
+    """The plan; a planned exit (a big client) starts with replacing the income."""
+    return ExitPlan(((REPLACE_INCOME,) if planned else ()) + STEPS, planned)
+
+
+def is_planned_exit(profile_ids: Iterable[str]) -> bool:
+    """Whether any matched profile marks the client as a big share of revenue."""
+    return any(marker in profile_id for profile_id in profile_ids for marker in PLANNED_EXIT_MARKERS)
+
+
+def plan_for(assessment: Assessment) -> ExitPlan | None:
+    """The exit plan an assessment calls for: only when the verdict is let go, you are the one
+    leaving (not the farewell bank, where the client left you) and the client is a current one
+    (not a prospect you simply decline). None otherwise."""
+    if assessment.verdict.level is not Level.LET_GO:
+        return None
+    if assessment.bank.id in CLIENT_LEFT_YOU_BANKS:
+        return None
+    answers = dict(assessment.answers)
+    if any(answers.get(question) == value for question, value in PROSPECT_ANSWERS):
+        return None
+    return exit_plan(planned=is_planned_exit(p.id for p in assessment.profiles))
+
+
+def plan_document(plan: ExitPlan, language: str) -> dict[str, Any]:
+    """The body of ``exit-plan --json`` (the CLI adds kind and versions)."""
+    return {"language": language, "planned_exit": plan.planned, "steps": plan.as_json(language)}
+
+
+# --- the letter --------------------------------------------------------------------------
+
+PLACEHOLDERS = {
+    "en": {"client": "[client name]", "notice": "[notice period]", "handover": "[handover date]",
+           "sender": "[your name]"},
+    "it": {"client": "[nome del cliente]", "notice": "[periodo di preavviso]",
+           "handover": "[data del passaggio di consegne]", "sender": "[il tuo nome]"},
+}
+
+_LETTERS = {
+    "en": """\
+# Ending our collaboration
+
+Dear {client},
+
+Thank you for the trust you have placed in me and for the work we have done together.
+
+After careful thought, I have decided to bring our collaboration to an end. As set out in our \
+agreement, the notice period is {notice}: until then I will keep working as usual and complete \
+the work in progress.
+
+To make the transition as smooth as possible, by {handover} I will hand over files, access \
+details and a note on where each piece of work stands, and I will gladly support whoever takes \
+over during the first weeks. If it helps, I can also recommend a colleague I trust.
+
+Thank you again. I hope our paths cross again.
+
+Kind regards,
+
+{sender}
+""",
+    "it": """\
+# Conclusione della nostra collaborazione
+
+Gentile {client},
+
+la ringrazio per la fiducia che mi ha dato e per il lavoro svolto insieme.
+
+Dopo averci riflettuto con attenzione, ho deciso di concludere la nostra collaborazione. Come \
+previsto dal nostro accordo, il preavviso sarà di {notice}: fino ad allora continuerò a lavorare \
+come sempre e porterò a termine le attività in corso.
+
+Per rendere il passaggio il più semplice possibile, entro il {handover} le consegnerò file, \
+accessi e una nota sullo stato di ogni lavoro, e affiancherò volentieri chi prenderà il mio posto \
+nelle prime settimane. Se le può essere utile, posso anche indicarle un collega di fiducia.
+
+La ringrazio ancora e spero che le nostre strade si incrocino di nuovo.
+
+Cordiali saluti,
+
+{sender}
+""",
+}
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _clean(value: str | None) -> str | None:
+    """A user's value as one line: no control characters or escape sequences, no line breaks
+    (a break could start a Markdown heading), trimmed. Empty means not given."""
+    if value is None:
+        return None
+    cleaned = _WHITESPACE.sub(" ", strip_control(value)).strip()
+    return cleaned or None
+
+
+def letter(language: str, client: str | None = None, notice: str | None = None,
+           handover: str | None = None) -> str:
+    """A short, polite termination letter draft in Markdown. What is not given stays a
+    bracketed placeholder to fill in; Italian for ``it``, English otherwise."""
+    lang = "it" if language == "it" else "en"
+    placeholders = PLACEHOLDERS[lang]
+    given = {"client": _clean(client), "notice": _clean(notice), "handover": _clean(handover)}
+    values = {key: given.get(key) or placeholder for key, placeholder in placeholders.items()}
+    return _LETTERS[lang].format(**values)
