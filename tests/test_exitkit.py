@@ -1,0 +1,346 @@
+"""The exit kit (issue 4): the plan as data, the letter draft, the two commands, and the plan
+at the end of a let-go verdict (screen and JSON)."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from clientcheck.exitkit import exit_plan, is_planned_exit, letter, plan_for
+from clientcheck.loading import load_bank
+from clientcheck.model import AnswerValue, Level
+from clientcheck.render import make_console, render_verdict, result_document
+from clientcheck.scoring import Assessment, assess
+
+REPO = Path(__file__).resolve().parents[1]
+QUESTIONS = REPO / "questions"
+CliInvoke = Callable[..., Result]  # the `cli` fixture of conftest.py
+
+SIX_STEPS = ["notice", "tell", "handover", "recommend", "thank", "bridge"]
+ENGLISH_TITLES = ["Decide the notice", "Tell them properly", "Support the handover",
+                  "Recommend another professional", "Thank them", "Don't burn the bridge"]
+ITALIAN_TITLES = ["Decidi il preavviso", "Comunicalo nel modo giusto", "Accompagna il passaggio di consegne",
+                  "Consiglia un altro professionista", "Ringrazia", "Non bruciare i ponti"]
+SCENARIOS = REPO / "tests" / "scenarios"
+
+# starter answers: everything at its worst and 45% of revenue -> let go, whale profile
+LET_GO_WHALE: dict[str, AnswerValue] = {
+    "pays_late": "always", "has_contract": "no", "free_advice": "often", "not_listened": "always",
+    "odd_hours": "often", "goals_clear": "no", "drained": "always", "revenue_share": 45.0,
+}
+LET_GO_SMALL = {**LET_GO_WHALE, "revenue_share": 10.0}
+KEEP: dict[str, AnswerValue] = {
+    "pays_late": "never", "has_contract": "yes", "free_advice": "never", "not_listened": "rarely",
+    "odd_hours": "never", "goals_clear": "yes", "drained": "never", "revenue_share": 15.0,
+}
+
+
+def starter(answers: dict[str, AnswerValue]) -> Assessment:
+    return assess(load_bank(QUESTIONS / "starter.yaml"), answers)
+
+
+def screen(assessment: Assessment, language: str = "en") -> str:
+    out = io.StringIO()
+    render_verdict(assessment, language, make_console(out, {"NO_COLOR": "1", "TERM": "dumb"}, width=80))
+    return out.getvalue()
+
+
+def answers_file(tmp_path: Path, answers: dict[str, AnswerValue]) -> Path:
+    lines = ["bank: starter", "answers:"]
+    lines += [f"  {key}: {value:g}" if isinstance(value, float) else f"  {key}: {value}"
+              for key, value in answers.items()]
+    path = tmp_path / "answers.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def sentences(text: str) -> int:
+    return len(re.findall(r"[.!?](?:\s|$)", text))
+
+
+# --- the plan as data --------------------------------------------------------------------
+
+
+def test_the_plan_has_the_six_steps_in_order_in_both_languages() -> None:
+    plan = exit_plan()
+    assert [step.id for step in plan.steps] == SIX_STEPS
+    assert not plan.planned
+    assert [step.title.get("en") for step in plan.steps] == ENGLISH_TITLES
+    assert [step.title.get("it") for step in plan.steps] == ITALIAN_TITLES
+    for step in plan.steps:
+        for language in ("it", "en"):
+            detail = step.detail.get(language)
+            assert detail.endswith("."), (step.id, language)
+            assert 1 <= sentences(detail) <= 2, (step.id, language, detail)
+        assert step.detail.get("it") != step.detail.get("en")
+        assert step.title.languages() == step.detail.languages() == {"it", "en"}
+
+
+def test_a_planned_exit_starts_by_replacing_the_income() -> None:
+    plan = exit_plan(planned=True)
+    assert plan.planned
+    assert [step.id for step in plan.steps] == ["replace_income", *SIX_STEPS]
+    assert plan.steps[0].title.get("en") == "Replace the income first"
+    assert plan.steps[0].title.get("it") == "Prima sostituisci quelle entrate"
+
+
+@pytest.mark.parametrize(("profiles", "expected"), [
+    (["whale"], True),
+    (["whale_planned_exit", "love_trap"], True),
+    (["big_client_planned_exit"], True),
+    (["small_client_let_go", "love_trap"], False),
+    ([], False),
+])
+def test_planned_exit_is_read_from_the_profile_ids(profiles: list[str], expected: bool) -> None:
+    assert is_planned_exit(profiles) is expected
+
+
+def test_plan_as_json_lists_id_title_and_text() -> None:
+    steps = exit_plan().as_json("it")
+    assert steps[0] == {"id": "notice", "title": "Decidi il preavviso",
+                        "text": exit_plan().steps[0].detail.get("it")}
+
+
+# --- which assessments call for a plan ---------------------------------------------------
+
+
+def test_a_let_go_whale_gets_a_planned_exit() -> None:
+    assessment = starter(LET_GO_WHALE)
+    assert assessment.verdict.level is Level.LET_GO
+    assert [p.id for p in assessment.profiles] == ["whale"]
+    plan = plan_for(assessment)
+    assert plan is not None and plan.planned
+    assert plan.steps[0].id == "replace_income"
+
+
+def test_a_let_go_small_client_gets_the_six_steps() -> None:
+    assessment = starter(LET_GO_SMALL)
+    assert assessment.verdict.level is Level.LET_GO
+    assert assessment.profiles == ()
+    plan = plan_for(assessment)
+    assert plan is not None and not plan.planned
+    assert [step.id for step in plan.steps] == SIX_STEPS
+
+
+def test_a_keep_verdict_has_no_plan() -> None:
+    assessment = starter(KEEP)
+    assert assessment.verdict.level is Level.KEEP
+    assert plan_for(assessment) is None
+
+
+def test_no_plan_when_the_client_left_you() -> None:
+    assessment = starter(LET_GO_SMALL)
+    farewell = dataclasses.replace(assessment, bank=dataclasses.replace(assessment.bank, id="farewell"))
+    assert plan_for(farewell) is None
+
+
+def test_no_plan_for_a_prospect_you_decline() -> None:
+    assessment = starter(LET_GO_SMALL)
+    prospect = dataclasses.replace(assessment, answers=(("stage", "prospect"), *assessment.answers))
+    assert plan_for(prospect) is None
+    current = dataclasses.replace(assessment, answers=(("stage", "current"), *assessment.answers))
+    assert plan_for(current) is not None
+
+
+# --- the plan on the verdict screen and in the JSON document -----------------------------
+
+
+def test_a_let_go_verdict_ends_with_the_plan_on_screen() -> None:
+    text = screen(starter(LET_GO_SMALL))
+    assert "Exit plan" in text
+    tail = text[text.index("Exit plan"):]
+    positions = [tail.index(title) for title in ENGLISH_TITLES]
+    assert positions == sorted(positions)
+    assert "Bank: First check on a client" not in tail  # the plan comes last
+    assert tail.rstrip().endswith("clientcheck letter --lang en")
+
+
+def test_a_let_go_whale_screen_starts_the_plan_with_the_income_in_italian() -> None:
+    text = screen(starter(LET_GO_WHALE), "it")
+    tail = text[text.index("Piano di uscita"):]
+    assert tail.index("Prima sostituisci quelle entrate") < tail.index("Decidi il preavviso")
+    assert "1. Prima sostituisci quelle entrate" in tail
+
+
+def test_a_keep_verdict_screen_has_no_plan() -> None:
+    text = screen(starter(KEEP))
+    assert "Exit plan" not in text
+    assert "Decide the notice" not in text
+
+
+def test_json_has_the_plan_only_when_letting_go() -> None:
+    let_go = result_document(starter(LET_GO_WHALE), "en", "2024-01-01T00:00:00Z")
+    assert [step["id"] for step in let_go["exit_plan"]] == ["replace_income", *SIX_STEPS]
+    keep = result_document(starter(KEEP), "en", "2024-01-01T00:00:00Z")
+    assert "exit_plan" in keep and keep["exit_plan"] is None
+
+
+# --- the letter --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "placeholders"), [
+    ("en", ["[client name]", "[notice period]", "[handover date]"]),
+    ("it", ["[nome del cliente]", "[periodo di preavviso]", "[data del passaggio di consegne]"]),
+])
+def test_the_letter_has_a_heading_and_placeholders(language: str, placeholders: list[str]) -> None:
+    draft = letter(language)
+    assert draft.startswith("# ")
+    assert draft.count("\n# ") == 0  # one heading
+    for placeholder in placeholders:
+        assert draft.count(placeholder) == 1, placeholder
+    assert draft.endswith("\n")
+
+
+def test_the_two_letters_are_in_their_own_language() -> None:
+    assert letter("it").startswith("# Conclusione della nostra collaborazione\n\nGentile [nome del cliente],")
+    assert letter("en").startswith("# Ending our collaboration\n\nDear [client name],")
+    assert "Cordiali saluti" in letter("it") and "Kind regards" in letter("en")
+
+
+def test_given_values_replace_the_placeholders() -> None:
+    draft = letter("en", client="Rossi Srl", notice="two months", handover="30 June")
+    assert "Dear Rossi Srl," in draft
+    assert "the notice period is two months:" in draft
+    assert "by 30 June I will hand over" in draft
+    assert not {"[client name]", "[notice period]", "[handover date]"} & set(re.findall(r"\[[^]]+\]", draft))
+    draft_it = letter("it", client="Bianchi", notice="due mesi", handover="30 giugno")
+    assert "Gentile Bianchi," in draft_it
+    assert "il preavviso sarà di due mesi:" in draft_it
+    assert "entro il 30 giugno le consegnerò" in draft_it
+
+
+def test_control_characters_and_line_breaks_are_stripped_from_values() -> None:
+    draft = letter("en", client="Rossi\x1b[31m Srl\x07", notice="two\x00 months", handover="30 June\n# Hacked")
+    assert "Dear Rossi Srl," in draft
+    assert "two months" in draft
+    assert "by 30 June # Hacked I will" in draft
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", draft)
+    assert [line for line in draft.splitlines() if line.startswith("#")] == ["# Ending our collaboration"]
+
+
+def test_blank_values_keep_the_placeholder() -> None:
+    draft = letter("it", client="  \x1b[2J ", notice="")
+    assert "Gentile [nome del cliente]," in draft
+    assert "[periodo di preavviso]" in draft
+
+
+def test_unknown_language_falls_back_to_english() -> None:
+    assert letter("fr") == letter("en")
+
+
+# --- the commands ------------------------------------------------------------------------
+
+
+def test_exit_plan_json_parses(cli: CliInvoke) -> None:
+    result = cli("exit-plan", "--json", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    document = json.loads(result.stdout)
+    assert document["kind"] == "clientcheck.exit_plan"
+    assert document["schema_version"] == 1
+    assert document["language"] == "en"
+    assert document["planned_exit"] is False
+    assert [step["id"] for step in document["steps"]] == SIX_STEPS
+    assert [step["title"] for step in document["steps"]] == ENGLISH_TITLES
+
+
+def test_exit_plan_json_planned_in_italian(cli: CliInvoke) -> None:
+    result = cli("exit-plan", "--json", "--planned", "--lang", "it")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["planned_exit"] is True
+    assert [step["title"] for step in document["steps"]] == ["Prima sostituisci quelle entrate", *ITALIAN_TITLES]
+
+
+def test_exit_plan_on_screen(cli: CliInvoke) -> None:
+    result = cli("exit-plan", "--lang", "it")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Piano di uscita\n")
+    for number, title in enumerate(ITALIAN_TITLES, start=1):
+        assert f"{number}. {title}" in result.stdout
+    assert "clientcheck letter --lang it" in result.stdout
+
+
+def test_exit_plan_language_from_the_environment(cli: CliInvoke) -> None:
+    result = cli("exit-plan", "--json", env={"CLIENTCHECK_LANG": "it"})
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["language"] == "it"
+
+
+def test_letter_command_prints_markdown_with_placeholders(cli: CliInvoke) -> None:
+    result = cli("letter", "--lang", "it")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout == letter("it")
+
+
+def test_letter_command_fills_in_values(cli: CliInvoke) -> None:
+    result = cli("letter", "--lang", "en", "--client", "ACME\x1b]0;pwned\x07 Ltd", "--notice", "30 days",
+                 "--handover", "1 July")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == letter("en", client="ACME Ltd", notice="30 days", handover="1 July")
+    assert "\x1b" not in result.stdout
+
+
+def test_letter_rejects_an_unknown_language(cli: CliInvoke) -> None:
+    result = cli("letter", "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+def test_assess_let_go_shows_the_plan_on_screen_and_in_json(cli: CliInvoke, tmp_path: Path) -> None:
+    path = answers_file(tmp_path, LET_GO_WHALE)
+    shown = cli("assess", "--answers", str(path), "--lang", "en")
+    assert shown.exit_code == 0, shown.stderr
+    assert "Exit plan" in shown.stdout
+    assert "1. Replace the income first" in shown.stdout
+    data = cli("assess", "--answers", str(path), "--json")
+    assert data.exit_code == 0, data.stderr
+    document = json.loads(data.stdout)
+    assert document["verdict"]["level"] == "let_go"
+    assert [step["id"] for step in document["exit_plan"]] == ["replace_income", *SIX_STEPS]
+
+
+def test_assess_keep_shows_no_plan(cli: CliInvoke, tmp_path: Path) -> None:
+    path = answers_file(tmp_path, KEEP)
+    shown = cli("assess", "--answers", str(path), "--lang", "en")
+    assert shown.exit_code == 0, shown.stderr
+    assert "Exit plan" not in shown.stdout
+    data = cli("assess", "--answers", str(path), "--json")
+    assert data.exit_code == 0, data.stderr
+    document = json.loads(data.stdout)
+    assert document["verdict"]["level"] == "keep"
+    assert document["exit_plan"] is None
+
+
+def test_the_whale_article_scenario_is_a_planned_exit(cli: CliInvoke) -> None:
+    result = cli("assess", "--answers", str(SCENARIOS / "whale-000.yaml"), "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["verdict"]["level"] == "let_go"
+    assert "whale_planned_exit" in [p["id"] for p in document["profiles"]]
+    assert document["exit_plan"][0]["id"] == "replace_income"
+
+
+def test_a_declined_prospect_gets_no_exit_plan(cli: CliInvoke) -> None:
+    result = cli("assess", "--answers", str(SCENARIOS / "let-go-prospect.yaml"), "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["verdict"]["level"] == "let_go"
+    assert document["exit_plan"] is None
+
+
+def test_the_exit_commands_load_without_rich_or_questionary() -> None:
+    code = ("import sys, clientcheck.cli, clientcheck.cli_exit, clientcheck.exitkit; "
+            "print(sorted(m for m in ('rich', 'questionary') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
