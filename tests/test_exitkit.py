@@ -209,12 +209,12 @@ def test_the_two_letters_are_in_their_own_language() -> None:
 def test_given_values_replace_the_placeholders() -> None:
     draft = letter("en", client="Rossi Srl", notice="two months", handover="30 June")
     assert "Dear Rossi Srl," in draft
-    assert "the notice period is two months:" in draft
+    assert "The notice period will be two months:" in draft
     assert "by 30 June I will hand over" in draft
     assert not {"[client name]", "[notice period]", "[handover date]"} & set(re.findall(r"\[[^]]+\]", draft))
     draft_it = letter("it", client="Bianchi", notice="due mesi", handover="30 giugno")
     assert "Gentile Bianchi," in draft_it
-    assert "il preavviso sarà di due mesi:" in draft_it
+    assert "Il preavviso sarà di due mesi:" in draft_it
     assert "entro il 30 giugno le consegnerò" in draft_it
 
 

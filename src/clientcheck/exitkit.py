@@ -57,9 +57,9 @@ STEPS: tuple[Step, ...] = (
     _step(
         "notice",
         "Decide the notice", "Decidi il preavviso",
-        "Before you say anything, check what your agreement says and settle the notice period and your last "
+        "Before you say anything, check what you agreed with them and settle the notice period and your last "
         "working day. Work you have already promised gets finished or handed over, not dropped.",
-        "Prima di parlarne, controlla cosa prevede il vostro accordo e stabilisci il preavviso e l'ultimo "
+        "Prima di parlarne, controlla cosa avevate concordato e stabilisci il preavviso e l'ultimo "
         "giorno di lavoro. Quello che hai già promesso va concluso o passato ad altri, non abbandonato.",
     ),
     _step(
@@ -163,9 +163,8 @@ Dear {client},
 
 Thank you for the trust you have placed in me and for the work we have done together.
 
-After careful thought, I have decided to bring our collaboration to an end. As set out in our \
-agreement, the notice period is {notice}: until then I will keep working as usual and complete \
-the work in progress.
+After careful thought, I have decided to bring our collaboration to an end. The notice period \
+will be {notice}: until then I will keep working as usual and complete the work in progress.
 
 To make the transition as smooth as possible, by {handover} I will hand over files, access \
 details and a note on where each piece of work stands, and I will gladly support whoever takes \
@@ -184,9 +183,9 @@ Gentile {client},
 
 la ringrazio per la fiducia che mi ha dato e per il lavoro svolto insieme.
 
-Dopo averci riflettuto con attenzione, ho deciso di concludere la nostra collaborazione. Come \
-previsto dal nostro accordo, il preavviso sarà di {notice}: fino ad allora continuerò a lavorare \
-come sempre e porterò a termine le attività in corso.
+Dopo averci riflettuto con attenzione, ho deciso di concludere la nostra collaborazione. Il \
+preavviso sarà di {notice}: fino ad allora continuerò a lavorare come sempre e porterò a termine \
+le attività in corso.
 
 Per rendere il passaggio il più semplice possibile, entro il {handover} le consegnerò file, \
 accessi e una nota sullo stato di ogni lavoro, e affiancherò volentieri chi prenderà il mio posto \
