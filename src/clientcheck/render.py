@@ -71,7 +71,7 @@ def result_document(assessment: Assessment, language: str, timestamp: str,
             "why": verdict.why.get(language),
             "band": {"min": band.minimum, "max": band.maximum, "level": band.level.value},
             "raised_by": [d.id for d in verdict.raised_by],
-            "steps": [step.get(language) for step in band.steps],
+            "steps": [step.get(language) for step in verdict.outcome.steps],
         },
         "dimensions": [
             {"id": d.id, "label": d.label.get(language), "risk": d.risk, "confidence": d.confidence,
@@ -140,9 +140,9 @@ def make_console(stream: TextIO, environ: Mapping[str, str], *, no_color: bool =
 
 
 def level_label(assessment: Assessment, language: str) -> str:
-    band = assessment.verdict.band
-    if band.label is not None and not assessment.verdict.raised_by:
-        return band.label.get(language)
+    outcome = assessment.verdict.outcome
+    if outcome.label is not None and outcome.level is assessment.verdict.level:
+        return outcome.label.get(language)
     return tr(language, f"level.{assessment.verdict.level.value}")
 
 
@@ -213,7 +213,7 @@ def render_verdict(assessment: Assessment, language: str, console: Console) -> N
             console.print(Padding(line, (0, 0, 0, 2)))
         console.print()
 
-    steps = verdict.band.steps
+    steps = verdict.outcome.steps
     if verdict.raised_by:
         raised = Text(tr(lang, "verdict.raised"), style="bold")
         for dealbreaker in verdict.raised_by:

@@ -56,8 +56,9 @@ class Signal:
 @dataclass(frozen=True)
 class Verdict:
     level: Level
-    band: Band
+    band: Band  # the band the overall risk falls in
     raised_by: tuple[Dealbreaker, ...]  # dealbreakers that lifted the level above the band's
+    outcome: Band  # the band whose label and steps fit the final level (``band`` unless raised)
 
     @property
     def why(self) -> Text:
@@ -172,7 +173,10 @@ def assess(bank: Bank, answers: Mapping[str, AnswerValue]) -> Assessment:
     raising = tuple(sorted((d for d in matched if d.level.rank > band.level.rank),
                            key=lambda d: -d.level.rank))
     level = raising[0].level if raising else band.level
-    verdict = Verdict(level, band, raising)
+    # A raised verdict takes its label and next steps from the bank's band for that level:
+    # "let go" must not come with the steps for "renegotiate".
+    outcome = next((b for b in bank.bands if b.level is level), band) if raising else band
+    verdict = Verdict(level, band, raising, outcome)
     profiles = tuple(p for p in bank.profiles if holds(p.when, answers, risks))
     return Assessment(bank, given, risk, round(confidence, 4), dimensions, tuple(signals), verdict,
                       profiles, matched)
