@@ -6,6 +6,7 @@ no escape sequence from a file can move the cursor, retitle the window or hide o
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,22 +14,30 @@ from dataclasses import dataclass
 LANGUAGES = ("it", "en")
 DEFAULT_LANGUAGE = "en"
 
-_ANSI_SEQUENCE = re.compile(
+_ANSI_SEQUENCE_PATTERN = (
     r"""
     \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC ... BEL or ST
     | \x1b[P^_X][^\x1b]*(?:\x1b\\)?       # DCS / PM / APC / SOS ... ST
     | \x1b\[[0-?]*[ -/]*[@-~]             # CSI
     | \x9b[0-?]*[ -/]*[@-~]               # 8-bit CSI
     | \x1b[ -/]*[0-~]                     # two-byte escapes
-    """,
-    re.VERBOSE,
+    """
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_PATTERN = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled on first need: most texts are printable and never reach the regexes."""
+    return re.compile(_ANSI_SEQUENCE_PATTERN, re.VERBOSE), re.compile(_CONTROL_PATTERN)
 
 
 def strip_control(value: str) -> str:
     """Remove terminal escape sequences and control characters, keeping newlines and tabs."""
-    return _CONTROL.sub("", _ANSI_SEQUENCE.sub("", value))
+    if value.isprintable():
+        return value
+    ansi, control = _patterns()
+    return control.sub("", ansi.sub("", value))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Start-up benchmark: clientcheck against the floor it stands on, measured side by side.
+
+Budgets (issue 3):
+  clientcheck --version            <= 1.30 x  python -c "import typer"
+  clientcheck --help               <= 1.20 x  --help of a minimal one-command Typer app
+  assess --answers F --json        <= 1.50 x  python -c "import typer, yaml"   (and no questionary import)
+  launch -> first question (pty)   <= 1.25 x  python -c "import questionary, typer, yaml"
+
+Runs are interleaved (A, B, A, B, ...) so machine noise hits both sides alike; the median of
+each side is compared. Exit status 1 when a budget is missed, unless --no-fail.
+
+    python bench/startup.py [--runs 15] [--no-fail]
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+CLIENTCHECK = str(Path(PYTHON).with_name("clientcheck"))
+
+MINIMAL_TYPER_APP = '''
+import typer
+app = typer.Typer()
+@app.command()
+def hello(name: str = "world") -> None:
+    """Say hello."""
+    print(f"hello {name}")
+@app.command()
+def bye() -> None:
+    """Say bye."""
+app()
+'''
+
+ANSWERS = """bank: starter
+answers:
+  pays_late: often
+  has_contract: no
+  free_advice: sometimes
+  not_listened: often
+  odd_hours: rarely
+  goals_clear: yes
+  drained: sometimes
+  revenue_share: 35
+"""
+
+
+def run_command(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def time_to_first_question(env: dict[str, str]) -> float:
+    import pexpect
+
+    start = time.perf_counter()
+    child = pexpect.spawn(CLIENTCHECK, ["assess", "--bank", "starter", "--lang", "en"], env=env,
+                          dimensions=(40, 100), encoding="utf-8")
+    child.expect("How often do you have to chase", timeout=30)
+    child.expect("Never", timeout=30)  # the choices are drawn: the prompt is ready for a key
+    elapsed = time.perf_counter() - start
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF, timeout=30)
+    child.close()
+    return elapsed
+
+
+def side_by_side(ours: Callable[[], float], floor: Callable[[], float], runs: int) -> tuple[float, float]:
+    ours()  # warm the file cache and .pyc files on both sides
+    floor()
+    ours_times, floor_times = [], []
+    for _ in range(runs):
+        ours_times.append(ours())
+        floor_times.append(floor())
+    return statistics.median(ours_times), statistics.median(floor_times)
+
+
+def imported_modules(command: list[str], env: dict[str, str]) -> set[str]:
+    result = subprocess.run([PYTHON, "-X", "importtime", *command], env=env, capture_output=True, text=True,
+                            check=False)
+    return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--no-fail", action="store_true", help="always exit 0 (print only)")
+    options = parser.parse_args()
+
+    # Byte-compile clientcheck as a wheel install does: an editable install under
+    # PYTHONDONTWRITEBYTECODE=1 would otherwise recompile every module on every run.
+    import clientcheck
+
+    compileall.compile_dir(str(Path(clientcheck.__file__).parent), quiet=1)
+
+    work = Path(tempfile.mkdtemp(prefix="clientcheck-bench-"))
+    env = dict(os.environ, CLIENTCHECK_HOME=str(work / "home"), NO_COLOR="1", TERM="xterm-256color",
+               COLUMNS="100", LANG="C.UTF-8")
+    env.pop("CLIENTCHECK_LANG", None)
+    answers = work / "answers.yaml"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    minimal_app = work / "minimal_app.py"
+    minimal_app.write_text(MINIMAL_TYPER_APP, encoding="utf-8")
+
+    cases = [
+        ("clientcheck --version", 1.30,
+         lambda: run_command([CLIENTCHECK, "--version"], env),
+         lambda: run_command([PYTHON, "-c", "import typer"], env), 'python -c "import typer"'),
+        ("clientcheck --help", 1.20,
+         lambda: run_command([CLIENTCHECK, "--help"], env),
+         lambda: run_command([PYTHON, str(minimal_app), "--help"], env), "minimal Typer app --help"),
+        ("assess --answers F --json", 1.50,
+         lambda: run_command([CLIENTCHECK, "assess", "--answers", str(answers), "--json"], env),
+         lambda: run_command([PYTHON, "-c", "import typer, yaml"], env), 'python -c "import typer, yaml"'),
+        ("launch -> first question (pty)", 1.25,
+         lambda: time_to_first_question(env),
+         lambda: run_command([PYTHON, "-c", "import questionary, typer, yaml"], env),
+         'python -c "import questionary, typer, yaml"'),
+    ]
+    failed = False
+    print(f"{'measure':34} {'ours ms':>8} {'floor ms':>9} {'ratio':>6} {'budget':>7}  floor")
+    for name, budget, ours, floor, floor_name in cases:
+        ours_median, floor_median = side_by_side(ours, floor, options.runs)
+        ratio = ours_median / floor_median
+        verdict = "ok" if ratio <= budget else "OVER"
+        failed |= ratio > budget
+        print(f"{name:34} {ours_median * 1000:8.1f} {floor_median * 1000:9.1f} {ratio:6.2f} {budget:7.2f}  "
+              f"{floor_name}  [{verdict}]")
+
+    heavy = {"questionary", "prompt_toolkit"}
+    for label, command in (
+        ("--version", ["-m", "clientcheck", "--version"]),
+        ("--help", ["-m", "clientcheck", "--help"]),
+        ("assess --answers --json", ["-m", "clientcheck", "assess", "--answers", str(answers), "--json"]),
+    ):
+        leaked = sorted(m for m in imported_modules(command, env) if m.split(".")[0] in heavy)
+        status = "ok" if not leaked else f"IMPORTS {', '.join(leaked[:3])}"
+        failed |= bool(leaked)
+        print(f"no questionary/prompt_toolkit on {label:26} [{status}]")
+    return 0 if options.no_fail or not failed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
