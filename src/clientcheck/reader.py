@@ -7,6 +7,7 @@ a user fixing a file wants to see everything that is wrong in one go.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -142,7 +143,10 @@ class NodeReader:
     def number(self, node: yaml.Node, what: str) -> float | None:
         value = self.scalar(node)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
+            if math.isfinite(value):
+                return float(value)
+            self.error(node, f"{what} should be a finite number, found {node.value}", "write digits, e.g. 2 or 0.5")
+            return None
         self.error(node, f"{what} should be a number, found {kind(node)}", "write digits, e.g. 2 or 0.5")
         return None
 
