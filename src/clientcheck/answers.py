@@ -134,7 +134,8 @@ def read_answers(source: Path | None, bank: Bank, *, stdin_text: bytes | None = 
         try:
             answers[question_id] = normalise_answer(question, raw)
         except InvalidAnswer as error:
-            reader.error(value_node, f"'{question_id}': {error}", "")
+            reader.error(value_node, f"'{question_id}': {error}",
+                         f"see every question's answers with 'clientcheck answers-template --bank {bank.id}'")
     if not reader.has_errors:
         asked = applicable_questions(bank, answers)
         missing = [q for q in asked if q.id not in answers]

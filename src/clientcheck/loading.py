@@ -415,7 +415,8 @@ class _BankBuilder:
         if value is None:
             return None
         if not 0 <= value <= 100:
-            r.error(entries[operator][1], f"{what}: risk is from 0 to 100, not {value:g}", "")
+            r.error(entries[operator][1], f"{what}: risk is from 0 to 100, not {value:g}",
+                    "0 is the healthiest, 100 the most worrying: write a number in between")
             return None
         return RiskCondition(str(scope), operator, value)
 
@@ -457,7 +458,8 @@ class _BankBuilder:
     def _answer_value(self, question: Question, node: yaml.Node, what: str) -> AnswerValue | None:
         raw = self.reader.scalar(node)
         if not isinstance(raw, (str, int, float, bool)):
-            self.reader.error(node, f"{what}: expected one answer of '{question.id}', found a collection", "")
+            self.reader.error(node, f"{what}: expected one answer of '{question.id}', found a collection",
+                              "to accept any of several answers, use 'in: [..., ...]'")
             return None
         try:
             value = normalise_answer(question, raw)

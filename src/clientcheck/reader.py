@@ -158,7 +158,7 @@ class NodeReader:
             return None
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             bounds = f"from {minimum} to {maximum}" if maximum is not None else f"at least {minimum}"
-            self.error(node, f"{what} is {value}, it should be {bounds}", "")
+            self.error(node, f"{what} is {value}, it should be {bounds}", f"write a whole number {bounds}")
             return None
         return value
 
