@@ -114,6 +114,7 @@ class _BankBuilder:
         self.reader = reader
         self.origin = origin
         self.dimension_ids: list[str] = []
+        self.broken_question_ids: set[str] = set()  # read, but not built: they have errors of their own
 
     def build(self, root: yaml.Node) -> Bank | None:
         r = self.reader
@@ -270,6 +271,8 @@ class _BankBuilder:
             when = self._condition(fields["when"], f"the 'when' of {what}", earlier, all_ids, allow_risk=False)
         errors_after = len([p for p in r.problems if p.severity == "error"])
         if errors_after > errors_before or not (question_id and dimension and qtype and text):
+            if question_id:
+                self.broken_question_ids.add(question_id)
             return None
         if advice is None and not any(o.advice for o in options):
             r.warn(fields["id"], f"{what} has no 'advice'",
@@ -428,7 +431,10 @@ class _BankBuilder:
         ref = r.scalar(ref_node)
         question = known.get(str(ref))
         if question is None:
-            if ref in all_ids:
+            if ref in self.broken_question_ids:
+                r.error(ref_node, f"{what} refers to question '{ref}', which has problems of its own",
+                        f"fix question '{ref}' first")
+            elif ref in all_ids:
                 r.error(ref_node, f"{what} refers to question '{ref}', which comes later",
                         "a follow-up can only depend on questions asked before it: move it below")
             else:
