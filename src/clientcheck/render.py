@@ -22,6 +22,7 @@ from clientcheck.text import strip_control
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 RESULT_KIND = "clientcheck.result"
 RESULT_SCHEMA_VERSION = 1
@@ -205,26 +206,24 @@ def render_verdict(assessment: Assessment, language: str, console: Console) -> N
 
     if assessment.profiles:
         console.print(Text(tr(lang, "verdict.profiles"), style="bold"))
+        items = []
         for profile in assessment.profiles:
-            line = Text("• ")
-            line.append(profile.label.get(lang), style="bold")
-            line.append(" — ")
-            line.append(profile.advice.get(lang))
-            console.print(Padding(line, (0, 0, 0, 2)))
-        console.print()
+            line = Text(profile.label.get(lang), style="bold")
+            line.append(" — ", style="")
+            line.append(profile.advice.get(lang), style="")
+            items.append(line)
+        _bullets(console, items)
 
-    steps = verdict.outcome.steps
     if verdict.raised_by:
-        raised = Text(tr(lang, "verdict.raised"), style="bold")
-        for dealbreaker in verdict.raised_by:
-            raised.append("\n  • ")
-            raised.append(dealbreaker.reason.get(lang), style="")
-        console.print(raised)
-        console.print()
-    if steps:
+        console.print(Text(tr(lang, "verdict.raised"), style="bold"))
+        _bullets(console, [Text(d.reason.get(lang)) for d in verdict.raised_by])
+    if verdict.outcome.steps:
         console.print(Text(tr(lang, "verdict.steps"), style="bold"))
-        for step in steps:
-            console.print(Padding(Text("• ").append(step.get(lang)), (0, 0, 0, 2)))
+        _bullets(console, [Text(step.get(lang)) for step in verdict.outcome.steps])
+
+    plan = plan_for(assessment)
+    if plan is not None:
+        render_exit_plan(plan, lang, console)
         console.print()
 
     unknown = assessment.unknown
@@ -234,10 +233,19 @@ def render_verdict(assessment: Assessment, language: str, console: Console) -> N
     source = assessment.bank.source
     console.print(Text(tr(lang, "verdict.source", title=assessment.bank.title.get(lang), source=source.title,
                           author=source.author, date=source.date), style="dim"))
-    plan = plan_for(assessment)
-    if plan is not None:
-        console.print()
-        render_exit_plan(plan, lang, console)
+
+
+def _bullets(console: Console, items: Sequence[Text]) -> None:
+    """A bulleted list whose wrapped lines hang under the text, not under the bullet."""
+    from rich.padding import Padding
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold", ratio=1)
+    for item in items:
+        table.add_row("•", item)
+    console.print(Padding(table, (0, 0, 1, 2)))
 
 
 # --- the exit kit (exitkit.py): the end of a let-go verdict, and `clientcheck exit-plan` ---
