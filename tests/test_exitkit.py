@@ -157,11 +157,14 @@ def test_no_plan_for_a_prospect_you_decline() -> None:
 def test_a_let_go_verdict_ends_with_the_plan_on_screen() -> None:
     text = screen(starter(LET_GO_SMALL))
     assert "Exit plan" in text
+    assert text.index("Next steps") < text.index("Exit plan")
     tail = text[text.index("Exit plan"):]
     positions = [tail.index(title) for title in ENGLISH_TITLES]
     assert positions == sorted(positions)
-    assert "Bank: First check on a client" not in tail  # the plan comes last
-    assert tail.rstrip().endswith("clientcheck letter --lang en")
+    # the plan closes the advice; only the footer naming the bank's source follows it
+    plan, footer = tail.split("clientcheck letter --lang en")
+    assert "Bank: First check on a client" not in plan
+    assert footer.strip().startswith("Bank: First check on a client")
 
 
 def test_a_let_go_whale_screen_starts_the_plan_with_the_income_in_italian() -> None:
