@@ -220,6 +220,7 @@ class _BankBuilder:
     def _question(self, node: yaml.Node, earlier: Mapping[str, Question], all_ids: set[str],
                   numbers: dict[int, str]) -> Question | None:
         r = self.reader
+        errors_at_start = len([p for p in r.problems if p.severity == "error"])
         fields = r.fields(node, "a question", ("id", "dimension", "type", "text"), _QUESTION_OPTIONAL)
         if fields is None:
             return None
@@ -492,8 +493,8 @@ class _BankBuilder:
 
     def _bands(self, node: yaml.Node) -> tuple[Band, ...]:
         r = self.reader
-        bands: list[tuple[Band, yaml.Node]] = []
         errors_before = sum(p.severity == "error" for p in r.problems)
+        bands: list[tuple[Band, yaml.Node]] = []
         for item in r.sequence(node, "'bands'") or []:
             fields = r.fields(item, "a band", ("min", "max", "level", "summary"), ("label", "steps"))
             if fields is None:
