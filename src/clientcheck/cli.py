@@ -125,23 +125,42 @@ def assess(
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR works too).")] = False,
     fail_on: Annotated[LevelChoice | None, typer.Option(
         "--fail-on", help="Exit 1 when the verdict is at or above this level.", show_default=False)] = None,
+    client: Annotated[str | None, typer.Option(
+        "--client", "-c", help="Save the result under this client (any name). Without it the quiz asks; "
+                               "blank = don't save.", show_default=False)] = None,
+    no_save: Annotated[bool, typer.Option("--no-save", help="Do not save the result or the answers.")] = False,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Resume the client's unfinished quiz without asking.")] = False,
 ) -> None:
     """Answer a bank's questions about one client and get a verdict with advice."""
     env = make_environment()
     language = _language(env, lang)
 
     def action() -> int:
-        from clientcheck.commands import AnswersSource, run_assessment
+        from clientcheck.commands import AnswersSource
         from clientcheck.model import Level
-        from clientcheck.render import result_document, utc_now, write_json
+        from clientcheck.render import result_document, write_json
+        from clientcheck.saving import SaveOptions, assess_and_save
 
-        assessment = run_assessment(env, language, bank, bank_file, AnswersSource(answers))
+        outcome = assess_and_save(env, language, bank, bank_file, AnswersSource(answers),
+                                  SaveOptions(client, not no_save, resume))
+        assessment = outcome.assessment
+        saved = {"client": outcome.client} if outcome.client else None
         if json_output:
-            write_json(result_document(assessment, language, utc_now()), env.stdout)
+            write_json(result_document(assessment, language, outcome.timestamp, saved), env.stdout)
         else:
             from clientcheck.render import make_console, render_verdict
 
-            render_verdict(assessment, language, make_console(env.stdout, env.environ, no_color=no_color))
+            console = make_console(env.stdout, env.environ, no_color=no_color)
+            render_verdict(assessment, language, console)
+            if outcome.client:
+                from rich.text import Text
+
+                from clientcheck.i18n import tr
+
+                console.print(Text(tr(language, "save.saved", client=outcome.client), style="dim"))
+        if outcome.save_error is not None:  # the result is printed: now say why it was not saved
+            raise outcome.save_error
         if fail_on is not None and assessment.verdict.level.rank >= Level(fail_on.value).rank:
             return ExitCode.VERDICT_AT_OR_ABOVE
         return ExitCode.OK
@@ -178,4 +197,5 @@ def main() -> None:
 
 
 # --- sub-commands from other modules register below (one line each, keep imports light) ---
+from clientcheck import cli_clients as _cli_clients  # noqa: E402, F401  (clients, history, portfolio, ...)
 from clientcheck import cli_exit as _cli_exit  # noqa: E402, F401  (exit-plan, letter)

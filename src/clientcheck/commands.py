@@ -6,8 +6,10 @@ is imported only when a question must really be asked on a terminal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clientcheck.answers import read_answers
 from clientcheck.catalog import DEFAULT_BANK, find_bank, menu_banks
@@ -18,6 +20,9 @@ from clientcheck.loading import load_bank
 from clientcheck.model import AnswerValue, Bank
 from clientcheck.scoring import Assessment, assess
 from clientcheck.yamlsafe import YamlProblems, compose, decode, scalar_value
+
+if TYPE_CHECKING:
+    from clientcheck.saving import QuizHooks
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,9 @@ def resolve_bank(env: Environment, bank_id: str | None, bank_file: Path | None,
 
 
 def run_assessment(env: Environment, language: str, bank_id: str | None, bank_file: Path | None,
-                   source: AnswersSource) -> Assessment:
-    """Get answers (file, stdin or quiz) for the chosen bank and score them."""
+                   source: AnswersSource, hooks: Callable[[Bank], QuizHooks] | None = None) -> Assessment:
+    """Get answers (file, stdin or quiz) for the chosen bank and score them. ``hooks`` gives the
+    quiz its saved answers to resume from and where to save each new one (see ``saving``)."""
     if source.interactive:
         if not env.stdin_isatty:
             raise UsageError(tr(language, "error.no_tty"),
@@ -50,7 +56,10 @@ def run_assessment(env: Environment, language: str, bank_id: str | None, bank_fi
         bank = _pick_bank(env, language, bank_id, bank_file)
         from clientcheck.quiz import Quiz
 
-        answers: dict[str, AnswerValue] = Quiz(bank, language).run()
+        hook = hooks(bank) if hooks is not None else None
+        answers: dict[str, AnswerValue] = Quiz(
+            bank, language, start_answers=hook.start_answers if hook else None,
+            on_answer=hook.on_answer if hook else None, on_back=hook.on_back if hook else None).run()
         return assess(bank, answers)
     data = _read_answer_bytes(env, source)
     bank = resolve_bank(env, bank_id, bank_file, fallback_id=_named_bank(data, source))

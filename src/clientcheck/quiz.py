@@ -7,7 +7,7 @@ has no "back" button, so every prompt offers one and the quiz keeps a history to
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import questionary
@@ -52,11 +52,16 @@ class Quiz:
     """Asks a bank's questions on a terminal and returns the answers given."""
 
     def __init__(self, bank: Bank, language: str, *, input: Input | None = None,
-                 output: Output | None = None) -> None:
+                 output: Output | None = None, start_answers: Mapping[str, AnswerValue] | None = None,
+                 on_answer: Callable[[str, AnswerValue], None] | None = None,
+                 on_back: Callable[[str], None] | None = None) -> None:
         self.bank = bank
         self.language = language
         self.input = input
         self.output = output
+        self.start_answers = dict(start_answers or {})  # resume: these are taken as already given
+        self.on_answer = on_answer  # told each answer as it is given (saving progress)
+        self.on_back = on_back  # told which question's answer was taken back
 
     # -- public -------------------------------------------------------------------------
     def run(self) -> dict[str, AnswerValue]:
@@ -76,6 +81,12 @@ class Quiz:
         remembered: dict[str, AnswerValue] = {}
         shown_dimension: str | None = None
         current = next_question(bank, answers, None)
+        while current is not None and current.id in self.start_answers:  # resume where it stopped
+            answers[current.id] = remembered[current.id] = self.start_answers[current.id]
+            history.append(current.id)
+            current = next_question(bank, answers, current.id)
+        if history:
+            self._say(tr(lang, "quiz.resumed", count=len(history)), "italic")
         while current is not None:
             if current.dimension != shown_dimension:
                 dimension = bank.dimension(current.dimension)
@@ -87,11 +98,15 @@ class Quiz:
             if answer == BACK:
                 previous = history.pop()
                 answers.pop(previous, None)
+                if self.on_back is not None:
+                    self.on_back(previous)
                 current = bank.question(previous)
                 shown_dimension = None
                 continue
             answers[current.id] = answer
             remembered[current.id] = answer
+            if self.on_answer is not None:
+                self.on_answer(current.id, answer)
             history.append(current.id)
             current = next_question(bank, answers, current.id)
         return answers
@@ -195,3 +210,34 @@ def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = Non
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(tr(language, "quiz.interrupted")) from None
     return next(bank for bank in banks if bank.id == chosen)
+
+
+# --- saving: the client's name and resuming ---------------------------------------------------
+
+
+def ask_client_name(language: str, *, input: Input | None = None, output: Output | None = None) -> str:
+    """Which client this is about; blank means "don't save"."""
+    prompt = questionary.text(tr(language, "save.ask_name"), qmark="?", style=STYLE,
+                              instruction=tr(language, "save.ask_name_hint"), key_bindings=_eof_bindings(),
+                              input=input, output=output or create_output(stdout=__import__("sys").stderr))
+    try:
+        name: str = prompt.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(tr(language, "quiz.interrupted")) from None
+    return name
+
+
+def ask_resume(language: str, client: str, bank_id: str, answered: int, updated: str, *,
+               input: Input | None = None, output: Output | None = None) -> bool:
+    """Offer to pick an unfinished quiz up where it stopped."""
+    prompt = questionary.confirm(tr(language, "save.ask_resume", client=client, bank=bank_id, count=answered,
+                                    when=updated.replace("T", " ").rstrip("Z")[:16]),
+                                 default=True, qmark="?", style=STYLE,
+                                 input=input, output=output or create_output(stdout=__import__("sys").stderr))
+    prompt.application.key_bindings = merge_key_bindings(
+        [prompt.application.key_bindings or KeyBindings(), _eof_bindings()])
+    try:
+        answer: bool = prompt.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(tr(language, "quiz.interrupted")) from None
+    return answer

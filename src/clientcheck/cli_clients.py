@@ -1,0 +1,316 @@
+"""Commands over saved assessments: clients, history, portfolio, report, export, import, forget.
+
+``cli.py`` imports this module at its end; the decorators register the commands on its app.
+Only Typer loads here. sqlite3 and the rest wait until a command runs, and the list screens
+never load Rich, so they start about as fast as ``--version``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from clientcheck import cli
+from clientcheck.cli import LangOption, app
+from clientcheck.env import Environment
+from clientcheck.errors import ExitCode
+
+if TYPE_CHECKING:
+    from clientcheck.render_clients import Screen
+    from clientcheck.store import Store
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR works too).")]
+ClientArgument = Annotated[str, typer.Argument(help="The client's name, as saved (case does not matter).",
+                                               show_default=False)]
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+
+
+def _screen(env: Environment, no_color: bool) -> Screen:
+    from clientcheck.render_clients import Screen
+
+    return Screen.for_stream(env.stdout, env.environ, isatty=env.stdout_isatty, no_color=no_color)
+
+
+def _open(env: Environment) -> Store | None:
+    """The saved database, or None when nothing was ever saved (reading never creates it)."""
+    from clientcheck.store import Store, database_path
+
+    return Store.open_existing(database_path(env.environ))
+
+
+def _client(store: Store | None, name: str, language: str) -> str:
+    """The saved spelling of ``name``; a clear error (with a suggestion) when there is none."""
+    from clientcheck.i18n import tr
+    from clientcheck.reader import did_you_mean
+    from clientcheck.store import ClientNotFound
+
+    saved = store.client_name(name) if store is not None else None
+    if saved is not None:
+        return saved
+    names = store.client_names() if store is not None else []
+    hint = did_you_mean(name, names) or tr(language, "client.not_found_hint") if names else ""
+    raise ClientNotFound(tr(language, "client.not_found", client=name), hint or tr(language, "client.none_saved"))
+
+
+def _json(env: Environment, document: object) -> None:
+    from clientcheck.render import write_json
+
+    assert isinstance(document, dict)
+    write_json(document, env.stdout)
+
+
+@app.command("clients")
+def clients_command(lang: LangOption = None, json_output: JsonOption = False, no_color: NoColorOption = False) -> None:
+    """Every saved client with its last verdict, risk, date and number of assessments."""
+    env = cli.make_environment()
+    language = cli._language(env, lang)
+
+    def action() -> int:
+        from clientcheck.render_clients import clients_document, write_clients
+
+        store = _open(env)
+        rows = [] if store is None else store.clients()
+        if store is not None:
+            store.close()
+        if json_output:
+            _json(env, clients_document(rows))
+        else:
+            write_clients(rows, language, _screen(env, no_color))
+        return ExitCode.OK
+
+    cli._run(env, language, action)
+
+
+@app.command("history")
+def history_command(client: ClientArgument, lang: LangOption = None, json_output: JsonOption = False,
+                    no_color: NoColorOption = False) -> None:
+    """A client's assessments over time: risk, verdict, a sparkline, and which signals came and went."""
+    env = cli.make_environment()
+    language = cli._language(env, lang)
+
+    def action() -> int:
+        from clientcheck.clients import history
+        from clientcheck.render_clients import history_document, write_history
+
+        store = _open(env)
+        try:
+            name = _client(store, client, language)
+            assert store is not None
+            found = history(name, store.history(name))
+        finally:
+            if store is not None:
+                store.close()
+        if json_output:
+            _json(env, history_document(found, language))
+        else:
+            write_history(found, language, _screen(env, no_color))
+        return ExitCode.OK
+
+    cli._run(env, language, action)
+
+
+@app.command("portfolio")
+def portfolio_command(
+    lang: LangOption = None, json_output: JsonOption = False, no_color: NoColorOption = False,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, show_default=False,
+                                              help="Show only the N riskiest clients.")] = None,
+) -> None:
+    """All clients' latest results, riskiest first: whales, revenue concentration, what to act on first."""
+    env = cli.make_environment()
+    language = cli._language(env, lang)
+
+    def action() -> int:
+        from clientcheck.clients import portfolio
+        from clientcheck.render_clients import portfolio_document, write_portfolio
+
+        store = _open(env)
+        rows = [] if store is None else store.clients()
+        if store is not None:
+            store.close()
+        result = portfolio(rows)
+        if json_output:
+            _json(env, portfolio_document(result))
+        else:
+            write_portfolio(result, language, _screen(env, no_color), limit)
+        return ExitCode.OK
+
+    cli._run(env, language, action)
+
+
+@app.command("report")
+def report_command(
+    client: ClientArgument, lang: LangOption = None, json_output: JsonOption = False,
+    report_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="The report's format.")]
+    = ReportFormat.markdown,
+) -> None:
+    """A report to share: the latest assessment in full and its trend, in Markdown."""
+    env = cli.make_environment()
+    language = cli._language(env, lang)
+
+    def action() -> int:
+        import json
+
+        from clientcheck.clients import history, now_stamp
+        from clientcheck.render_clients import report_document, report_markdown
+
+        store = _open(env)
+        try:
+            name = _client(store, client, language)
+            assert store is not None
+            found = history(name, store.history(name, documents=True))
+        finally:
+            if store is not None:
+                store.close()
+        latest = _in_language(json.loads(found.latest.record.document), language, env)
+        if json_output:
+            _json(env, report_document(found, latest, language))
+        else:
+            env.stdout.write(report_markdown(found, latest, language, now_stamp(env.environ)))
+        return ExitCode.OK
+
+    cli._run(env, language, action)
+
+
+def _in_language(document: dict[str, object], language: str, env: Environment) -> dict[str, object]:
+    """The saved result, scored again in ``language`` when its bank (same version) is at hand;
+    else as it was saved."""
+    if document.get("language") == language:
+        return document
+    try:
+        from clientcheck.answers import normalise_answer
+        from clientcheck.catalog import find_bank
+        from clientcheck.render import result_document
+        from clientcheck.scoring import assess
+
+        bank_info = document["bank"]
+        assert isinstance(bank_info, dict)
+        bank = find_bank(str(bank_info["id"]), env.environ)
+        if bank.version != bank_info["version"] or language not in bank.languages:
+            return document
+        answers = {}
+        for item in document.get("answers", []):  # type: ignore[attr-defined]
+            question = bank.question(item["question"])
+            if question is not None:
+                answers[question.id] = normalise_answer(question, item["answer"])
+        return result_document(assess(bank, answers), language, str(document["timestamp"]))
+    except Exception:  # a missing or changed bank: the saved text is still a fine report
+        return document
+
+
+@app.command("export")
+def export_command(json_output: JsonOption = False, lang: LangOption = None) -> None:
+    """Everything saved, as one JSON document on stdout (to back up or move to another machine)."""
+    env = cli.make_environment()
+    language = cli._language(env, lang)
+
+    def action() -> int:
+        from clientcheck.clients import export_document, now_stamp
+
+        store = _open(env)
+        try:
+            records = list(store.all_records()) if store is not None else []
+        finally:
+            if store is not None:
+                store.close()
+        _json(env, export_document(records, now_stamp(env.environ)))
+        return ExitCode.OK
+
+    cli._run(env, language, action)
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[str, typer.Argument(help="A file written by 'clientcheck export', or - for standard input.",
+                                        show_default=False)],
+    lang: LangOption = None, json_output: JsonOption = False,
+) -> None:
+    """Merge an export into the saved clients; what is already here is not duplicated.
+    A file with any problem is rejected whole, and nothing changes."""
+    env = cli.make_environment()
+    language = cli._language(env, lang)
+
+    def action() -> int:
+        from clientcheck.clients import parse_export
+        from clientcheck.i18n import tr
+        from clientcheck.render_clients import import_document
+        from clientcheck.store import Store, StoreUnavailable, database_path
+
+        name = "<stdin>" if file == "-" else file
+        try:
+            if file == "-":
+                stream = env.stdin_bytes
+                data = stream.read() if stream is not None else env.stdin.read().encode("utf-8")
+            else:
+                data = Path(file).read_bytes()
+        except OSError as error:
+            raise StoreUnavailable(tr(language, "import.cannot_read", file=name,
+                                      reason=(error.strerror or str(error)).lower())) from None
+        records = parse_export(data, name)
+        with Store.open(database_path(env.environ)) as store:
+            counts = store.add_records(records)
+        if json_output:
+            _json(env, import_document(name, counts))
+        else:
+            env.stdout.write(tr(language, "import.done", added=counts.assessments_added,
+                                clients=counts.clients_added, present=counts.assessments_present) + "\n")
+        return ExitCode.OK
+
+    cli._run(env, language, action)
+
+
+@app.command("forget")
+def forget_command(
+    client: ClientArgument, lang: LangOption = None, json_output: JsonOption = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (for scripts).")] = False,
+) -> None:
+    """Delete every trace of a client: all assessments and any unfinished quiz. Asks first."""
+    env = cli.make_environment()
+    language = cli._language(env, lang)
+
+    def action() -> int:
+        from clientcheck.errors import UsageError
+        from clientcheck.i18n import tr
+        from clientcheck.render_clients import forget_document
+
+        store = _open(env)
+        try:
+            name = _forgettable(store, client, language)
+            assert store is not None
+            count = len(store.history(name))
+            if not yes:
+                if not env.stdin_isatty:
+                    raise UsageError(tr(language, "forget.needs_yes"), tr(language, "forget.needs_yes_hint",
+                                                                          client=name))
+                env.stderr.write(tr(language, "forget.confirm", client=name, count=count) + " ")
+                env.stderr.flush()
+                reply = env.stdin.readline().strip().casefold()
+                if reply not in ("y", "yes", "s", "si", "sì"):
+                    env.stderr.write(tr(language, "forget.cancelled") + "\n")
+                    return ExitCode.OK
+            deleted = store.forget(name)
+        finally:
+            if store is not None:
+                store.close()
+        if json_output:
+            _json(env, forget_document(name, deleted))
+        else:
+            env.stdout.write(tr(language, "forget.done", client=name, count=deleted) + "\n")
+        return ExitCode.OK
+
+    cli._run(env, language, action)
+
+
+def _forgettable(store: Store | None, name: str, language: str) -> str:
+    """A saved client, or one with only an unfinished quiz (that is a trace too)."""
+    if store is not None and store.client_name(name) is None:
+        unfinished = store.progress(name)
+        if unfinished is not None:
+            return unfinished.client
+    return _client(store, name, language)

@@ -1,0 +1,421 @@
+"""Saved clients on screen, in JSON and in a Markdown report.
+
+The list screens format their own aligned text instead of using Rich: a Rich table of a
+thousand clients takes a second to lay out, and these commands must start as fast as
+``--version``. Client names are data: control characters were removed when saved, and here
+they are padded by display width (wide and combining characters), never interpreted.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TextIO
+
+from clientcheck import __version__
+from clientcheck.clients import History, HistoryEntry, Portfolio, localized
+from clientcheck.i18n import tr
+from clientcheck.store import ClientRow, ImportCounts, SignalRef
+
+SCHEMA_VERSION = 1
+MAX_WIDTH = 100
+NAME_MAX = 32
+_SGR = {"bold": "1", "dim": "2", "italic": "3", "green": "32", "yellow": "33", "red": "31",
+        "dark_orange": "38;5;208", "cyan": "36"}
+LEVEL_STYLE = {"keep": "green", "watch": "yellow", "renegotiate": "dark_orange", "let_go": "red"}
+
+Cell = tuple[str, str]  # text, style ("" for none; "bold red" for several)
+
+
+# --- the screen ------------------------------------------------------------------------------
+
+
+@dataclass
+class Screen:
+    """Where the text goes, whether it may be coloured, and how wide it may be."""
+
+    stream: TextIO
+    color: bool
+    width: int
+
+    @classmethod
+    def for_stream(cls, stream: TextIO, environ: Mapping[str, str], *, isatty: bool, no_color: bool) -> Screen:
+        color = isatty and not no_color and "NO_COLOR" not in environ and environ.get("TERM", "") != "dumb"
+        width = 0
+        if environ.get("COLUMNS", "").isdigit():
+            width = int(environ["COLUMNS"])
+        elif isatty:
+            try:
+                width = os.get_terminal_size(stream.fileno()).columns
+            except (OSError, ValueError, AttributeError):
+                width = 0
+        return cls(stream, color, min(width or 80, MAX_WIDTH))
+
+    def paint(self, text: str, style: str) -> str:
+        if not self.color or not style or not text:
+            return text
+        codes = ";".join(_SGR[part] for part in style.split() if part in _SGR)
+        return f"\x1b[{codes}m{text}\x1b[0m" if codes else text
+
+    def line(self, *cells: Cell) -> None:
+        self.stream.write("".join(self.paint(text, style) for text, style in cells) + "\n")
+
+    def blank(self) -> None:
+        self.stream.write("\n")
+
+
+def cell_width(text: str) -> int:
+    """Columns a string takes on a terminal: wide characters 2, combining and format 0."""
+    if text.isascii():
+        return len(text)
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns, with an ellipsis when cut."""
+    if cell_width(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        size = cell_width(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + "…"
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = " " * max(0, width - cell_width(text))
+    return gap + text if right else text + gap
+
+
+def table(screen: Screen, headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, right: Iterable[int] = (),
+          flex: int = 0, indent: int = 0) -> None:
+    """Aligned columns; column ``flex`` (the name) shrinks so a row fits the screen."""
+    aligned = set(right)
+    widths = [cell_width(h) for h in headers]
+    for row in rows:
+        for i, (text, _) in enumerate(row):
+            widths[i] = max(widths[i], cell_width(text))
+    spare = screen.width - indent - sum(widths) - 2 * (len(widths) - 1)
+    if spare < 0:
+        widths[flex] = max(cell_width(headers[flex]), widths[flex] + spare, 8)
+    pad = " " * indent
+    head = "  ".join(_pad(fit(h, widths[i]), widths[i], i in aligned) for i, h in enumerate(headers))
+    screen.line((pad, ""), (head.rstrip(), "bold"))
+    for row in rows:
+        parts = [(pad, "")]
+        for i, (text, style) in enumerate(row):
+            cell = _pad(fit(text, widths[i]), widths[i], i in aligned)
+            if i == len(row) - 1:
+                cell = cell.rstrip()
+            parts.append((cell, style))
+            if i < len(row) - 1:
+                parts.append(("  ", ""))
+        screen.line(*parts)
+
+
+# --- small words ---------------------------------------------------------------------------
+
+
+def local_time(stamp: str, *, with_time: bool = False) -> str:
+    """A stored UTC timestamp in the local time zone, as a date (and time)."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+
+
+def level_name(level: str, language: str) -> str:
+    return tr(language, f"level.{level}") if level in LEVEL_STYLE else level
+
+
+def trend(delta: int | None) -> Cell:
+    if delta is None or delta == 0:
+        return ("·" if delta is None else "=", "dim")
+    return (f"↑{delta}", "red") if delta > 0 else (f"↓{-delta}", "green")
+
+
+def share_text(share: float | None) -> str:
+    if share is None:
+        return "–"
+    return f"{int(share) if float(share).is_integer() else round(share, 1)}%"
+
+
+def _envelope(kind: str, **fields: Any) -> dict[str, Any]:
+    return {"kind": f"clientcheck.{kind}", "schema_version": SCHEMA_VERSION, "clientcheck_version": __version__,
+            **fields}
+
+
+# --- clients -------------------------------------------------------------------------------
+
+
+def clients_document(rows: Sequence[ClientRow]) -> dict[str, Any]:
+    return _envelope("clients", clients=[
+        {"name": r.name, "assessments": r.count, "revenue_share": r.revenue_share,
+         "last": {"timestamp": r.last_created, "bank": r.last_bank_id, "risk": r.last_risk, "level": r.last_level},
+         "previous_risk": r.previous_risk} for r in rows])
+
+
+def write_clients(rows: Sequence[ClientRow], language: str, screen: Screen) -> None:
+    lang = language
+    if not rows:
+        screen.line((tr(lang, "clients.none"), ""))
+        return
+    screen.line((tr(lang, "clients.title", count=len(rows)), "bold"))
+    table(screen, [tr(lang, "col.client"), tr(lang, "col.verdict"), tr(lang, "col.risk"), tr(lang, "col.trend"),
+                   tr(lang, "col.last"), tr(lang, "col.count"), tr(lang, "col.bank")],
+          [[(r.name, "bold"), (level_name(r.last_level, lang), LEVEL_STYLE.get(r.last_level, "")),
+            (str(r.last_risk), ""), trend(None if r.previous_risk is None else r.last_risk - r.previous_risk),
+            (local_time(r.last_created), ""), (str(r.count), ""), (r.last_bank_id, "dim")] for r in rows],
+          right={2, 5})
+    screen.line((tr(lang, "clients.more"), "dim"))
+
+
+# --- history -------------------------------------------------------------------------------
+
+
+def _signal_json(signal: SignalRef, language: str) -> dict[str, Any]:
+    return {"question": signal.question, "number": signal.number, "text": localized(signal.text, language)}
+
+
+def _entry_json(entry: HistoryEntry, language: str) -> dict[str, Any]:
+    record, change = entry.record, entry.change
+    return {
+        "id": record.uid, "timestamp": record.created,
+        "bank": {"id": record.bank_id, "version": record.bank_version, "title": localized(record.bank_title, language)},
+        "risk": record.risk, "level": record.level, "confidence": record.confidence,
+        "revenue_share": record.revenue_share, "signals": [s.question for s in record.signals],
+        "changes": None if change is None else {
+            "compared_to": change.previous.uid,
+            "new": [_signal_json(s, language) for s in change.new],
+            "resolved": [_signal_json(s, language) for s in change.resolved]},
+    }
+
+
+def history_document(history: History, language: str) -> dict[str, Any]:
+    return _envelope("history", client=history.client, sparkline=history.sparkline,
+                     assessments=[_entry_json(e, language) for e in history.entries])
+
+
+def _changes_cell(entry: HistoryEntry, language: str) -> Cell:
+    if entry.change is None:
+        return (tr(language, "history.first"), "dim")
+    new, resolved = len(entry.change.new), len(entry.change.resolved)
+    if not new and not resolved:
+        return (tr(language, "history.same"), "dim")
+    return (tr(language, "history.counts", new=new, resolved=resolved), "red" if new > resolved else "green")
+
+
+def write_history(history: History, language: str, screen: Screen) -> None:
+    lang = language
+    entries = history.entries
+    screen.line((history.client, "bold"), (f" — {tr(lang, 'history.count', count=len(entries))}", ""))
+    risks = [e.record.risk for e in entries]
+    screen.line((tr(lang, "history.spark") + "  ", ""), (history.sparkline, _level_style(entries[-1].record.level)),
+                (f"  {risks[0]} → {risks[-1]}" if len(risks) > 1 else f"  {risks[0]}", "dim"))
+    screen.blank()
+    table(screen, [tr(lang, "col.date"), tr(lang, "col.bank"), tr(lang, "col.risk"), tr(lang, "col.verdict"),
+                   tr(lang, "col.changes")],
+          [[(local_time(e.record.created, with_time=True), ""), (f"{e.record.bank_id} v{e.record.bank_version}", "dim"),
+            (str(e.record.risk), ""), (level_name(e.record.level, lang), LEVEL_STYLE.get(e.record.level, "")),
+            _changes_cell(e, lang)] for e in entries],
+          right={2}, flex=1)
+    screen.blank()
+    write_changes(history.latest, language, screen)
+
+
+def write_changes(entry: HistoryEntry, language: str, screen: Screen) -> None:
+    lang = language
+    change = entry.change
+    if change is None:
+        screen.line((tr(lang, "history.no_previous", bank=entry.record.bank_id), "dim"))
+        return
+    previous = change.previous
+    screen.line((tr(lang, "history.since", date=local_time(previous.created), bank=previous.bank_id,
+                    before=previous.risk, after=entry.record.risk), "bold"))
+    if not change.new and not change.resolved:
+        screen.line(("  " + tr(lang, "history.nothing_changed"), ""))
+    for title, signals, mark, style in ((tr(lang, "history.new"), change.new, "+", "red"),
+                                        (tr(lang, "history.resolved"), change.resolved, "−", "green")):
+        if not signals:
+            continue
+        screen.line(("  " + title, style))
+        for signal in signals:
+            number = f"#{signal.number} " if signal.number is not None else ""
+            lines = textwrap.wrap(localized(signal.text, lang), max(20, screen.width - 6 - len(number))) or [""]
+            screen.line((f"    {mark} ", style), (number, "dim"), (lines[0], ""))
+            for more in lines[1:]:
+                screen.line((" " * (6 + len(number)) + more, ""))
+
+
+def _level_style(level: str) -> str:
+    return LEVEL_STYLE.get(level, "")
+
+
+# --- portfolio -----------------------------------------------------------------------------
+
+
+def portfolio_document(portfolio: Portfolio) -> dict[str, Any]:
+    largest = portfolio.largest
+    return _envelope(
+        "portfolio",
+        clients=[{"rank": i, "name": e.client.name, "risk": e.client.last_risk, "level": e.client.last_level,
+                  "revenue_share": e.client.revenue_share, "whale": e.whale, "trend": e.rising,
+                  "timestamp": e.client.last_created, "bank": e.client.last_bank_id, "assessments": e.client.count}
+                 for i, e in enumerate(portfolio.entries, start=1)],
+        concentration={"level": portfolio.concentration, "shares_known": portfolio.shares_known,
+                       "shares_total": portfolio.shares_total,
+                       "largest": None if largest is None else {"name": largest.client.name,
+                                                                "revenue_share": largest.client.revenue_share}},
+        act_first=[{"name": a.entry.client.name, "reason": a.reason, "risk": a.entry.client.last_risk,
+                    "level": a.entry.client.last_level, "revenue_share": a.entry.client.revenue_share}
+                   for a in portfolio.act_first])
+
+
+def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: int | None = None) -> None:
+    lang = language
+    entries = portfolio.entries
+    if not entries:
+        screen.line((tr(lang, "clients.none"), ""))
+        return
+    screen.line((tr(lang, "portfolio.title", count=len(entries)), "bold"))
+    shown = entries if limit is None else entries[:limit]
+    table(screen, ["#", tr(lang, "col.client"), tr(lang, "col.verdict"), tr(lang, "col.risk"), tr(lang, "col.trend"),
+                   tr(lang, "col.share"), tr(lang, "col.last"), ""],
+          [[(str(i), "dim"), (e.client.name, "bold"), (level_name(e.client.last_level, lang),
+                                                       LEVEL_STYLE.get(e.client.last_level, "")),
+            (str(e.client.last_risk), ""), trend(e.rising), (share_text(e.client.revenue_share), ""),
+            (local_time(e.client.last_created), ""), ("● " + tr(lang, "portfolio.whale") if e.whale else "", "red")]
+           for i, e in enumerate(shown, start=1)],
+          right={0, 3, 5}, flex=1)
+    if len(shown) < len(entries):
+        screen.line((tr(lang, "portfolio.more", count=len(entries) - len(shown)), "dim"))
+    screen.blank()
+    screen.line((tr(lang, "portfolio.concentration"), "bold"))
+    largest = portfolio.largest
+    if largest is None:
+        screen.line(("  " + tr(lang, "portfolio.no_shares"), ""))
+    else:
+        style = {"high": "red", "medium": "yellow"}.get(portfolio.concentration, "green")
+        screen.line(("  " + tr(lang, "portfolio.largest", client=largest.client.name,
+                               share=share_text(largest.client.revenue_share)), ""),
+                    ("  " + tr(lang, f"portfolio.level.{portfolio.concentration}"), style))
+        screen.line(("  " + tr(lang, "portfolio.known", known=portfolio.shares_known, count=len(entries),
+                               total=share_text(portfolio.shares_total)), "dim"))
+    screen.blank()
+    screen.line((tr(lang, "portfolio.act_first"), "bold"))
+    if not portfolio.act_first:
+        screen.line(("  " + tr(lang, "portfolio.nothing"), "green"))
+    for i, action in enumerate(portfolio.act_first, start=1):
+        client = action.entry.client
+        why = tr(lang, f"portfolio.why.{action.reason}", risk=client.last_risk,
+                 share=share_text(client.revenue_share), delta=action.entry.rising or 0)
+        screen.line((f"  {i}. ", ""), (fit(client.name, NAME_MAX), "bold"), (" — " + why, ""))
+
+
+# --- import, forget ------------------------------------------------------------------------
+
+
+def import_document(name: str, counts: ImportCounts) -> dict[str, Any]:
+    return _envelope("import", file=name, clients_added=counts.clients_added,
+                     assessments_added=counts.assessments_added, assessments_present=counts.assessments_present)
+
+
+def forget_document(client: str, deleted: int) -> dict[str, Any]:
+    return _envelope("forget", client=client, assessments_deleted=deleted)
+
+
+# --- the Markdown report -------------------------------------------------------------------
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
+
+
+def md(text: str) -> str:
+    """Text from a user or a bank, escaped so Markdown shows it as written (one line)."""
+    return " ".join(text.split()).translate(_MD_SPECIAL)
+
+
+def report_document(history: History, latest: Mapping[str, Any], language: str) -> dict[str, Any]:
+    return _envelope("report", client=history.client, latest=dict(latest),
+                     history=history_document(history, language)["assessments"], sparkline=history.sparkline)
+
+
+def report_markdown(history: History, latest: Mapping[str, Any], language: str, generated: str) -> str:
+    """A report to share: the latest assessment in full and the trend over all of them."""
+    lang = language
+    record = history.latest.record
+    out: list[str] = [f"# {tr(lang, 'report.title', client=md(history.client))}", ""]
+    out.append(f"*{tr(lang, 'report.generated', date=local_time(generated), count=len(history.entries), first=local_time(history.entries[0].record.created))}*")  # noqa: E501
+    out.append("")
+    verdict = latest.get("verdict", {})
+    out.append(f"## {tr(lang, 'report.latest', date=local_time(record.created, with_time=True), bank=md(localized(record.bank_title, lang)), version=record.bank_version)}")  # noqa: E501
+    out.append("")
+    confidence = round(float(latest.get("confidence", record.confidence)) * 100)
+    out.append(f"**{md(str(verdict.get('label') or level_name(record.level, lang)))}** · "
+               f"{tr(lang, 'verdict.risk', risk=record.risk)} · {tr(lang, 'report.confidence', percent=confidence)}")
+    out.append("")
+    if verdict.get("why"):
+        out.append(f"> {md(str(verdict['why']))}")
+        out.append("")
+    dimensions = [d for d in latest.get("dimensions", []) if d.get("asked")]
+    if dimensions:
+        out += [f"### {tr(lang, 'verdict.dimensions')}", "", f"| {tr(lang, 'report.dimension')} | "
+                f"{tr(lang, 'col.risk')} |", "|---|---:|"]
+        out += [f"| {md(str(d.get('label', d.get('id'))))} | "
+                f"{d['risk'] if d.get('risk') is not None else tr(lang, 'verdict.not_answered')} |" for d in dimensions]
+        out.append("")
+    out += [f"### {tr(lang, 'verdict.signals')}", ""]
+    signals = latest.get("signals", [])
+    if not signals:
+        out += [tr(lang, "verdict.no_signals"), ""]
+    for i, signal in enumerate(signals, start=1):
+        risk = signal.get("risk")
+        risk_text = f"{risk:g}" if isinstance(risk, int | float) else "?"
+        out.append(f"{i}. **{md(str(signal.get('text', '')))}** ({tr(lang, 'col.risk').lower()} {risk_text})")
+        if signal.get("advice"):
+            out.append(f"   → {md(str(signal['advice']))}")
+    if signals:
+        out.append("")
+    profiles = latest.get("profiles", [])
+    if profiles:
+        out += [f"### {tr(lang, 'verdict.profiles')}", ""]
+        out += [f"- **{md(str(p.get('label', '')))}** — {md(str(p.get('advice', '')))}" for p in profiles]
+        out.append("")
+    steps = verdict.get("steps", [])
+    if steps:
+        out += [f"### {tr(lang, 'verdict.steps')}", ""]
+        out += [f"- {md(str(step))}" for step in steps]
+        out.append("")
+    out += [f"## {tr(lang, 'report.trend')}", ""]
+    risks = [e.record.risk for e in history.entries]
+    out += [f"{tr(lang, 'history.spark')}: `{history.sparkline}` ({' → '.join(str(r) for r in risks[-8:])})", ""]
+    out += [f"| {tr(lang, 'col.date')} | {tr(lang, 'col.bank')} | {tr(lang, 'col.risk')} | {tr(lang, 'col.verdict')} | "
+            f"{tr(lang, 'col.changes')} |", "|---|---|---:|---|---|"]
+    for entry in history.entries:
+        changes = _changes_cell(entry, lang)[0]
+        out.append(f"| {local_time(entry.record.created, with_time=True)} | {md(entry.record.bank_id)} | "
+                   f"{entry.record.risk} | {level_name(entry.record.level, lang)} | {md(changes)} |")
+    out.append("")
+    change = history.latest.change
+    if change is not None:
+        out += [f"### {tr(lang, 'history.since', date=local_time(change.previous.created), bank=md(change.previous.bank_id), before=change.previous.risk, after=record.risk)}", ""]  # noqa: E501
+        if not change.new and not change.resolved:
+            out.append(f"- {tr(lang, 'history.nothing_changed')}")
+        out += [f"- {tr(lang, 'history.new')} {md(localized(s.text, lang))}" for s in change.new]
+        out += [f"- {tr(lang, 'history.resolved')} {md(localized(s.text, lang))}" for s in change.resolved]
+        out.append("")
+    out.append(f"---\n*{tr(lang, 'report.footer')}*")
+    return "\n".join(out) + "\n"
+

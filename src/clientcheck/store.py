@@ -1,0 +1,541 @@
+"""Saved assessments: one SQLite file on this machine, nothing else, nothing sent anywhere.
+
+Pure storage: no printing, no Rich, no questionary. Every write is one ``BEGIN IMMEDIATE``
+transaction, so a process killed mid-save leaves the last complete assessment and nothing
+half-written; WAL mode lets readers and a writer work at once. The schema is versioned with
+``PRAGMA user_version`` and migrated forward on open. A file that is not a clientcheck
+database, is damaged, or comes from a newer clientcheck is reported and never written to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clientcheck.errors import ClientcheckError
+from clientcheck.text import strip_control
+
+DB_NAME = "clientcheck.db"
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x43434B31  # "CCK1": marks the file as ours
+MAX_NAME_LENGTH = 200
+BUSY_TIMEOUT_MS = 15_000
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Migration N brings a database from user_version N to N + 1. Never edit a released one: add.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE clients (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,           -- the name folded for matching ("acme" finds "Acme")
+        name TEXT NOT NULL,                 -- as first typed
+        created TEXT NOT NULL
+    );
+    CREATE TABLE assessments (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,           -- random, kept across export and import
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        created TEXT NOT NULL,              -- UTC, ISO 8601 with Z: sorts as text
+        bank_id TEXT NOT NULL,
+        bank_version INTEGER NOT NULL,
+        bank_title TEXT NOT NULL,           -- JSON {language: title}
+        risk INTEGER NOT NULL,
+        level TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        revenue_share REAL,                 -- the answer to `revenue_share`, when given
+        signals TEXT NOT NULL,              -- JSON [{question, number, risk, text: {language: text}}]
+        document TEXT NOT NULL              -- the full JSON result document
+    );
+    CREATE INDEX assessments_by_client ON assessments(client_id, created, id);
+    CREATE TABLE progress (
+        client_key TEXT NOT NULL,
+        client_name TEXT NOT NULL,
+        bank_id TEXT NOT NULL,
+        bank_version INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,               -- JSON: a string or a number
+        updated TEXT NOT NULL,
+        PRIMARY KEY (client_key, question)
+    );
+    """,
+)
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+# --- errors ------------------------------------------------------------------------------
+
+
+class StoreError(ClientcheckError):
+    """The database cannot be used; the message says which file and why."""
+
+
+class StoreUnavailable(StoreError):
+    """The data folder or the file cannot be created, opened or written."""
+
+
+class StoreCorrupt(StoreError):
+    """The file is damaged or is not a clientcheck database. It is left untouched."""
+
+
+class StoreTooNew(StoreError):
+    """The file was written by a newer clientcheck. It is left untouched."""
+
+
+class StoreBusy(StoreError):
+    """Another clientcheck kept the database locked for too long."""
+
+
+class ClientNotFound(ClientcheckError):
+    """No saved client with that name."""
+
+
+# --- names -------------------------------------------------------------------------------
+
+
+def clean_name(name: str) -> str:
+    """A client name as stored: any Unicode, NFC, no control characters, single spaces.
+    Raises ValueError when nothing is left or it is too long."""
+    text = " ".join(strip_control(unicodedata.normalize("NFC", name)).split())
+    if not text:
+        raise ValueError("empty")
+    if len(text) > MAX_NAME_LENGTH:
+        raise ValueError("too long")
+    return text
+
+
+def client_key(name: str) -> str:
+    """What two spellings of one client share: "ACME  srl" and "acme srl" are the same client."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+# --- records -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignalRef:
+    """A triggered signal, kept with its text in every language the bank had."""
+
+    question: str
+    number: int | None
+    risk: float
+    text: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    """One saved assessment: indexed facts plus the full result document (JSON text)."""
+
+    uid: str
+    client: str
+    created: str
+    bank_id: str
+    bank_version: int
+    bank_title: Mapping[str, str]
+    risk: int
+    level: str
+    confidence: float
+    revenue_share: float | None
+    signals: tuple[SignalRef, ...]
+    document: str
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    """A client with its latest assessment, for the list and the portfolio."""
+
+    name: str
+    key: str
+    count: int
+    last_created: str
+    last_bank_id: str
+    last_risk: int
+    last_level: str
+    previous_risk: int | None
+    revenue_share: float | None  # the latest known answer, from any assessment
+
+
+@dataclass(frozen=True)
+class Progress:
+    """An unfinished quiz: the answers given so far, in the order they were given."""
+
+    client: str
+    bank_id: str
+    bank_version: int
+    answers: tuple[tuple[str, str | float], ...]
+    updated: str
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    clients_added: int
+    assessments_added: int
+    assessments_present: int
+
+
+# --- where -------------------------------------------------------------------------------
+
+
+def data_folder(environ: Mapping[str, str]) -> Path:
+    """CLIENTCHECK_HOME when set, else the platform's user data folder."""
+    from clientcheck.catalog import home_folder
+
+    home = home_folder(environ)
+    if home is not None:
+        return home
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("clientcheck", appauthor=False))
+
+
+def database_path(environ: Mapping[str, str]) -> Path:
+    return data_folder(environ) / DB_NAME
+
+
+# --- errors from sqlite --------------------------------------------------------------------
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return str(error) or type(error).__name__
+
+
+def _translate(error: sqlite3.Error, path: Path) -> StoreError:
+    name = getattr(error, "sqlite_errorname", "")
+    reason = str(error)
+    keep = "the file was left as it is; move it aside to start a new database, or restore a backup"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "not a database" in reason or "malformed" in reason:
+        return StoreCorrupt(f"the clientcheck database {path} is damaged ({reason})", keep)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StoreBusy(f"the clientcheck database {path} is busy ({reason})",
+                         "another clientcheck is writing to it; try again in a moment")
+    if name.startswith("SQLITE_FULL"):
+        return StoreUnavailable(f"cannot write the clientcheck database {path}: the disk is full")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR", "SQLITE_AUTH")):
+        return StoreUnavailable(f"cannot use the clientcheck database {path} ({reason})",
+                                "check that the folder exists and is writable, or set CLIENTCHECK_HOME")
+    return StoreUnavailable(f"cannot use the clientcheck database {path} ({reason})")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _load_signals(text: str) -> tuple[SignalRef, ...]:
+    return tuple(SignalRef(item["question"], item.get("number"), float(item.get("risk", 0.0)),
+                           dict(item.get("text", {}))) for item in json.loads(text))
+
+
+def _dump_signals(signals: Sequence[SignalRef]) -> str:
+    return _json([{"question": s.question, "number": s.number, "risk": s.risk, "text": dict(s.text)}
+                  for s in signals])
+
+
+# --- the store ---------------------------------------------------------------------------
+
+
+def before_commit() -> None:
+    """Called inside every assessment write, just before COMMIT. Tests replace it to kill a
+    process mid-save; it does nothing otherwise."""
+
+
+class Store:
+    """An open database. Use ``Store.open`` (or ``Store.open_existing`` for reading) and close it."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, *, writable: bool) -> None:
+        self._db = connection
+        self.path = path
+        self.writable = writable
+
+    # -- opening ------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open for writing, creating the folder (0700) and the file (0600) when missing."""
+        folder = path.parent
+        try:
+            if not folder.is_dir():
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not path.exists():
+                _create_private_file(path)
+        except OSError as error:
+            raise StoreUnavailable(
+                f"cannot create the clientcheck database {path}: {_reason(error)}",
+                "check that the folder can be created and written, or point CLIENTCHECK_HOME elsewhere") from None
+        return cls._connect(path, readonly=False)
+
+    @classmethod
+    def open_existing(cls, path: Path) -> Store | None:
+        """Open a database that exists (None when there is none yet); read-only if it must."""
+        if not path.is_file():
+            return None
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        return cls._connect(path, readonly=not writable)
+
+    @classmethod
+    def _connect(cls, path: Path, *, readonly: bool) -> Store:
+        _check_header(path)
+        mode = "ro" if readonly else "rw"
+        try:
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
+                                         isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                                         check_same_thread=False)
+        except sqlite3.Error as error:
+            raise _translate(error, path) from None
+        store = cls(connection, path, writable=not readonly)
+        try:
+            store._prepare()
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        with self._errors():
+            db = self._db
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            application = int(db.execute("PRAGMA application_id").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise StoreTooNew(
+                    f"the clientcheck database {self.path} was written by a newer clientcheck "
+                    f"(schema {version}; this one knows up to {SCHEMA_VERSION})",
+                    "upgrade clientcheck (pip install -U clientcheck); the file was left as it is")
+            if application not in (0, APPLICATION_ID) or (
+                    application == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]):
+                raise StoreCorrupt(f"{self.path} is an SQLite file but not a clientcheck database",
+                                   "the file was left as it is; set CLIENTCHECK_HOME to another folder")
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA secure_delete = ON")  # forgotten clients leave no bytes behind
+            if not self.writable:
+                if version < SCHEMA_VERSION:
+                    raise StoreUnavailable(f"the clientcheck database {self.path} needs an upgrade "
+                                           "but is read-only", "make the file and its folder writable")
+                return
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")  # with WAL: a killed process loses nothing committed
+            if version < SCHEMA_VERSION:
+                self._migrate()
+
+    def _migrate(self) -> None:
+        with self._transaction():
+            version = int(self._db.execute("PRAGMA user_version").fetchone()[0])  # another process may have won
+            for number in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number + 1}")
+            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing -----------------------------------------------------------------------
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise _translate(error, self.path) from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (no lock upgrade deadlocks); all or nothing."""
+        db = self._db
+        with self._errors():
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def _client_id(self, db: sqlite3.Connection, name: str, created: str) -> tuple[int, bool]:
+        key = client_key(name)
+        row = db.execute("SELECT id FROM clients WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return int(row[0]), False
+        cursor = db.execute("INSERT INTO clients (key, name, created) VALUES (?, ?, ?)", (key, name, created))
+        return int(cursor.lastrowid or 0), True
+
+    def _insert(self, db: sqlite3.Connection, record: AssessmentRecord, client_id: int) -> bool:
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO assessments (uid, client_id, created, bank_id, bank_version, bank_title, risk,"
+            " level, confidence, revenue_share, signals, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (record.uid, client_id, record.created, record.bank_id, record.bank_version,
+             _json(dict(record.bank_title)), record.risk, record.level, record.confidence, record.revenue_share,
+             _dump_signals(record.signals), record.document))
+        return cursor.rowcount == 1
+
+    # -- writing ------------------------------------------------------------------------
+    def save_assessment(self, record: AssessmentRecord) -> None:
+        """Save one finished assessment and drop the client's unfinished quiz, together."""
+        with self._transaction() as db:
+            client_id, _ = self._client_id(db, record.client, record.created)
+            self._insert(db, record, client_id)
+            db.execute("DELETE FROM progress WHERE client_key = ?", (client_key(record.client),))
+            before_commit()
+
+    def add_records(self, records: Iterable[AssessmentRecord]) -> ImportCounts:
+        """Merge many assessments in one transaction: a uid already present is skipped."""
+        clients_added = added = present = 0
+        with self._transaction() as db:
+            ids: dict[str, int] = {}
+            for record in records:
+                key = client_key(record.client)
+                if key not in ids:
+                    ids[key], new = self._client_id(db, record.client, record.created)
+                    clients_added += new
+                if self._insert(db, record, ids[key]):
+                    added += 1
+                else:
+                    present += 1
+            before_commit()
+        return ImportCounts(clients_added, added, present)
+
+    def begin_progress(self, client: str) -> None:
+        """A new quiz for ``client``: whatever was left unfinished is dropped."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM progress WHERE client_key = ?", (client_key(client),))
+
+    def save_answer(self, client: str, bank_id: str, bank_version: int, question: str, answer: str | float,
+                    when: str) -> None:
+        key = client_key(client)
+        with self._transaction() as db:
+            db.execute("DELETE FROM progress WHERE client_key = ? AND bank_id != ?", (key, bank_id))
+            position = db.execute("SELECT coalesce(max(position), 0) + 1 FROM progress WHERE client_key = ?",
+                                  (key,)).fetchone()[0]
+            db.execute("INSERT OR REPLACE INTO progress (client_key, client_name, bank_id, bank_version, position,"
+                       " question, answer, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       (key, client, bank_id, bank_version, position, question, _json(answer), when))
+
+    def drop_answer(self, client: str, question: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM progress WHERE client_key = ? AND question = ?", (client_key(client), question))
+
+    def forget(self, client: str) -> int:
+        """Delete every trace of a client (assessments, unfinished quiz) and wipe the freed
+        pages and the write-ahead log. Returns the number of assessments deleted."""
+        key = client_key(client)
+        with self._transaction() as db:
+            row = db.execute("SELECT id FROM clients WHERE key = ?", (key,)).fetchone()
+            count = 0
+            if row is not None:
+                count = db.execute("SELECT count(*) FROM assessments WHERE client_id = ?", (row[0],)).fetchone()[0]
+                db.execute("DELETE FROM assessments WHERE client_id = ?", (row[0],))
+                db.execute("DELETE FROM clients WHERE id = ?", (row[0],))
+            db.execute("DELETE FROM progress WHERE client_key = ?", (key,))
+        with self._errors():
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return int(count)
+
+    # -- reading ------------------------------------------------------------------------
+    def progress(self, client: str) -> Progress | None:
+        with self._errors():
+            rows = self._db.execute(
+                "SELECT client_name, bank_id, bank_version, question, answer, updated FROM progress"
+                " WHERE client_key = ? ORDER BY position", (client_key(client),)).fetchall()
+        if not rows:
+            return None
+        answers = tuple((str(row[3]), _answer_value(json.loads(row[4]))) for row in rows)
+        return Progress(rows[0][0], rows[0][1], int(rows[0][2]), answers, max(str(row[5]) for row in rows))
+
+    def client_name(self, name: str) -> str | None:
+        """The saved spelling of a client, found by any spelling of its name."""
+        with self._errors():
+            row = self._db.execute("SELECT name FROM clients WHERE key = ?", (client_key(name),)).fetchone()
+        return None if row is None else str(row[0])
+
+    def client_names(self) -> list[str]:
+        with self._errors():
+            return [str(row[0]) for row in self._db.execute("SELECT name FROM clients ORDER BY key")]
+
+    def clients(self) -> list[ClientRow]:
+        """Every client with its latest assessment: one query, index seeks per client."""
+        query = """
+            SELECT c.name, c.key, a.created, a.bank_id, a.risk, a.level,
+              (SELECT count(*) FROM assessments WHERE client_id = c.id),
+              (SELECT risk FROM assessments WHERE client_id = c.id ORDER BY created DESC, id DESC LIMIT 1 OFFSET 1),
+              (SELECT revenue_share FROM assessments WHERE client_id = c.id AND revenue_share IS NOT NULL
+                 ORDER BY created DESC, id DESC LIMIT 1)
+            FROM clients c JOIN assessments a ON a.id = (
+              SELECT id FROM assessments WHERE client_id = c.id ORDER BY created DESC, id DESC LIMIT 1)
+            ORDER BY c.key
+        """
+        with self._errors():
+            return [ClientRow(name=row[0], key=row[1], last_created=row[2], last_bank_id=row[3], last_risk=row[4],
+                              last_level=row[5], count=row[6], previous_risk=row[7], revenue_share=row[8])
+                    for row in self._db.execute(query)]
+
+    def history(self, client: str, *, documents: bool = False) -> list[AssessmentRecord]:
+        """A client's assessments, oldest first (the full documents only when asked for)."""
+        columns = "a.uid, c.name, a.created, a.bank_id, a.bank_version, a.bank_title, a.risk, a.level," \
+                  " a.confidence, a.revenue_share, a.signals, " + ("a.document" if documents else "''")
+        with self._errors():
+            rows = self._db.execute(
+                f"SELECT {columns} FROM assessments a JOIN clients c ON c.id = a.client_id WHERE c.key = ?"
+                " ORDER BY a.created, a.id", (client_key(client),)).fetchall()
+        return [_record(row) for row in rows]
+
+    def all_records(self) -> Iterator[AssessmentRecord]:
+        """Everything, client by client, oldest first: for export."""
+        with self._errors():
+            cursor = self._db.execute(
+                "SELECT a.uid, c.name, a.created, a.bank_id, a.bank_version, a.bank_title, a.risk, a.level,"
+                " a.confidence, a.revenue_share, a.signals, a.document FROM assessments a"
+                " JOIN clients c ON c.id = a.client_id ORDER BY c.key, a.created, a.id")
+            for row in cursor:
+                yield _record(row)
+
+    def integrity(self) -> str:
+        with self._errors():
+            return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def _record(row: Sequence[Any]) -> AssessmentRecord:
+    return AssessmentRecord(uid=row[0], client=row[1], created=row[2], bank_id=row[3], bank_version=row[4],
+                            bank_title=json.loads(row[5]), risk=row[6], level=row[7], confidence=row[8],
+                            revenue_share=row[9], signals=_load_signals(row[10]), document=row[11])
+
+
+def _answer_value(value: Any) -> str | float:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a non-empty file that does not start like an SQLite database, before SQLite sees it."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        raise StoreUnavailable(f"cannot read the clientcheck database {path}: {_reason(error)}") from None
+    if head and head != _SQLITE_HEADER:
+        raise StoreCorrupt(f"the clientcheck database {path} is damaged (it is not an SQLite file)",
+                           "the file was left as it is; move it aside to start a new database, or restore a backup")
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the empty database file readable by its owner only, whatever the umask."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return  # another process created it first
+    try:
+        os.fchmod(descriptor, 0o600)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,211 @@
+"""store.py: the SQLite file (private, WAL, versioned), saving and reading, progress, forget."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from clientcheck.clients import history, portfolio, sparkline
+from clientcheck.store import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    Store,
+    StoreCorrupt,
+    StoreTooNew,
+    clean_name,
+    client_key,
+    database_path,
+)
+from tests.clients_helpers import open_store, record, scenario_record
+
+
+def test_new_database_is_private_wal_and_versioned(isolated_home: Path) -> None:
+    with open_store(isolated_home):
+        pass
+    path = isolated_home / "clientcheck.db"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(isolated_home.stat().st_mode) == 0o700
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    raw.close()
+
+
+def test_file_is_private_whatever_the_umask(isolated_home: Path) -> None:
+    import os
+
+    old = os.umask(0)
+    try:
+        with open_store(isolated_home):
+            pass
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((isolated_home / "clientcheck.db").stat().st_mode) == 0o600
+
+
+def test_database_path_follows_clientcheck_home_else_user_data_dir(tmp_path: Path) -> None:
+    import platformdirs
+
+    assert database_path({"CLIENTCHECK_HOME": str(tmp_path)}) == tmp_path / "clientcheck.db"
+    assert database_path({}) == Path(platformdirs.user_data_dir("clientcheck", appauthor=False)) / "clientcheck.db"
+
+
+def test_an_empty_sqlite_file_is_migrated_forward(isolated_home: Path) -> None:
+    isolated_home.mkdir()
+    path = isolated_home / "clientcheck.db"
+    sqlite3.connect(path).close()  # an SQLite file at user_version 0, as an older clientcheck would leave it
+    with open_store(isolated_home) as store:
+        store.save_assessment(record("Acme", "2026-01-01T10:00:00Z"))
+        assert [r.name for r in store.clients()] == ["Acme"]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_reading_never_creates_the_database(isolated_home: Path) -> None:
+    assert Store.open_existing(isolated_home / "clientcheck.db") is None
+    assert not isolated_home.exists()
+
+
+def test_save_and_list_clients_with_latest_count_trend_and_share(isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_assessment(record("Acme", "2026-01-01T10:00:00Z", risk=20, level="keep", share=40))
+        store.save_assessment(record("ACME", "2026-02-01T10:00:00Z", risk=55, level="renegotiate"))
+        store.save_assessment(record("Beta", "2026-01-15T10:00:00Z", risk=70, level="let_go", share=5))
+        rows = store.clients()
+    assert [(r.name, r.count, r.last_risk, r.last_level, r.previous_risk, r.revenue_share) for r in rows] == [
+        ("Acme", 2, 55, "renegotiate", 20, 40.0),  # the share comes from the last assessment that asked it
+        ("Beta", 1, 70, "let_go", None, 5.0),
+    ]
+
+
+def test_names_are_data_any_unicode_cleaned_of_control_characters() -> None:
+    assert clean_name("  Café\u0301  [bold]x[/]  日本\x1b[31m ") == "Café́ [bold]x[/] 日本"
+    assert clean_name("e\u0301") == "é"  # NFC
+    assert client_key("ACME   Srl") == client_key("acme srl") == client_key("Ａｃｍｅ srl")
+    for bad in ("", "   ", "\x1b[2J", "x" * 201):
+        with pytest.raises(ValueError):
+            clean_name(bad)
+
+
+def test_history_compares_signals_with_the_previous_assessment_of_the_same_bank(isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_assessment(record("Acme", "2026-01-01T10:00:00Z", risk=20, signals=("a", "b")))
+        store.save_assessment(record("Acme", "2026-01-05T10:00:00Z", risk=30, bank="signals", signals=("x",)))
+        store.save_assessment(record("Acme", "2026-02-01T10:00:00Z", risk=60, signals=("b", "c", "d")))
+        found = history("Acme", store.history("acme"))
+    first, other, last = found.entries
+    assert first.change is None and other.change is None  # nothing earlier with those banks
+    assert last.change is not None and last.change.previous.created == "2026-01-01T10:00:00Z"
+    assert [s.question for s in last.change.new] == ["c", "d"]
+    assert [s.question for s in last.change.resolved] == ["a"]
+    assert found.sparkline == sparkline([20, 30, 60]) == "▂▃▅"
+
+
+def test_sparkline_spans_eight_heights() -> None:
+    assert sparkline([0, 14, 50, 86, 100]) == "▁▂▅▇█"
+
+
+def test_portfolio_ranks_by_risk_flags_whales_and_says_what_to_act_on(isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_assessment(record("Small risky", "2026-01-01T10:00:00Z", risk=80, level="let_go", share=5))
+        store.save_assessment(record("Whale", "2026-01-01T10:00:00Z", risk=60, level="renegotiate", share=45))
+        store.save_assessment(record("Big calm", "2026-01-01T10:00:00Z", risk=10, level="keep", share=35))
+        store.save_assessment(record("Worse", "2026-01-01T10:00:00Z", risk=20, level="keep"))
+        store.save_assessment(record("Worse", "2026-02-01T10:00:00Z", risk=40, level="watch"))
+        result = portfolio(store.clients())
+    assert [e.client.name for e in result.entries] == ["Small risky", "Whale", "Worse", "Big calm"]
+    assert [e.whale for e in result.entries] == [False, True, False, False]
+    assert [(a.entry.client.name, a.reason) for a in result.act_first] == [
+        ("Whale", "whale"), ("Small risky", "let_go"), ("Worse", "rising")]
+    assert result.largest is not None and result.largest.client.name == "Whale"
+    assert (result.concentration, result.shares_known, result.shares_total) == ("medium", 3, 85.0)
+
+
+def test_progress_is_saved_per_answer_dropped_on_back_and_cleared_by_the_result(isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_answer("Acme", "whale", 1, "revenue_share", 45.0, "2026-01-01T10:00:00Z")
+        store.save_answer("acme", "whale", 1, "hours_share", 30.0, "2026-01-01T10:01:00Z")
+        store.save_answer("Acme", "whale", 1, "drains_energy", "often", "2026-01-01T10:02:00Z")
+        store.drop_answer("Acme", "drains_energy")
+        progress = store.progress("ACME")
+        assert progress is not None
+        assert (progress.client, progress.bank_id, progress.updated) == ("Acme", "whale", "2026-01-01T10:01:00Z")
+        assert progress.answers == (("revenue_share", 45.0), ("hours_share", 30.0))
+        store.save_assessment(record("Acme", "2026-01-01T10:05:00Z"))
+        assert store.progress("Acme") is None
+
+
+def test_a_new_quiz_or_another_bank_replaces_the_unfinished_one(isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_answer("Acme", "whale", 1, "revenue_share", 45.0, "2026-01-01T10:00:00Z")
+        store.save_answer("Acme", "signals", 1, "late", "yes", "2026-01-01T10:01:00Z")
+        progress = store.progress("Acme")
+        assert progress is not None and progress.bank_id == "signals" and len(progress.answers) == 1
+        store.begin_progress("Acme")
+        assert store.progress("Acme") is None
+
+
+def test_import_merges_by_id_and_never_duplicates(isolated_home: Path) -> None:
+    records = [record("Acme", "2026-01-01T10:00:00Z"), record("Beta", "2026-01-02T10:00:00Z")]
+    with open_store(isolated_home) as store:
+        first = store.add_records(records)
+        again = store.add_records([*records, record("acme", "2026-03-01T10:00:00Z")])
+        assert (first.clients_added, first.assessments_added, first.assessments_present) == (2, 2, 0)
+        assert (again.clients_added, again.assessments_added, again.assessments_present) == (0, 1, 2)
+        assert [r.count for r in store.clients()] == [2, 1]
+
+
+def test_forget_leaves_no_trace_in_the_files(isolated_home: Path) -> None:
+    secret = "Zebulon Secretissimo"
+    with open_store(isolated_home) as store:
+        for day in range(1, 6):
+            store.save_assessment(scenario_record(secret, "whale", "whale-000.yaml", f"2026-01-0{day}T10:00:00Z"))
+        store.save_assessment(record("Keeper", "2026-01-09T10:00:00Z"))
+        store.save_answer(secret, "whale", 1, "revenue_share", 45.0, "2026-01-10T10:00:00Z")
+        assert store.forget(secret.upper()) == 5
+        assert store.client_name(secret) is None and store.progress(secret) is None
+        assert [r.name for r in store.clients()] == ["Keeper"]
+    for file in isolated_home.iterdir():
+        assert secret.encode() not in file.read_bytes(), file.name
+
+
+def test_a_newer_database_is_refused_and_left_untouched(isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_assessment(record("Acme", "2026-01-01T10:00:00Z"))
+    path = isolated_home / "clientcheck.db"
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA user_version = 99")
+    raw.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreTooNew, match=r"newer clientcheck \(schema 99; this one knows up to 1\)"):
+        open_store(isolated_home)
+    with pytest.raises(StoreTooNew):
+        Store.open_existing(path)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"not a database at all\n" * 50, b"SQLite format 3\x00" + b"\xff" * 4000])
+def test_a_damaged_file_is_refused_and_left_untouched(isolated_home: Path, content: bytes) -> None:
+    isolated_home.mkdir()
+    path = isolated_home / "clientcheck.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreCorrupt, match="is damaged"):
+        open_store(isolated_home)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in isolated_home.iterdir()) == ["clientcheck.db"]
+
+
+def test_another_programs_sqlite_file_is_not_taken_over(isolated_home: Path) -> None:
+    isolated_home.mkdir()
+    path = isolated_home / "clientcheck.db"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE notes (body TEXT)")
+    raw.commit()
+    raw.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreCorrupt, match="not a clientcheck database"):
+        open_store(isolated_home)
+    assert path.read_bytes() == before
