@@ -9,7 +9,21 @@ from pathlib import Path
 import yaml
 
 from clientcheck.errors import AnswersError, Problem
-from clientcheck.model import DONT_KNOW, NO, YES, AnswerValue, Bank, Question, QuestionType
+from clientcheck.model import (
+    DONT_KNOW,
+    NO,
+    YES,
+    AllOf,
+    AnswerCondition,
+    AnswerValue,
+    AnyOf,
+    Bank,
+    Condition,
+    Not,
+    Question,
+    QuestionType,
+    RiskCondition,
+)
 from clientcheck.reader import NodeReader, did_you_mean, one_of
 from clientcheck.text import strip_control
 from clientcheck.yamlsafe import Scalar, YamlProblems, compose, decode, read_text
@@ -166,10 +180,27 @@ def answers_template(bank: Bank, language: str, labels: Mapping[str, str]) -> st
         for text_line in question.text.get(language).splitlines():
             lines.append(f"  # {text_line}")
         if question.when is not None:
-            lines.append(f"  # {labels['template_followup']}")
+            lines.append(f"  # {labels['template_followup']} {_condition_text(question.when)}")
         lines.append(f"  # {labels['template_allowed']}: {_allowed_text(question, language)}")
         lines.append(f"  {question.id}:")
     return "\n".join(lines) + "\n"
+
+
+def _condition_text(condition: Condition) -> str:
+    """A condition on one line, in the bank format's own words: 'pays_late in [often, always]'."""
+    match condition:
+        case AnswerCondition(question=question, operator=operator, value=value):
+            shown = (f"[{', '.join(format_answer(v) for v in value)}]" if isinstance(value, tuple)
+                     else format_answer(value))
+            return f"{question} {operator} {shown}"
+        case AllOf(items=items) | AnyOf(items=items):
+            name = "all" if isinstance(condition, AllOf) else "any"
+            return f"{name}({', '.join(_condition_text(item) for item in items)})"
+        case Not(item=item):
+            return f"not({_condition_text(item)})"
+        case RiskCondition(scope=scope, operator=operator, value=value):
+            return f"risk {scope} {operator} {_fmt(value)}"
+    raise TypeError(condition)  # pragma: no cover
 
 
 def _allowed_text(question: Question, language: str) -> str:
