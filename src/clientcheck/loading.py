@@ -39,7 +39,7 @@ from clientcheck.model import (
 )
 from clientcheck.reader import NodeReader, did_you_mean, one_of
 from clientcheck.text import LANGUAGES, Text
-from clientcheck.yamlsafe import YamlProblems, compose, decode, read_text
+from clientcheck.yamlsafe import YamlProblems, compose, decode, position, read_text
 
 BANK_ID = re.compile(r"[a-z][a-z0-9-]{0,63}")
 ITEM_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
@@ -121,7 +121,7 @@ class _BankBuilder:
         top = r.fields(root, "the bank", _TOP_REQUIRED, _TOP_OPTIONAL)
         if top is None:
             if isinstance(root, yaml.SequenceNode):
-                r.problems[-1] = Problem(r.name, 1, 1, "the file is a list; a bank is a mapping",
+                r.problems[-1] = Problem(r.name, *position(root), "the file is a list; a bank is a mapping",
                                          "start with 'id: ...' at the left margin, not '- '")
             return None
         languages = self._languages(top.get("languages"))

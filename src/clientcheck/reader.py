@@ -99,12 +99,14 @@ class NodeReader:
         if entries is None:
             return None
         known = (*required, *optional)
+        meant: set[str] = set()  # required keys that a misspelt key stands for: not reported missing too
         for key, (key_node, _) in entries.items():
             if key not in known:
                 suggestion = did_you_mean(key, known)
                 self.error(key_node, f"unknown key '{key}' in {what}",
                            suggestion or f"the keys allowed here are {one_of(known)}")
-        missing = [key for key in required if key not in entries]
+                meant.update(k for k in required if suggestion and suggestion == did_you_mean(key, [k]))
+        missing = [key for key in required if key not in entries and key not in meant]
         if missing:
             self.error(node, f"{what} is missing {one_of(missing)}",
                        f"add {'it' if len(missing) == 1 else 'them'}: see docs/bank-format.md")

@@ -7,6 +7,8 @@ here beyond plain scalars, so no YAML document can run code or blow up in memory
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import yaml
@@ -141,7 +143,7 @@ def _check_events(text: str, name: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
-        problems.append(_from_yaml_error(error, name, text))
+        problems.extend(_syntax_problems(error, name, text))
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         problems.append(Problem(name, 1, 1, f"not valid YAML: {error}", ""))
     if problems:
@@ -160,6 +162,89 @@ def _from_yaml_error(error: yaml.MarkedYAMLError, name: str, text: str = "") -> 
     lines = text.split("\n")
     at_tab = line <= len(lines) and lines[line - 1][column - 1:column] == "\t"
     return Problem(name, line, column, f"YAML syntax: {what}", _hint_for("tab" if at_tab else what))
+
+
+def _syntax_problems(error: yaml.MarkedYAMLError, name: str, text: str) -> list[Problem]:
+    """YAML's own error, made easier to act on: a quote that swallowed the lines after it is
+    pointed at where it opens, every tab-indented line is listed, and an indentation hint
+    names the columns the line could line up with."""
+    problem = _from_yaml_error(error, name, text)
+    lines = text.splitlines()
+    quote = _runaway_quote(text, problem.line)
+    if quote is not None:
+        line, column, end_line = quote
+        return [Problem(name, line, column,
+                        f"YAML syntax: the quote opened here is not closed on its line, so the text runs on "
+                        f"into line {end_line}",
+                        f"close the quote at the end of the text on line {line} "
+                        f"(YAML then stopped at line {problem.line}, column {problem.column}: "
+                        f"{error.problem or 'not valid YAML'})")]
+    if problem.hint == _hint_for("tab"):
+        others = [Problem(name, number, lead.index("\t") + 1, "YAML syntax: a tab in the indentation", problem.hint)
+                  for number, lead in ((n, _leading(line)) for n, line in enumerate(lines, start=1))
+                  if "\t" in lead and number != problem.line]
+        return sorted([problem, *others], key=lambda p: (p.line, p.column))
+    lowered = (error.problem or "").lower()
+    if any(words in lowered for words in ("did not find expected key", "expected '-' indicator",
+                                          "expected <block end>", "mapping values are not allowed")):
+        hint = _indentation_hint(lines, problem.line)
+        if hint:
+            return [dataclasses.replace(problem, hint=hint)]
+    return [problem]
+
+
+def _leading(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+_KEY_LINE = re.compile(r"\s*(- +)?[A-Za-z_][\w-]*:(\s|$)")
+
+
+def _runaway_quote(text: str, error_line: int) -> tuple[int, int, int] | None:
+    """Where a quoted text that ran over several lines and swallowed a 'key:' line opens,
+    when YAML fails just after it: (line, column, line where it ends)."""
+    runaway = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.ScalarToken) and getattr(token, "style", None) in ('"', "'"):
+                start, end = token.start_mark, token.end_mark
+                swallowed = text[start.index:end.index].splitlines()[1:]
+                if end.line > start.line and any(_KEY_LINE.match(line) for line in swallowed):
+                    runaway = (start.line + 1, start.column + 1, end.line + 1)
+    except yaml.MarkedYAMLError:
+        pass
+    if runaway is not None and 0 <= error_line - runaway[2] <= 2:
+        return runaway
+    return None
+
+
+def _indentation_hint(lines: list[str], line_number: int) -> str:
+    """'line 3 starts at column 2, the lines above at column 3 (line 2) or 1 (line 1)', when
+    the line lines up with none of the blocks it could belong to."""
+    if not 1 <= line_number <= len(lines):
+        return ""
+    column = len(_leading(lines[line_number - 1])) + 1
+    levels: list[tuple[int, int]] = []  # (column, line) of the enclosing blocks, innermost first
+    for number in range(line_number - 1, 0, -1):
+        line = lines[number - 1]
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        start = len(_leading(line)) + 1
+        if not levels and stripped.endswith(":") and column > start:
+            return ""  # the first line of a new block may go deeper
+        if not levels or start < levels[-1][0]:
+            if stripped.startswith("- ") and not levels:
+                levels.append((start + len(stripped) - len(stripped[1:].lstrip(" ")), number))  # keys after '- '
+            levels.append((start, number))
+        if start == 1:
+            break
+    if not levels or any(level == column for level, _ in levels):
+        return ""
+    places = [f"{level} (line {number})" for level, number in levels]
+    where = f"{', '.join(places[:-1])} or {places[-1]}" if len(places) > 1 else places[0]
+    return (f"check the indentation: line {line_number} starts at column {column}, the lines above at column "
+            f"{where}; line it up, with spaces, with the list or mapping it belongs to")
 
 
 def _hint_for(problem: str) -> str:
