@@ -1,0 +1,298 @@
+"""The command line, in-process through Typer's CliRunner: exit codes, streams, languages, safety."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clientcheck import __version__
+from tests.conftest import REPO, TEST_BANKS, CliInvoke, write
+
+FULL = str(TEST_BANKS / "full.yaml")
+MIXED = str(TEST_BANKS / "full-mixed.yaml")      # renegotiate, risk 70
+RAISED = str(TEST_BANKS / "full-raised.yaml")    # let_go (raised from watch), risk 43
+HEALTHY = str(TEST_BANKS / "full-healthy.yaml")  # keep, risk 0
+SGR_COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
+
+
+def assess(cli: CliInvoke, *extra: str, answers: str = MIXED, env: dict[str, str] | None = None,
+           input: str | None = None):  # type: ignore[no-untyped-def]
+    return cli("assess", "--bank-file", FULL, "--answers", answers, *extra, env=env, input=input)
+
+
+# --- exit codes and streams ---------------------------------------------------------------
+
+
+def test_json_goes_to_stdout_alone(cli: CliInvoke) -> None:
+    result = assess(cli, "--json")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    document = json.loads(result.stdout)
+    assert document["kind"] == "clientcheck.result"
+    assert document["clientcheck_version"] == __version__
+    assert document["bank"] == {"id": "full", "version": 3, "title": "Full test bank",
+                                "source": {"title": "Il formato delle banche", "author": "clientcheck",
+                                           "date": "2024-05"}}
+    assert (document["risk"], document["confidence"]) == (70, 1.0)
+    assert document["verdict"]["level"] == "renegotiate"
+    assert document["verdict"]["band"] == {"min": 50, "max": 74, "level": "renegotiate"}
+    assert document["verdict"]["steps"] == ["Write a proposal.", "Decide what you will not give up."]
+    assert [(d["id"], d["risk"]) for d in document["dimensions"]] == [("money", 67), ("people", 76)]
+    assert document["signals"][0]["question"] == "last_straw"
+    assert document["signals"][0]["contribution"] == 19.0  # 19.05 rounded to one decimal
+    assert [p["id"] for p in document["profiles"]] == ["dependent", "bad_people"]
+    assert [d["id"] for d in document["dealbreakers"]] == ["no_contract"]
+    # numbers come back as numbers, whole ones as integers
+    assert {"question": "revenue_share", "answer": 30} in document["answers"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", document["timestamp"])
+
+
+def test_a_raised_verdict_in_json(cli: CliInvoke) -> None:
+    document = json.loads(assess(cli, "--json", answers=RAISED).stdout)
+    assert document["risk"] == 43
+    assert document["verdict"]["level"] == "let_go"
+    assert document["verdict"]["band"]["level"] == "watch"
+    assert document["verdict"]["raised_by"] == ["rude_and_late"]
+    assert document["verdict"]["why"] == "Rude and late."
+    assert document["verdict"]["label"] == "Goodbye"
+    assert document["verdict"]["steps"] == ["Decide the notice period."]
+
+
+@pytest.mark.parametrize(("answers", "fail_on", "code"), [
+    (MIXED, "renegotiate", 1),   # at the level
+    (MIXED, "watch", 1),         # above it
+    (MIXED, "let_go", 0),        # below it
+    (HEALTHY, "keep", 1),        # keep is the lowest level: always reached
+    (HEALTHY, "watch", 0),
+    (RAISED, "let_go", 1),       # the raised level counts, not the band's
+])
+def test_fail_on(cli: CliInvoke, answers: str, fail_on: str, code: int) -> None:
+    result = assess(cli, "--json", "--fail-on", fail_on, answers=answers)
+    assert result.exit_code == code
+    assert json.loads(result.stdout)["risk"] in (0, 43, 70)  # the result is printed either way
+    assert result.stderr == ""
+
+
+def test_fail_on_refuses_an_unknown_level(cli: CliInvoke) -> None:
+    result = assess(cli, "--fail-on", "panic")
+    assert result.exit_code == 2
+    assert "panic" in result.stderr and result.stdout == ""
+
+
+def test_answers_from_stdin(cli: CliInvoke) -> None:
+    text = (TEST_BANKS / "full-mixed.yaml").read_text(encoding="utf-8")
+    result = assess(cli, "--json", answers="-", input=text)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["risk"] == 70
+
+
+def test_the_bank_is_found_by_id_on_the_banks_path_and_from_the_answers_file(cli: CliInvoke) -> None:
+    env = {"CLIENTCHECK_BANKS_PATH": str(TEST_BANKS)}
+    by_id = cli("assess", "--bank", "full", "--answers", MIXED, "--json", env=env)
+    assert by_id.exit_code == 0 and json.loads(by_id.stdout)["bank"]["id"] == "full"
+    named = cli("assess", "--answers", MIXED, "--json", env=env)  # 'bank: full' in the file
+    assert named.exit_code == 0 and json.loads(named.stdout)["risk"] == 70
+
+
+def test_no_terminal_and_no_answers_is_a_usage_error(cli: CliInvoke) -> None:
+    result = cli("assess", "--bank", "starter")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("clientcheck: error: There is no terminal to ask the questions on")
+    assert "clientcheck assess --bank starter --answers answers.yaml --json" in result.stderr
+    assert "--answers" in result.stderr
+
+
+def test_bad_answers_exit_2_with_located_problems(cli: CliInvoke, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "bad.yaml", "bank: full\nanswers:\n  pays_lat: often\n  tone: angry\n")
+    result = cli("assess", "--bank-file", FULL, "--answers", "bad.yaml", "--json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "clientcheck: error: bad.yaml: the answers do not fit bank 'full'",
+        "bad.yaml:3:3: error: bank 'full' has no question 'pays_lat'",
+        "    hint: did you mean 'pays_late'?",
+        "bad.yaml:4:9: error: 'tone': answer one of 'calm', 'curt', 'rude' (or dont_know)",
+        "    hint: see every question's answers with 'clientcheck answers-template --bank full'",
+        "2 problem(s) found.",
+    ]
+
+
+def test_a_broken_bank_file_exits_2_with_located_messages(cli: CliInvoke, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = (TEST_BANKS / "mini.yaml").read_text(encoding="utf-8")
+    write(tmp_path / "broken.yaml", text.replace("version: 1", "version: 0").replace("type: number", "type: numbr"))
+    result = cli("assess", "--bank-file", "broken.yaml", "--answers", MIXED)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == "clientcheck: error: broken.yaml: the question bank has 2 problems"
+    assert lines[1] == "broken.yaml:2:10: error: 'version' is 0, it should be at least 1"
+    assert lines[3] == ("broken.yaml:19:11: error: question 'share' has type 'numbr', which is not a question type")
+    assert lines[4] == "    hint: did you mean 'number'?"
+    assert lines[-1] == "2 problem(s) found."
+
+
+def test_a_bank_that_is_not_yaml_exits_2(cli: CliInvoke, tmp_path: Path) -> None:
+    path = tmp_path / "binary.yaml"
+    path.write_bytes(b"id: x\n\x00\xff")
+    result = cli("assess", "--bank-file", str(path), "--answers", MIXED)
+    assert result.exit_code == 2
+    assert f"{path}:2:1: error: looks like a binary file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (("assess", "--bank", "nope", "--answers", MIXED), "no question bank with id 'nope'"),
+    (("assess", "--bank", "starter", "--bank-file", FULL, "--answers", MIXED),
+     "--bank and --bank-file cannot be used together"),
+    (("assess", "--bank-file", FULL, "--answers", "missing.yaml"), "missing.yaml:1:1: error: no such file"),
+    (("assess", "--nope"), "No such option"),
+    (("nope",), "No such command"),
+])
+def test_usage_and_input_errors_exit_2(cli: CliInvoke, args: tuple[str, ...], fragment: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_version(cli: CliInvoke) -> None:
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"clientcheck {__version__}\n"
+    assert cli("-V").stdout == result.stdout
+
+
+def test_python_dash_m_version() -> None:
+    completed = subprocess.run([sys.executable, "-m", "clientcheck", "--version"], capture_output=True, text=True,
+                               cwd=REPO, timeout=60, check=False)
+    assert completed.returncode == 0
+    assert completed.stdout == f"clientcheck {__version__}\n"
+    assert completed.stderr == ""
+
+
+def test_answers_template_command_round_trips(cli: CliInvoke, tmp_path: Path) -> None:
+    template = cli("answers-template", "--bank-file", FULL)
+    assert template.exit_code == 0 and template.stderr == ""
+    filled = template.stdout.replace("  pays_late:\n", "  pays_late: never\n").replace(
+        "  has_contract:\n", "  has_contract: yes\n").replace("  revenue_share:\n", "  revenue_share: 10\n").replace(
+        "  margin:\n", "  margin: 40\n").replace("  tone:\n", "  tone: calm\n").replace(
+        "  enjoys_work:\n", "  enjoys_work: always\n")
+    path = write(tmp_path / "filled.yaml", filled)
+    result = assess(cli, "--json", answers=str(path))
+    assert result.exit_code == 0 and json.loads(result.stdout)["risk"] == 0
+
+
+# --- people's output: language, markup and colour ----------------------------------------
+
+
+def test_the_verdict_for_people(cli: CliInvoke) -> None:
+    result = assess(cli)
+    assert result.exit_code == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert "RENEGOTIATE  ·  risk 70/100" in lines[1]
+    assert "The terms need renegotiating." in lines[2]
+    # bars are 20 cells: money 67 → 13 filled, people 76 → 15 filled
+    assert any(re.fullmatch(r"  Money +█{13}░{7} +67 *", line) for line in lines)
+    assert any(re.fullmatch(r"  People +█{15}░{5} +76 *", line) for line in lines)
+    # signals strongest first, with the chosen option's own advice
+    assert lines.index("What weighs most") < next(i for i, line in enumerate(lines)
+                                                  if "1. Are you thinking of stopping?" in line)
+    assert any("→ Ask for a different tone." in line for line in lines)
+    assert "  • Dependent — Reduce the dependence." in result.stdout
+    assert "  • Write a proposal." in result.stdout
+    assert all(len(line) <= 80 for line in lines)
+
+
+def test_the_band_label_and_the_confidence_line(cli: CliInvoke, tmp_path: Path) -> None:
+    healthy = assess(cli, answers=HEALTHY)
+    assert "ALL GOOD  ·  risk 0/100" in healthy.stdout
+    assert "No answer raised a concern." in healthy.stdout
+    path = write(tmp_path / "unsure.yaml", (TEST_BANKS / "full-healthy.yaml").read_text(encoding="utf-8")
+                 .replace("tone: calm", "tone: dont_know"))
+    unsure = assess(cli, answers=str(path))
+    # 6 of 7.5 weight known: 80%
+    assert 'Confidence 80%: 1 answer(s) were "don\'t know", so the picture is partial.' in unsure.stdout
+
+
+def test_raised_verdicts_say_which_dealbreaker_and_take_the_raised_level_s_label_and_steps(cli: CliInvoke) -> None:
+    result = assess(cli, answers=RAISED)
+    assert "GOODBYE  ·  risk 43/100" in result.stdout  # the let_go band's label, though 43 is in 'watch'
+    assert "Raised by a dealbreaker:\n  • Rude and late." in result.stdout
+    assert "  • Decide the notice period." in result.stdout
+
+
+def test_lang_it_gives_italian_interface_strings(cli: CliInvoke) -> None:
+    result = assess(cli, "--lang", "it")
+    assert result.exit_code == 0
+    for italian in ("Verdetto", "RINEGOZIA  ·  rischio 70/100", "Le condizioni vanno ridiscusse.",
+                    "Per dimensione", "Cosa pesa di più", "la tua risposta: In modo brusco", "Che cosa emerge",
+                    "Prossimi passi", "Scrivi una proposta.", "Questionario: Banca di prova completa"):
+        assert italian in result.stdout, italian
+    for english in ("Verdict", "risk 70", "Next steps", "Write a proposal."):
+        assert english not in result.stdout
+
+
+def test_italian_from_the_environment_and_in_json_and_errors(cli: CliInvoke) -> None:
+    env = {"CLIENTCHECK_LANG": "it"}
+    document = json.loads(assess(cli, "--json", env=env).stdout)
+    assert document["language"] == "it"
+    assert document["verdict"]["label"] == "Rinegozia"
+    assert document["verdict"]["why"] == "Le condizioni vanno ridiscusse."
+    error = cli("assess", "--bank", "starter", "--lang", "it")
+    assert error.exit_code == 2
+    assert error.stderr.startswith("clientcheck: errore: Non c'è un terminale su cui fare le domande")
+    assert "  suggerimento: Rispondi da un file:" in error.stderr
+
+
+def test_bank_text_is_printed_literally_never_as_markup_or_escapes(cli: CliInvoke, tmp_path: Path) -> None:
+    text = (TEST_BANKS / "full.yaml").read_text(encoding="utf-8")
+    text = text.replace('summary: {it: "Le condizioni vanno ridiscusse.", en: "The terms need renegotiating."}',
+                        'summary: {it: "x", en: "[red]x[/red] and \\e[31mred\\e[0m \\e]0;pwned\\a[link]"}')
+    text = text.replace('en: "Plan your exit."', 'en: "[bold]Plan[/bold] \\e[2Jyour exit."')
+    bank = write(tmp_path / "markup.yaml", text)
+    result = cli("assess", "--bank-file", str(bank), "--answers", MIXED, env={"FORCE_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "[red]x[/red] and red [link]" in result.stdout
+    assert "→ [bold]Plan[/bold] your exit." in result.stdout
+    assert "pwned" not in result.stdout and "\x1b[2J" not in result.stdout and "\x07" not in result.stdout
+    document = json.loads(cli("assess", "--bank-file", str(bank), "--answers", MIXED, "--json").stdout)
+    assert document["verdict"]["why"] == "[red]x[/red] and red [link]"
+
+
+@pytest.mark.parametrize(("flags", "env"), [
+    ((), {"NO_COLOR": "1"}),
+    (("--no-color",), {}),
+    ((), {"TERM": "dumb"}),
+])
+def test_no_colour_settings(cli: CliInvoke, monkeypatch: pytest.MonkeyPatch, flags: tuple[str, ...],
+                            env: dict[str, str]) -> None:
+    monkeypatch.delenv("NO_COLOR")  # the suite's default
+    # through a pipe (as here) nothing is ever styled
+    plain = assess(cli, *flags, env=env)
+    assert plain.exit_code == 0
+    assert "\x1b" not in plain.stdout
+    # as on a terminal (FORCE_COLOR): no colour at all, and TERM=dumb not even bold
+    forced = assess(cli, *flags, env={**env, "FORCE_COLOR": "1"})
+    assert "RENEGOTIATE" in forced.stdout
+    assert not SGR_COLOUR.search(forced.stdout)
+    if env.get("TERM") == "dumb":
+        assert "\x1b" not in forced.stdout
+
+
+def test_colour_is_used_on_a_terminal_when_nothing_refuses_it(cli: CliInvoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check above can fail: with FORCE_COLOR and no refusal, colours are there."""
+    monkeypatch.delenv("NO_COLOR")
+    forced = assess(cli, env={"FORCE_COLOR": "1"})
+    assert SGR_COLOUR.search(forced.stdout)
+    assert "\x1b" not in assess(cli, "--json", env={"FORCE_COLOR": "1"}).stdout
