@@ -12,8 +12,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Literal
 
-from clientcheck.errors import BankError, BankNotFound
-from clientcheck.loading import load_bank
+from clientcheck.errors import BankError, BankNotFound, Problem
+from clientcheck.loading import check_bank, load_bank
 from clientcheck.model import Bank
 
 HOME_ENV = "CLIENTCHECK_HOME"
@@ -34,6 +34,7 @@ class BankFolder:
 class BankFile:
     path: Path
     origin: Origin
+    rank: int = 0  # the folder's place in the search path: higher wins
 
 
 def builtin_folder() -> Path:
@@ -60,60 +61,111 @@ def user_folder(environ: Mapping[str, str]) -> Path:
 
 
 def bank_folders(environ: Mapping[str, str]) -> list[BankFolder]:
-    """The folders searched, lowest priority first."""
+    """The folders searched, lowest priority first; a folder named twice counts once, where first named."""
     folders = [BankFolder(builtin_folder(), "built-in"), BankFolder(user_folder(environ), "user")]
     for entry in environ.get(BANKS_PATH_ENV, "").split(os.pathsep):
         if entry.strip():
-            folders.append(BankFolder(Path(entry).expanduser(), "path"))
-    return folders
+            folders.append(BankFolder(Path(entry.strip()).expanduser(), "path"))
+    unique: list[BankFolder] = []
+    seen: set[Path] = set()
+    for folder in folders:
+        key = folder.path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(folder)
+    return unique
 
 
 def bank_files(environ: Mapping[str, str]) -> list[BankFile]:
     """Every *.yaml / *.yml file in the searched folders, lowest priority first."""
     found: list[BankFile] = []
-    for folder in bank_folders(environ):
+    for rank, folder in enumerate(bank_folders(environ)):
         try:
             entries = sorted(p for p in folder.path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
         except OSError:
             continue
-        found.extend(BankFile(path, folder.origin) for path in entries)
+        found.extend(BankFile(path, folder.origin, rank) for path in entries)
     return found
 
 
+def _precedence(bank_file: BankFile, bank_id: str) -> tuple[int, bool, str]:
+    """Sort key, best first, among files that may hold ``bank_id``: the later folder, then
+    within a folder the file named ``<id>.yaml``, then the others by name."""
+    return (-bank_file.rank, bank_file.path.stem != bank_id, bank_file.path.name)
+
+
+def _claims(bank_file: BankFile, bank: Bank | None, bank_id: str) -> bool:
+    """A file decides what ``--bank ID`` gives when it holds that id, or when it is broken
+    and named after it (then the id is an error until the file is fixed, never a silent fallback)."""
+    return bank.id == bank_id if bank is not None else bank_file.path.stem == bank_id
+
+
 def find_bank(bank_id: str, environ: Mapping[str, str]) -> Bank:
-    """The winning bank with ``bank_id``: tries ``<id>.yaml`` in each folder, highest
-    priority first, then every other file. A broken bank with that file name is an error."""
-    candidates = list(reversed(bank_files(environ)))
-    for bank_file in candidates:
+    """The winning bank with ``bank_id`` (see ``_precedence``), loading only as many files as
+    needed. A broken file named ``<id>.yaml`` that would win is reported as an error."""
+    candidates = bank_files(environ)
+    for bank_file in sorted(candidates, key=lambda f: _precedence(f, bank_id)):
         if bank_file.path.stem == bank_id:
-            bank = load_bank(bank_file.path)
-            if bank.id == bank_id:
-                return bank
-    for bank_file in candidates:
-        if bank_file.path.stem == bank_id:
-            continue
-        try:
-            bank = load_bank(bank_file.path)
-        except BankError:
-            continue
-        if bank.id == bank_id:
+            bank: Bank | None = load_bank(bank_file.path)  # raises BankError when broken
+        else:
+            try:
+                bank = load_bank(bank_file.path)
+            except BankError:
+                continue
+        if _claims(bank_file, bank, bank_id):
+            assert bank is not None
             return bank
     known = sorted({f.path.stem for f in candidates})
     raise BankNotFound(f"no question bank with id '{bank_id}'",
                        f"available: {', '.join(known) or '(none)'}; or pass a file with --bank-file PATH")
 
 
+@dataclass(frozen=True)
+class BankEntry:
+    """One file of the search path as ``banks list`` shows it: loaded or broken, winning its id or not."""
+
+    file: BankFile
+    bank_id: str  # the bank's id; for a broken file, its name without the extension
+    bank: Bank | None  # None when the file has errors
+    problems: tuple[Problem, ...]  # errors and warnings
+    wins: bool  # this file is what `--bank ID` gives
+    overridden_by: Path | None = None  # the winning file, when this one is not it
+    overrides: tuple[Path, ...] = ()  # the files with this id that it hides
+
+    @property
+    def broken(self) -> bool:
+        return self.bank is None
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The errors in file order."""
+        return tuple(sorted((p for p in self.problems if p.severity == "error"), key=lambda p: (p.line, p.column)))
+
+
+def survey(environ: Mapping[str, str]) -> list[BankEntry]:
+    """Every bank file found, each checked: broken ones are kept (with their problems) and
+    never stop the others. Sorted by id, the winner of each id first."""
+    checked = [(bank_file, *check_bank(bank_file.path)) for bank_file in bank_files(environ)]
+    ids = sorted({bank.id if bank is not None else bank_file.path.stem for bank_file, bank, _ in checked})
+    entries: list[BankEntry] = []
+    for bank_id in ids:
+        mine = [(f, b, p) for f, b, p in checked if (b.id if b is not None else f.path.stem) == bank_id]
+        claiming = sorted((f for f, b, _ in mine if _claims(f, b, bank_id)), key=lambda f: _precedence(f, bank_id))
+        winner = claiming[0] if claiming else None
+        hidden = tuple(f.path for f in claiming[1:])
+        for bank_file, bank, problems in sorted(mine, key=lambda item: _precedence(item[0], bank_id)):
+            wins = bank_file == winner
+            entries.append(BankEntry(bank_file, bank_id, bank, problems, wins,
+                                     overridden_by=None if wins or winner is None else winner.path,
+                                     overrides=hidden if wins else ()))
+    return entries
+
+
 def menu_banks(environ: Mapping[str, str]) -> list[Bank]:
-    """Every loadable bank once (the winning one per id), in menu order: checkup first."""
-    winners: dict[str, Bank] = {}
-    for bank_file in bank_files(environ):
-        try:
-            bank = load_bank(bank_file.path)
-        except BankError:
-            continue
-        winners[bank.id] = bank
+    """Every winning, loadable bank once, in menu order: checkup first."""
+    winners = [entry.bank for entry in survey(environ) if entry.wins and entry.bank is not None]
 
     def order(bank: Bank) -> tuple[int, str]:
         return (MENU_ORDER.index(bank.id) if bank.id in MENU_ORDER else len(MENU_ORDER), bank.id)
 
-    return sorted(winners.values(), key=order)
+    return sorted(winners, key=order)
