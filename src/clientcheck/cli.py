@@ -199,3 +199,7 @@ def main() -> None:
 # --- sub-commands from other modules register below (one line each, keep imports light) ---
 from clientcheck import cli_clients as _cli_clients  # noqa: E402, F401  (clients, history, portfolio, ...)
 from clientcheck import cli_exit as _cli_exit  # noqa: E402, F401  (exit-plan, letter)
+from clientcheck.cli_banks import banks_app, schema_command  # noqa: E402  (banks, schema)
+
+app.add_typer(banks_app, name="banks")
+app.command("schema")(schema_command)

@@ -1,0 +1,476 @@
+"""What the ``banks`` commands compute, as data: validation reports, a bank written back as
+plain data, readable conditions, the starter bank, and the JSON envelopes around them.
+
+Pure apart from reading bank files and ``write_new_bank``; no Rich, no printing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clientcheck import __version__
+from clientcheck.errors import Problem, UsageError
+from clientcheck.model import (
+    AllOf,
+    AnswerCondition,
+    AnyOf,
+    Bank,
+    Condition,
+    Not,
+    Question,
+    RiskCondition,
+)
+from clientcheck.text import Text
+
+ENVELOPE_VERSION = 1
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+def envelope(kind: str, **fields: Any) -> dict[str, Any]:
+    """A versioned JSON document: readers check ``kind`` and ``schema_version`` first."""
+    return {"kind": f"clientcheck.{kind}", "schema_version": ENVELOPE_VERSION,
+            "clientcheck_version": __version__, **fields}
+
+
+def problem_data(problem: Problem) -> dict[str, Any]:
+    return {"path": problem.path, "line": problem.line, "column": problem.column,
+            "severity": problem.severity, "message": problem.message, "hint": problem.hint}
+
+
+# --- validate ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Everything found wrong in one file: errors first, then warnings, each in file order."""
+
+    path: str
+    bank_id: str | None  # None when the file has errors
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    def data(self) -> dict[str, Any]:
+        return {"path": self.path, "ok": not self.errors, "bank_id": self.bank_id, "errors": len(self.errors),
+                "warnings": len(self.warnings), "problems": [problem_data(p) for p in self.problems]}
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; a folder stands for the bank files directly inside it."""
+    result: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            result.extend(sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES and p.is_file()))
+        else:
+            result.append(path)
+    return result
+
+
+def validate_file(path: Path, *, strict: bool = False) -> FileReport:
+    """Check one bank file; with ``strict`` every warning counts as an error."""
+    from clientcheck.loading import check_bank
+
+    bank, problems = check_bank(path, str(path))
+    if strict:
+        problems = tuple(dataclasses.replace(p, severity="error") for p in problems)
+    ordered = sorted(problems, key=lambda p: (p.severity != "error", p.line, p.column))
+    has_errors = any(p.severity == "error" for p in ordered)
+    return FileReport(str(path), bank.id if bank is not None and not has_errors else None, tuple(ordered))
+
+
+def validation_document(reports: Sequence[FileReport], strict: bool) -> dict[str, Any]:
+    errors = sum(len(r.errors) for r in reports)
+    return envelope("validation", strict=strict, ok=errors == 0, errors=errors,
+                    warnings=sum(len(r.warnings) for r in reports), files=[r.data() for r in reports])
+
+
+# --- a bank as plain data (the bank-file format) -----------------------------------------
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def text_data(text: Text) -> str | dict[str, str]:
+    return text.get("*") if text.is_plain() else dict(text.by_language)
+
+
+def condition_data(condition: Condition) -> dict[str, Any]:
+    match condition:
+        case AnswerCondition(question=question, operator=operator, value=value):
+            if isinstance(value, tuple):
+                return {"question": question, operator: [_answer(v) for v in value]}
+            return {"question": question, operator: _answer(value)}
+        case RiskCondition(scope=scope, operator=operator, value=value):
+            return {"risk": scope, operator: _number(value)}
+        case AllOf(items=items):
+            return {"all": [condition_data(item) for item in items]}
+        case AnyOf(items=items):
+            return {"any": [condition_data(item) for item in items]}
+        case Not(item=item):
+            return {"not": condition_data(item)}
+    raise TypeError(condition)  # pragma: no cover
+
+
+def _answer(value: str | float) -> str | int | float:
+    return value if isinstance(value, str) else _number(value)
+
+
+def question_data(question: Question) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": question.id, "dimension": question.dimension, "type": question.type.value}
+    if question.number is not None:
+        data["number"] = question.number
+    if question.weight != 1:
+        data["weight"] = _number(question.weight)
+    if question.reverse:
+        data["reverse"] = True
+    if question.when is not None:
+        data["when"] = condition_data(question.when)
+    data["text"] = text_data(question.text)
+    if question.help is not None:
+        data["help"] = text_data(question.help)
+    if question.options:
+        data["options"] = [
+            {"id": o.id, "label": text_data(o.label), "risk": _number(o.risk),
+             **({"advice": text_data(o.advice)} if o.advice is not None else {})}
+            for o in question.options
+        ]
+    for key, value in (("min", question.minimum), ("max", question.maximum), ("safe_at", question.safe_at),
+                       ("risky_at", question.risky_at)):
+        if value is not None:
+            data[key] = _number(value)
+    if question.unit is not None:
+        data["unit"] = text_data(question.unit)
+    if question.advice is not None:
+        data["advice"] = text_data(question.advice)
+    return data
+
+
+def bank_data(bank: Bank) -> dict[str, Any]:
+    """The bank in the bank-file format: valid against bank.schema.json, and loading it
+    back (JSON is YAML) gives an equal bank."""
+    source: dict[str, str] = {"title": bank.source.title, "author": bank.source.author, "date": bank.source.date}
+    if bank.source.publisher:
+        source["publisher"] = bank.source.publisher
+    if bank.source.url:
+        source["url"] = bank.source.url
+    data: dict[str, Any] = {
+        "id": bank.id,
+        "version": bank.version,
+        "languages": list(bank.languages),
+        "title": text_data(bank.title),
+        "description": text_data(bank.description),
+        "source": source,
+        "dimensions": [
+            {"id": d.id, "label": text_data(d.label),
+             **({"description": text_data(d.description)} if d.description is not None else {})}
+            for d in bank.dimensions
+        ],
+        "questions": [question_data(q) for q in bank.questions],
+        "bands": [
+            {"min": b.minimum, "max": b.maximum, "level": b.level.value,
+             **({"label": text_data(b.label)} if b.label is not None else {}),
+             "summary": text_data(b.summary),
+             **({"steps": [text_data(s) for s in b.steps]} if b.steps else {})}
+            for b in bank.bands
+        ],
+    }
+    if bank.dealbreakers:
+        data["dealbreakers"] = [{"id": d.id, "when": condition_data(d.when), "level": d.level.value,
+                                 "reason": text_data(d.reason)} for d in bank.dealbreakers]
+    if bank.profiles:
+        data["profiles"] = [{"id": p.id, "when": condition_data(p.when), "label": text_data(p.label),
+                             "advice": text_data(p.advice)} for p in bank.profiles]
+    return data
+
+
+def describe_condition(condition: Condition, words: Mapping[str, str], top: bool = True) -> str:
+    """A condition as one readable line: ``pays_late ∈ {often, always} and has_contract = no``.
+    ``words`` gives 'and', 'or', 'not' and 'risk' in the reader's language."""
+    match condition:
+        case AnswerCondition(question=question, operator=operator, value=value):
+            if isinstance(value, tuple):
+                return f"{question} ∈ {{{', '.join(str(_answer(v)) for v in value)}}}"
+            symbol = {"equals": "=", "at_least": "≥", "at_most": "≤"}[operator]
+            return f"{question} {symbol} {_answer(value)}"
+        case RiskCondition(scope=scope, operator=operator, value=value):
+            symbol = "≥" if operator == "at_least" else "≤"
+            return f"{words['risk']}({scope}) {symbol} {_number(value)}"
+        case AllOf(items=items) | AnyOf(items=items):
+            joiner = f" {words['and' if isinstance(condition, AllOf) else 'or']} "
+            text = joiner.join(describe_condition(item, words, top=False) for item in items)
+            return text if top or len(items) == 1 else f"({text})"
+        case Not(item=item):
+            return f"{words['not']} ({describe_condition(item, words, top=True)})"
+    raise TypeError(condition)  # pragma: no cover
+
+
+# --- banks new ---------------------------------------------------------------------------
+
+
+def new_bank_path(folder: Path, bank_id: str) -> Path:
+    return folder / f"{bank_id}.yaml"
+
+
+def check_new_id(bank_id: str) -> None:
+    from clientcheck.loading import BANK_ID
+
+    if not BANK_ID.fullmatch(bank_id):
+        raise UsageError(f"'{bank_id}' cannot be a bank id",
+                         "use lowercase letters, digits and '-', starting with a letter, e.g. 'my-clients'")
+
+
+def write_new_bank(path: Path, text: str, *, force: bool) -> None:
+    """Write the starter bank; never replace an existing file unless ``force``."""
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists", "edit it, choose another id, or pass --force to replace it")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}",
+                         "check that the folder exists and that you may write there "
+                         "(or set CLIENTCHECK_HOME to another folder)") from None
+
+
+_STARTER_TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "My client check",
+        "description": "A few questions of my own about one client relationship.",
+        "source_title": "My own experience",
+        "author": "Me",
+        "money": "Money",
+        "scope": "Scope of the work",
+        "pays_late": "How often do you have to chase this client's payments?",
+        "pays_late_advice": "Ask for a deposit and put due dates and late fees in writing.",
+        "has_contract": "Is there a signed agreement on the work, the timing and the fee?",
+        "has_contract_advice": "Propose a short written agreement before the next piece of work.",
+        "brief": "How clear is the brief when work starts?",
+        "brief_clear": "Clear and written down",
+        "brief_vague": "Vague, but it holds",
+        "brief_moving": "It keeps changing",
+        "brief_moving_advice": "Write the brief yourself, and have it approved before you start.",
+        "brief_advice": "Agree the goals in writing before each piece of work.",
+        "extra_unpaid": "Do the changes end up as extra work you are not paid for?",
+        "extra_unpaid_advice": "Quote every change before doing it.",
+        "hours_share": "What share of your working hours goes to this client?",
+        "hours_share_help": "An estimate is fine.",
+        "hours_share_advice": "Find other clients before changing the terms with this one.",
+        "keep": "The relationship is healthy.",
+        "keep_step": "Run this check again in a few months.",
+        "watch": "Some signs are there: keep an eye on them.",
+        "watch_step": "Talk the strongest sign through with the client this month.",
+        "renegotiate": "It does not work as it is: the terms need renegotiating.",
+        "renegotiate_step": "Write down the terms you need, and propose them.",
+        "let_go": "This client costs more than they give: plan your exit.",
+        "let_go_step": "Decide a notice period and tell the client calmly.",
+        "dealbreaker": "Late payments without a written agreement: nothing protects you.",
+        "profile": "Time sink",
+        "profile_advice": "Most of your hours for a worrying relationship: replace the work before you leave.",
+    },
+    "it": {
+        "title": "Il mio controllo cliente",
+        "description": "Alcune domande mie su un rapporto con un cliente.",
+        "source_title": "La mia esperienza",
+        "author": "Io",
+        "money": "Soldi",
+        "scope": "Perimetro del lavoro",
+        "pays_late": "Quante volte devi sollecitare i pagamenti di questo cliente?",
+        "pays_late_advice": "Chiedi un acconto e metti per iscritto scadenze e interessi di mora.",
+        "has_contract": "C'è un accordo firmato su lavoro, tempi e compenso?",
+        "has_contract_advice": "Proponi un breve accordo scritto prima del prossimo incarico.",
+        "brief": "Quanto è chiaro il brief quando il lavoro comincia?",
+        "brief_clear": "Chiaro e scritto",
+        "brief_vague": "Vago, ma regge",
+        "brief_moving": "Cambia di continuo",
+        "brief_moving_advice": "Scrivi tu il brief e fallo approvare prima di iniziare.",
+        "brief_advice": "Concorda gli obiettivi per iscritto prima di ogni lavoro.",
+        "extra_unpaid": "Le modifiche diventano lavoro in più che nessuno ti paga?",
+        "extra_unpaid_advice": "Fai un preventivo per ogni modifica prima di farla.",
+        "hours_share": "Che parte delle tue ore di lavoro va a questo cliente?",
+        "hours_share_help": "Una stima va bene.",
+        "hours_share_advice": "Trova altri clienti prima di cambiare le condizioni con questo.",
+        "keep": "Il rapporto è sano.",
+        "keep_step": "Ripeti questo controllo tra qualche mese.",
+        "watch": "Qualche segnale c'è: tienilo d'occhio.",
+        "watch_step": "Parla con il cliente del segnale più forte questo mese.",
+        "renegotiate": "Così non funziona: le condizioni vanno ridiscusse.",
+        "renegotiate_step": "Scrivi le condizioni che ti servono e proponile.",
+        "let_go": "Questo cliente costa più di quanto dà: pianifica l'uscita.",
+        "let_go_step": "Decidi un preavviso e comunicalo con calma.",
+        "dealbreaker": "Pagamenti in ritardo senza un accordo scritto: niente ti tutela.",
+        "profile": "Mangia-tempo",
+        "profile_advice": "Gran parte delle tue ore per un rapporto che preoccupa: "
+                          "sostituisci il lavoro prima di uscire.",
+    },
+}
+
+_STARTER = """\
+# yaml-language-server: $schema={schema}
+#
+# {bank_id} - a question bank for clientcheck, written by `clientcheck banks new`.
+# It works as it is: try `clientcheck assess --bank {bank_id}`. Then make it yours:
+# change the questions, run `clientcheck banks validate {path}` after each edit,
+# and see docs/writing-banks.md (every field: docs/bank-format.md).
+#
+# The first line lets VS Code (with the YAML extension) and other editors that use
+# yaml-language-server complete and check the fields while you type.
+# Indent with spaces, never tabs. Put text in "double quotes" when it contains ': ' or '#'.
+
+# id: what --bank takes. Lowercase letters, digits and '-'. Keep it equal to the file name.
+# Give a built-in bank's id (e.g. starter) to replace the built-in one with yours.
+id: {bank_id}
+# version: a whole number; raise it when you change questions or scoring (results record it).
+version: 1
+# languages: it, en or both. Every text below is either one string, or one line per
+# language you list here, like:  title: {{it: "Titolo", en: "Title"}}
+languages: [{lang}]
+title: "{title}"
+description: "{description}"
+# source: where the ideas come from (title, author and date are required).
+source:
+  title: "{source_title}"
+  author: "{author}"
+  date: "{date}"
+
+# dimensions: the themes the questions are grouped by; each gets its own risk score.
+dimensions:
+  - id: money
+    label: "{money}"
+  - id: scope
+    label: "{scope}"
+
+# questions: asked in this order. Each has an id (lowercase, digits, '_'), the dimension
+# it belongs to, a type and a text. The risk of an answer goes from 0 (healthy) to 100.
+questions:
+  # frequency: never 0, rarely 25, sometimes 50, often 75, always 100.
+  # weight: how much the question counts (default 1).
+  - id: pays_late
+    dimension: money
+    type: frequency
+    weight: 2
+    text: "{pays_late}"
+    # advice: shown in the verdict when the answer raises a concern (risk 50 or more).
+    # A question without advice only gets a warning from `banks validate`.
+    advice: "{pays_late_advice}"
+
+  # yes_no: yes is the risky answer (100)... unless reverse: true, as here,
+  # where "yes" is the healthy one.
+  - id: has_contract
+    dimension: money
+    type: yes_no
+    reverse: true
+    text: "{has_contract}"
+    advice: "{has_contract_advice}"
+
+  # choice: your own answers, each with a risk from 0 to 100 and, if you like,
+  # its own advice (used instead of the question's).
+  - id: brief
+    dimension: scope
+    type: choice
+    text: "{brief}"
+    options:
+      - id: clear
+        label: "{brief_clear}"
+        risk: 0
+      - id: vague
+        label: "{brief_vague}"
+        risk: 50
+      - id: moving
+        label: "{brief_moving}"
+        risk: 100
+        advice: "{brief_moving_advice}"
+    advice: "{brief_advice}"
+
+  # when: a follow-up, asked only when a condition on an EARLIER question holds.
+  # Conditions: {{question: ID, equals: X}}, {{question: ID, in: [X, Y]}},
+  # {{question: ID, at_least: N}}, {{question: ID, at_most: N}}, and all/any/not lists.
+  - id: extra_unpaid
+    dimension: scope
+    type: yes_no
+    when: {{question: brief, in: [vague, moving]}}
+    text: "{extra_unpaid}"
+    advice: "{extra_unpaid_advice}"
+
+  # number: a value between min and max. Risk is 0 at safe_at, 100 at risky_at,
+  # in a straight line between them. help: a line shown under the question.
+  - id: hours_share
+    dimension: scope
+    type: number
+    min: 0
+    max: 100
+    unit: "%"
+    safe_at: 20
+    risky_at: 60
+    text: "{hours_share}"
+    help: "{hours_share_help}"
+    advice: "{hours_share_advice}"
+
+# bands: the verdict for each range of overall risk (the weighted average of the
+# answers). Whole numbers from 0 to 100, no gaps, no overlaps; the level never goes
+# down as risk goes up. Levels: keep, watch, renegotiate, let_go.
+bands:
+  - min: 0
+    max: 24
+    level: keep
+    summary: "{keep}"
+    steps:
+      - "{keep_step}"
+  - min: 25
+    max: 44
+    level: watch
+    summary: "{watch}"
+    steps:
+      - "{watch_step}"
+  - min: 45
+    max: 64
+    level: renegotiate
+    summary: "{renegotiate}"
+    steps:
+      - "{renegotiate_step}"
+  - min: 65
+    max: 100
+    level: let_go
+    summary: "{let_go}"
+    steps:
+      - "{let_go_step}"
+
+# dealbreakers (optional): raise the verdict to at least `level`, whatever the total.
+dealbreakers:
+  - id: late_without_contract
+    when:
+      all:
+        - {{question: pays_late, in: [often, always]}}
+        - {{question: has_contract, equals: no}}
+    level: renegotiate
+    reason: "{dealbreaker}"
+
+# profiles (optional): named patterns shown with their advice; they never change the level.
+# Besides answers, dealbreakers and profiles may look at risk: {{risk: overall, at_least: 50}}
+# or one dimension's, {{risk: scope, at_least: 50}}.
+profiles:
+  - id: time_sink
+    when:
+      all:
+        - {{question: hours_share, at_least: 40}}
+        - {{risk: overall, at_least: 45}}
+    label: "{profile}"
+    advice: "{profile_advice}"
+"""
+
+
+def starter_text(bank_id: str, language: str, schema_uri: str, path: str, date: str) -> str:
+    """The commented starter bank ``banks new`` writes, its texts in ``language``."""
+    lang = language if language in _STARTER_TEXTS else "en"
+    return _STARTER.format(schema=schema_uri, bank_id=bank_id, path=path, lang=lang, date=date,
+                           **_STARTER_TEXTS[lang])
