@@ -1,0 +1,263 @@
+"""The interactive quiz, driven through prompt_toolkit's pipe input as questionary's own tests do.
+
+Keys: arrows move, Enter chooses. A yes/no prompt lists Yes, No, (a gap), Don't know and, after
+the first question, "← Previous question"; a frequency prompt lists Never … Always the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from collections.abc import Iterator
+
+import pytest
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import PipeInput
+from prompt_toolkit.input.defaults import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from clientcheck.errors import ExitCode, Interrupted
+from clientcheck.loading import load_bank
+from clientcheck.model import DONT_KNOW, AnswerValue, Bank
+from clientcheck.quiz import Quiz, pick_bank
+from clientcheck.scoring import assess
+from tests.conftest import QUESTIONS, TEST_BANKS
+
+FULL = load_bank(TEST_BANKS / "full.yaml")
+DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
+BACKSPACE, CTRL_C, CTRL_D = "\x7f", "\x03", "\x04"
+
+
+def pick(moves: int = 0, *, up: bool = False) -> str:
+    """Move the pointer ``moves`` places down (or up) and press Enter."""
+    return (UP if up else DOWN) * moves + ENTER
+
+
+def typed(text: str) -> str:
+    return text + ENTER
+
+
+# positions in the lists (separators are skipped by the arrows)
+YES, NO, YN_DONT_KNOW, YN_BACK = pick(0), pick(1), pick(2), pick(3)
+NEVER, RARELY, SOMETIMES, OFTEN, ALWAYS, FREQ_DONT_KNOW, FREQ_BACK = (pick(n) for n in range(7))
+CALM, CURT, RUDE, CHOICE_DONT_KNOW, CHOICE_BACK = (pick(n) for n in range(5))
+
+
+@pytest.fixture
+def keyboard() -> Iterator[PipeInput]:
+    with create_pipe_input() as pipe:
+        yield pipe
+
+
+def run(pipe: PipeInput, *keys: str, bank: Bank = FULL, language: str = "en",
+        output: Vt100_Output | DummyOutput | None = None) -> dict[str, AnswerValue]:
+    """Type ``keys`` and end the input: a quiz that wants more keys than given stops (as at
+    Ctrl-D) instead of waiting for ever."""
+    pipe.send_text("".join(keys))
+    pipe.close()
+    return Quiz(bank, language, input=pipe, output=output or DummyOutput()).run()
+
+
+def screen() -> tuple[io.StringIO, Vt100_Output]:
+    text = io.StringIO()
+    return text, Vt100_Output(text, lambda: Size(rows=40, columns=100), term="xterm", enable_cpr=False)
+
+
+def plain(raw: str) -> str:
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", raw).replace("\r\n", "\n")
+
+
+# --- a whole bank --------------------------------------------------------------------------
+
+
+def test_the_healthy_path_asks_six_questions(keyboard: PipeInput) -> None:
+    answers = run(keyboard, NEVER, YES, typed("10"), typed("40"), CALM, pick(4))  # enjoys_work: always
+    assert answers == {"pays_late": "never", "has_contract": "yes", "revenue_share": 10.0, "margin": 40.0,
+                       "tone": "calm", "enjoys_work": "always"}
+    assert assess(FULL, answers).risk == 0
+
+
+def test_every_question_of_the_full_bank(keyboard: PipeInput) -> None:
+    """pays_late always, no contract, a big share, a thin margin and a rude client: all 12 are asked."""
+    answers = run(keyboard,
+                  ALWAYS,            # pays_late
+                  YES,               # chase_effort      (pays_late in [often, always])
+                  NO,                # has_contract
+                  typed("45%"),      # revenue_share
+                  NO,                # backup_clients    (revenue_share at_least 30)
+                  typed("5"),        # margin
+                  NO,                # raise_price       (margin at_most 10)
+                  RUDE,              # tone
+                  NO,                # apologises        (tone equals rude)
+                  OFTEN,             # weekend_calls     (pays_late at_least often)
+                  RARELY,            # enjoys_work
+                  YES)               # last_straw        (all/any/not)
+    assert list(answers) == [q.id for q in FULL.questions]
+    assert answers["revenue_share"] == 45.0 and answers["margin"] == 5.0
+    assert assess(FULL, answers).verdict.level.value == "let_go"
+
+
+def test_the_starter_bank_with_arrow_keys(keyboard: PipeInput) -> None:
+    starter = load_bank(QUESTIONS / "starter.yaml")
+    answers = run(keyboard, OFTEN, NO, SOMETIMES, RARELY, NEVER, YES, ALWAYS, typed("35"), bank=starter)
+    assert answers == {"pays_late": "often", "has_contract": "no", "free_advice": "sometimes",
+                       "not_listened": "rarely", "odd_hours": "never", "goals_clear": "yes", "drained": "always",
+                       "revenue_share": 35.0}
+
+
+# --- follow-ups, going back, don't know ----------------------------------------------------
+
+
+def test_a_follow_up_appears_only_when_its_condition_holds(keyboard: PipeInput) -> None:
+    answers = run(keyboard, SOMETIMES, YES, typed("29"), typed("11"), CURT, NEVER, NO)
+    # sometimes < often: no chase_effort/weekend_calls; 29 < 30: no backup_clients; 11 > 10: no raise_price;
+    # curt: no apologises, but curt with a contract: no last_straw
+    assert list(answers) == ["pays_late", "has_contract", "revenue_share", "margin", "tone", "enjoys_work"]
+    assert answers["enjoys_work"] == "never"
+
+
+def test_going_back_and_changing_an_answer_drops_the_follow_up(keyboard: PipeInput) -> None:
+    answers = run(keyboard,
+                  OFTEN,                 # pays_late often → chase_effort comes next
+                  YN_BACK,               # "← Previous question" on chase_effort
+                  pick(3, up=True),      # back on pays_late, the pointer starts at 'often': up 3 → never
+                  YES, typed("10"), typed("40"), CALM, NEVER)
+    assert answers["pays_late"] == "never"
+    assert "chase_effort" not in answers and "weekend_calls" not in answers
+    assert list(answers) == ["pays_late", "has_contract", "revenue_share", "margin", "tone", "enjoys_work"]
+
+
+def test_going_back_twice_keeps_earlier_answers_as_defaults(keyboard: PipeInput) -> None:
+    answers = run(keyboard,
+                  RARELY, NO,            # pays_late rarely, has_contract no
+                  typed("<"),            # back from revenue_share to has_contract (pointer on 'No')
+                  pick(2),               # from 'No', down past Don't know to "← Previous question"
+                  ENTER,                 # pays_late: the pointer is on 'rarely' → keep it
+                  ENTER,                 # has_contract: the pointer is on 'No' → keep it
+                  typed("10"), typed("40"), CALM, NEVER)
+    assert answers == {"pays_late": "rarely", "has_contract": "no", "revenue_share": 10.0, "margin": 40.0,
+                       "tone": "calm", "enjoys_work": "never"}
+
+
+def test_the_first_question_has_no_previous_question(keyboard: PipeInput) -> None:
+    # seven moves down from Never: Rarely … Always, Don't know, and round to Never (no back choice)
+    answers = run(keyboard, pick(6), YES, typed("10"), typed("40"), CALM, NEVER)
+    assert answers["pays_late"] == "never"
+
+
+def test_dont_know_on_each_kind_of_question(keyboard: PipeInput) -> None:
+    answers = run(keyboard, FREQ_DONT_KNOW, YN_DONT_KNOW, typed("?"), typed("dont_know"), CHOICE_DONT_KNOW,
+                  FREQ_DONT_KNOW)
+    assert answers == dict.fromkeys(["pays_late", "has_contract", "revenue_share", "margin", "tone",
+                                     "enjoys_work"], DONT_KNOW)
+    result = assess(FULL, answers)
+    assert (result.risk, result.confidence) == (0, 0.0)
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+def test_number_entry_is_validated_until_it_fits(keyboard: PipeInput) -> None:
+    answers = run(keyboard, NEVER, YES,
+                  typed("lots"), BACKSPACE * 4,      # refused: not a number
+                  typed("150"), BACKSPACE * 3,       # refused: outside 0–100
+                  typed("12,5"),                     # a decimal comma is fine
+                  typed("-5"),                       # margin may be negative …
+                  NO, CALM, NEVER)                   # … and at most 10 asks raise_price
+    assert answers["revenue_share"] == 12.5
+    assert answers["margin"] == -5.0
+
+
+def test_less_than_goes_back_from_a_number(keyboard: PipeInput) -> None:
+    answers = run(keyboard, NEVER, YES, typed("<"), NO, typed("10"), typed("40"), CALM, NEVER)
+    assert answers["has_contract"] == "no"
+
+
+def test_less_than_is_refused_on_a_first_question(keyboard: PipeInput) -> None:
+    share = FULL.question("revenue_share")
+    assert share is not None
+    bank = dataclasses.replace(FULL, questions=(share,))
+    answers = run(keyboard, typed("<"), BACKSPACE, typed("20"), bank=bank)
+    assert answers == {"revenue_share": 20.0}
+
+
+def test_a_remembered_number_is_offered_again_after_going_back(keyboard: PipeInput) -> None:
+    answers = run(keyboard, NEVER, YES, typed("33"), YN_BACK,  # backup_clients: back
+                  ENTER,                  # revenue_share again: the field holds 33; keep it
+                  YES, typed("40"), CALM, NEVER)
+    assert answers["revenue_share"] == 33.0 and answers["backup_clients"] == "yes"
+
+
+# --- stopping ------------------------------------------------------------------------------
+
+
+# Each stop is followed by the keys that would finish the quiz: were the stop ignored, the
+# quiz would return answers instead of raising.
+REST = (YES, typed("10"), typed("40"), CALM, NEVER)
+
+
+def test_the_keys_after_a_stop_would_finish_the_quiz(keyboard: PipeInput) -> None:
+    assert run(keyboard, NEVER, *REST)["enjoys_work"] == "never"
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
+def test_stopping_at_a_choice(keyboard: PipeInput, key: str) -> None:
+    with pytest.raises(Interrupted) as caught:
+        run(keyboard, NEVER, key, *REST)
+    assert caught.value.exit_code == ExitCode.INTERRUPTED == 130
+    assert caught.value.message == "Interrupted: nothing was scored."
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
+def test_stopping_at_a_number(keyboard: PipeInput, key: str) -> None:
+    with pytest.raises(Interrupted):
+        run(keyboard, NEVER, YES, "12", key, ENTER, *REST[2:])
+
+
+def test_stopping_in_italian(keyboard: PipeInput) -> None:
+    with pytest.raises(Interrupted, match=r"^Interrotto: nessun risultato calcolato\.$"):
+        run(keyboard, CTRL_C, NEVER, *REST, language="it")
+
+
+def test_stopping_at_the_bank_menu(keyboard: PipeInput) -> None:
+    keyboard.send_text(CTRL_D + ENTER)
+    keyboard.close()
+    with pytest.raises(Interrupted):
+        pick_bank([FULL], "en", input=keyboard, output=DummyOutput())
+
+
+def test_the_bank_menu_picks_with_arrows(keyboard: PipeInput) -> None:
+    starter = load_bank(QUESTIONS / "starter.yaml")
+    keyboard.send_text(pick(1))
+    assert pick_bank([FULL, starter], "en", input=keyboard, output=DummyOutput()) is starter
+
+
+# --- what is shown -------------------------------------------------------------------------
+
+
+def test_progress_dimensions_and_help_are_shown_above_the_prompts(keyboard: PipeInput) -> None:
+    text, output = screen()
+    run(keyboard, OFTEN, NO, YES, typed("10"), typed("40"), CALM, NEVER, NEVER, output=output)
+    shown = plain(text.getvalue())
+    assert shown.startswith("Full test bank\nUses every element of the question bank format.\n"
+                            "Arrows to choose, Enter to confirm, Ctrl-C to stop.\n")
+    assert "── Money ──" in shown and "── People ──" in shown
+    assert "question 1 of 6  Does the client pay late?" in shown
+    assert "  Think of the last six months." in shown                          # help, indented
+    # 'often' adds chase_effort and weekend_calls: the total grows from 6 to 8
+    assert "question 2 of 8  Do you spend over an hour a month chasing?" in shown
+    assert "question 8 of 8  Do you enjoy the work?" in shown
+    assert "a number from 0 to 100%; ? = don't know; < = previous question" in shown
+
+
+def test_the_quiz_speaks_italian(keyboard: PipeInput) -> None:
+    text, output = screen()
+    run(keyboard, NEVER, YES, typed("10"), typed("40"), CALM, NEVER, language="it", output=output)
+    shown = plain(text.getvalue())
+    assert "Frecce per scegliere, Invio per confermare, Ctrl-C per uscire." in shown
+    assert "domanda 1 di 6  Paga in ritardo?" in shown
+    assert "── Soldi ──" in shown
+    assert "Mai" in shown and "Non so" in shown
+    assert "un numero da -100 a 100% di margine; ? = non so; < = domanda precedente" in shown
