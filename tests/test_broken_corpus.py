@@ -41,6 +41,7 @@ EXPECTED: dict[str, list[tuple[int, int, str, str]]] = {
         (18, 5, "unknown key 'txt' in a question", "did you mean 'text'?"),
         (25, 5, "unknown key 'advise' in a question", "did you mean 'advice'?"),
         (34, 5, "unknown key 'sumary' in a band", "did you mean 'summary'?")],
+    "misspelt-required-key.yaml": [(32, 5, "unknown key 'risky' in a question", "did you mean 'risky_at'?")],
     "duplicate-ids.yaml": [
         (14, 9, "dimension 'money' is defined twice", "different id"),
         (22, 9, "question id 'pays_late' is used twice", "its own id")],

@@ -258,8 +258,10 @@ class _BankBuilder:
                 if key in fields and qtype not in types:
                     r.error(fields[key], f"'{key}' does not apply to a {qtype.value} question ({what})",
                             f"'{key}' is for {' and '.join(t.value for t in types)} questions; remove it")
+            written = [str(getattr(k, "value", "")) for k, _ in getattr(node, "value", ())]
             for key in _REQUIRED_FOR.get(qtype, ()):
-                if key not in fields:
+                misspelt = any(w not in fields and did_you_mean(w, [key]) for w in written)  # reported already
+                if key not in fields and not misspelt:
                     r.error(node, f"{what} is a {qtype.value} question and needs '{key}'",
                             "see docs/bank-format.md, 'Questions'")
         options = self._options(fields["options"], what) if "options" in fields and qtype is QuestionType.CHOICE \
