@@ -75,7 +75,7 @@ def test_save_and_list_clients_with_latest_count_trend_and_share(isolated_home: 
         store.save_assessment(record("ACME", "2026-02-01T10:00:00Z", risk=55, level="renegotiate"))
         store.save_assessment(record("Beta", "2026-01-15T10:00:00Z", risk=70, level="let_go", share=5))
         rows = store.clients()
-    assert [(r.name, r.count, r.last_risk, r.last_level, r.previous_risk, r.revenue_share) for r in rows] == [
+    assert [(r.name, r.assessments, r.last_risk, r.last_level, r.previous_risk, r.revenue_share) for r in rows] == [
         ("Acme", 2, 55, "renegotiate", 20, 40.0),  # the share comes from the last assessment that asked it
         ("Beta", 1, 70, "let_go", None, 5.0),
     ]
@@ -155,7 +155,7 @@ def test_import_merges_by_id_and_never_duplicates(isolated_home: Path) -> None:
         again = store.add_records([*records, record("acme", "2026-03-01T10:00:00Z")])
         assert (first.clients_added, first.assessments_added, first.assessments_present) == (2, 2, 0)
         assert (again.clients_added, again.assessments_added, again.assessments_present) == (0, 1, 2)
-        assert [r.count for r in store.clients()] == [2, 1]
+        assert [r.assessments for r in store.clients()] == [2, 1]
 
 
 def test_forget_leaves_no_trace_in_the_files(isolated_home: Path) -> None:

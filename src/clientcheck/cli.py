@@ -50,9 +50,8 @@ def _language(env: Environment, lang: Lang | None) -> str:
 
 
 def _run(env: Environment, language: str, action: Callable[[], int]) -> NoReturn:
-    """The one error boundary: every failure becomes a message on stderr and an exit code."""
-    from clientcheck.render import write_error, write_problems
-
+    """The one error boundary: every failure becomes a message on stderr and an exit code.
+    Its imports wait for an error: a command that succeeds never loads render (nor yaml)."""
     try:
         code = action()
     except Interrupted as error:
@@ -65,12 +64,15 @@ def _run(env: Environment, language: str, action: Callable[[], int]) -> NoReturn
         code = ExitCode.INTERRUPTED
     except ProblemsError as error:
         from clientcheck.i18n import tr
+        from clientcheck.render import write_error, write_problems
 
         write_error(env.stderr, language, error.message)
         write_problems(env.stderr, error.problems)
         env.stderr.write(tr(language, "error.problems", count=len(error.problems)) + "\n")
         code = error.exit_code
     except ClientcheckError as error:
+        from clientcheck.render import write_error
+
         write_error(env.stderr, language, error.message, error.hint)
         code = error.exit_code
     except BrokenPipeError:
@@ -79,6 +81,7 @@ def _run(env: Environment, language: str, action: Callable[[], int]) -> NoReturn
         if env.debug:
             raise
         from clientcheck.i18n import tr
+        from clientcheck.render import write_error
 
         write_error(env.stderr, language, tr(language, "error.internal", error=repr(error)))
         code = ExitCode.INTERNAL_ERROR

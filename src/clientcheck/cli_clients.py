@@ -47,20 +47,20 @@ def _open(env: Environment) -> Store | None:
 
 def _client(store: Store | None, name: str, language: str) -> str:
     """The saved spelling of ``name``; a clear error (with a suggestion) when there is none."""
+    saved = store.client_name(name) if store is not None else None
+    if saved is not None:
+        return saved
     from clientcheck.i18n import tr
     from clientcheck.reader import did_you_mean
     from clientcheck.store import ClientNotFound
 
-    saved = store.client_name(name) if store is not None else None
-    if saved is not None:
-        return saved
     names = store.client_names() if store is not None else []
     hint = did_you_mean(name, names) or tr(language, "client.not_found_hint") if names else ""
     raise ClientNotFound(tr(language, "client.not_found", client=name), hint or tr(language, "client.none_saved"))
 
 
 def _json(env: Environment, document: object) -> None:
-    from clientcheck.render import write_json
+    from clientcheck.render_clients import write_json
 
     assert isinstance(document, dict)
     write_json(document, env.stdout)

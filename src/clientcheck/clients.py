@@ -1,19 +1,16 @@
 """What saved assessments mean over time: history with what changed, the portfolio, export
-and import. Pure functions over ``store`` records, returning frozen dataclasses; no I/O.
+and import. Pure functions over ``store`` records, returning immutable records (NamedTuples,
+for start-up speed: see ``store``); no I/O.
 """
-
-from __future__ import annotations
 
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from clientcheck import __version__
 from clientcheck.errors import ClientcheckError
-from clientcheck.model import QuestionType
 from clientcheck.store import AssessmentRecord, ClientRow, SignalRef, clean_name
 
 if TYPE_CHECKING:
@@ -40,10 +37,12 @@ def new_uid() -> str:
     return secrets.token_hex(16)
 
 
-def record_from_assessment(assessment: Assessment, document: Mapping[str, Any], client: str,
+def record_from_assessment(assessment: "Assessment", document: Mapping[str, Any], client: str,
                            uid: str | None = None) -> AssessmentRecord:
     """What is saved for one finished assessment: its facts, its signals in every language
     the bank has, and the result document exactly as ``--json`` prints it."""
+    from clientcheck.model import QuestionType
+
     bank = assessment.bank
     share = dict(assessment.answers).get(REVENUE_QUESTION)
     question = bank.question(REVENUE_QUESTION)
@@ -78,8 +77,7 @@ def localized(texts: Mapping[str, str], language: str) -> str:
 # --- history -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """Signals that differ from the previous assessment made with the same bank."""
 
     previous: AssessmentRecord
@@ -87,14 +85,12 @@ class Change:
     resolved: tuple[SignalRef, ...]
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     record: AssessmentRecord
     change: Change | None  # None: no earlier assessment with this bank to compare with
 
 
-@dataclass(frozen=True)
-class History:
+class History(NamedTuple):
     client: str
     entries: tuple[HistoryEntry, ...]  # oldest first
     sparkline: str
@@ -130,8 +126,7 @@ def sparkline(values: Sequence[int]) -> str:
 # --- portfolio -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PortfolioEntry:
+class PortfolioEntry(NamedTuple):
     client: ClientRow
     whale: bool  # a large share of revenue and a high risk
 
@@ -141,16 +136,14 @@ class PortfolioEntry:
         return None if previous is None else self.client.last_risk - previous
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """A relationship to act on, and the main reason: whale, let_go, renegotiate or rising."""
 
     entry: PortfolioEntry
     reason: str
 
 
-@dataclass(frozen=True)
-class Portfolio:
+class Portfolio(NamedTuple):
     entries: tuple[PortfolioEntry, ...]  # riskiest first
     largest: PortfolioEntry | None  # the client with the largest known share of revenue
     shares_known: int

@@ -5,9 +5,10 @@ transaction, so a process killed mid-save leaves the last complete assessment an
 half-written; WAL mode lets readers and a writer work at once. The schema is versioned with
 ``PRAGMA user_version`` and migrated forward on open. A file that is not a clientcheck
 database, is damaged, or comes from a newer clientcheck is reported and never written to.
-"""
 
-from __future__ import annotations
+The records are NamedTuples without ``from __future__ import annotations``: typing would
+compile every string annotation at import, and this module is on the fast path.
+"""
 
 import json
 import os
@@ -15,14 +16,14 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from clientcheck.errors import ClientcheckError
 from clientcheck.text import strip_control
 
 DB_NAME = "clientcheck.db"
+HOME_ENV = "CLIENTCHECK_HOME"
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x43434B31  # "CCK1": marks the file as ours
 MAX_NAME_LENGTH = 200
@@ -36,7 +37,12 @@ MIGRATIONS: tuple[str, ...] = (
         id INTEGER PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,           -- the name folded for matching ("acme" finds "Acme")
         name TEXT NOT NULL,                 -- as first typed
-        created TEXT NOT NULL
+        created TEXT NOT NULL,
+        -- kept up to date by every write, so listing clients is one scan of this table:
+        assessments INTEGER NOT NULL DEFAULT 0,
+        last_id INTEGER,                    -- the latest assessment
+        previous_risk INTEGER,              -- the risk of the one before it
+        revenue_share REAL                  -- the latest known answer to `revenue_share`
     );
     CREATE TABLE assessments (
         id INTEGER PRIMARY KEY,
@@ -49,11 +55,15 @@ MIGRATIONS: tuple[str, ...] = (
         risk INTEGER NOT NULL,
         level TEXT NOT NULL,
         confidence REAL NOT NULL,
-        revenue_share REAL,                 -- the answer to `revenue_share`, when given
+        revenue_share REAL                  -- the answer to `revenue_share`, when given
+    );
+    CREATE INDEX assessments_by_client ON assessments(client_id, created, id);
+    -- the bulky part apart, so listing a thousand clients reads a few compact pages
+    CREATE TABLE details (
+        assessment_id INTEGER PRIMARY KEY REFERENCES assessments(id) ON DELETE CASCADE,
         signals TEXT NOT NULL,              -- JSON [{question, number, risk, text: {language: text}}]
         document TEXT NOT NULL              -- the full JSON result document
     );
-    CREATE INDEX assessments_by_client ON assessments(client_id, created, id);
     CREATE TABLE progress (
         client_key TEXT NOT NULL,
         client_name TEXT NOT NULL,
@@ -117,10 +127,12 @@ def client_key(name: str) -> str:
 
 
 # --- records -----------------------------------------------------------------------------
+# Immutable typed records as NamedTuples rather than frozen dataclasses: creating a dataclass
+# costs milliseconds at import, and these modules are on the fast path of `clients`,
+# `history` and `portfolio`, which must start about as fast as `--version`.
 
 
-@dataclass(frozen=True)
-class SignalRef:
+class SignalRef(NamedTuple):
     """A triggered signal, kept with its text in every language the bank had."""
 
     question: str
@@ -129,8 +141,7 @@ class SignalRef:
     text: Mapping[str, str]
 
 
-@dataclass(frozen=True)
-class AssessmentRecord:
+class AssessmentRecord(NamedTuple):
     """One saved assessment: indexed facts plus the full result document (JSON text)."""
 
     uid: str
@@ -147,13 +158,12 @@ class AssessmentRecord:
     document: str
 
 
-@dataclass(frozen=True)
-class ClientRow:
+class ClientRow(NamedTuple):
     """A client with its latest assessment, for the list and the portfolio."""
 
     name: str
     key: str
-    count: int
+    assessments: int
     last_created: str
     last_bank_id: str
     last_risk: int
@@ -162,8 +172,7 @@ class ClientRow:
     revenue_share: float | None  # the latest known answer, from any assessment
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     """An unfinished quiz: the answers given so far, in the order they were given."""
 
     client: str
@@ -173,8 +182,7 @@ class Progress:
     updated: str
 
 
-@dataclass(frozen=True)
-class ImportCounts:
+class ImportCounts(NamedTuple):
     clients_added: int
     assessments_added: int
     assessments_present: int
@@ -184,12 +192,11 @@ class ImportCounts:
 
 
 def data_folder(environ: Mapping[str, str]) -> Path:
-    """CLIENTCHECK_HOME when set, else the platform's user data folder."""
-    from clientcheck.catalog import home_folder
-
-    home = home_folder(environ)
-    if home is not None:
-        return home
+    """CLIENTCHECK_HOME when set (as ``catalog.home_folder`` reads it; not imported, it loads
+    the YAML machinery), else the platform's user data folder."""
+    home = environ.get(HOME_ENV, "")
+    if home:
+        return Path(home).expanduser()
     import platformdirs
 
     return Path(platformdirs.user_data_dir("clientcheck", appauthor=False))
@@ -257,7 +264,7 @@ class Store:
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path) -> "Store":
         """Open for writing, creating the folder (0700) and the file (0600) when missing."""
         folder = path.parent
         try:
@@ -272,7 +279,7 @@ class Store:
         return cls._connect(path, readonly=False)
 
     @classmethod
-    def open_existing(cls, path: Path) -> Store | None:
+    def open_existing(cls, path: Path) -> "Store | None":
         """Open a database that exists (None when there is none yet); read-only if it must."""
         if not path.is_file():
             return None
@@ -280,7 +287,7 @@ class Store:
         return cls._connect(path, readonly=not writable)
 
     @classmethod
-    def _connect(cls, path: Path, *, readonly: bool) -> Store:
+    def _connect(cls, path: Path, *, readonly: bool) -> "Store":
         _check_header(path)
         mode = "ro" if readonly else "rw"
         try:
@@ -338,7 +345,7 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> "Store":
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -376,18 +383,34 @@ class Store:
     def _insert(self, db: sqlite3.Connection, record: AssessmentRecord, client_id: int) -> bool:
         cursor = db.execute(
             "INSERT OR IGNORE INTO assessments (uid, client_id, created, bank_id, bank_version, bank_title, risk,"
-            " level, confidence, revenue_share, signals, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " level, confidence, revenue_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (record.uid, client_id, record.created, record.bank_id, record.bank_version,
-             _json(dict(record.bank_title)), record.risk, record.level, record.confidence, record.revenue_share,
-             _dump_signals(record.signals), record.document))
-        return cursor.rowcount == 1
+             _json(dict(record.bank_title)), record.risk, record.level, record.confidence, record.revenue_share))
+        if cursor.rowcount != 1:
+            return False
+        db.execute("INSERT INTO details (assessment_id, signals, document) VALUES (?, ?, ?)",
+                   (cursor.lastrowid, _dump_signals(record.signals), record.document))
+        return True
 
     # -- writing ------------------------------------------------------------------------
+    def _refresh(self, db: sqlite3.Connection, client_id: int) -> None:
+        """Bring a client's summary columns up to date with its assessments."""
+        latest = "FROM assessments WHERE client_id = :id ORDER BY created DESC, id DESC LIMIT 1"
+        db.execute(f"""
+            UPDATE clients SET
+              assessments = (SELECT count(*) FROM assessments WHERE client_id = :id),
+              last_id = (SELECT id {latest}),
+              previous_risk = (SELECT risk {latest} OFFSET 1),
+              revenue_share = (SELECT revenue_share FROM assessments WHERE client_id = :id
+                               AND revenue_share IS NOT NULL ORDER BY created DESC, id DESC LIMIT 1)
+            WHERE id = :id""", {"id": client_id})
+
     def save_assessment(self, record: AssessmentRecord) -> None:
         """Save one finished assessment and drop the client's unfinished quiz, together."""
         with self._transaction() as db:
             client_id, _ = self._client_id(db, record.client, record.created)
             self._insert(db, record, client_id)
+            self._refresh(db, client_id)
             db.execute("DELETE FROM progress WHERE client_key = ?", (client_key(record.client),))
             before_commit()
 
@@ -405,6 +428,9 @@ class Store:
                     added += 1
                 else:
                     present += 1
+            for client_id in ids.values():
+                self._refresh(db, client_id)
+            db.execute("DELETE FROM clients WHERE assessments = 0")  # its only ones were already filed elsewhere
             before_commit()
         return ImportCounts(clients_added, added, present)
 
@@ -437,6 +463,8 @@ class Store:
             count = 0
             if row is not None:
                 count = db.execute("SELECT count(*) FROM assessments WHERE client_id = ?", (row[0],)).fetchone()[0]
+                db.execute("DELETE FROM details WHERE assessment_id IN"
+                           " (SELECT id FROM assessments WHERE client_id = ?)", (row[0],))
                 db.execute("DELETE FROM assessments WHERE client_id = ?", (row[0],))
                 db.execute("DELETE FROM clients WHERE id = ?", (row[0],))
             db.execute("DELETE FROM progress WHERE client_key = ?", (key,))
@@ -466,29 +494,26 @@ class Store:
             return [str(row[0]) for row in self._db.execute("SELECT name FROM clients ORDER BY key")]
 
     def clients(self) -> list[ClientRow]:
-        """Every client with its latest assessment: one query, index seeks per client."""
+        """Every client with its latest assessment: one scan of the summaries."""
         query = """
-            SELECT c.name, c.key, a.created, a.bank_id, a.risk, a.level,
-              (SELECT count(*) FROM assessments WHERE client_id = c.id),
-              (SELECT risk FROM assessments WHERE client_id = c.id ORDER BY created DESC, id DESC LIMIT 1 OFFSET 1),
-              (SELECT revenue_share FROM assessments WHERE client_id = c.id AND revenue_share IS NOT NULL
-                 ORDER BY created DESC, id DESC LIMIT 1)
-            FROM clients c JOIN assessments a ON a.id = (
-              SELECT id FROM assessments WHERE client_id = c.id ORDER BY created DESC, id DESC LIMIT 1)
+            SELECT c.name, c.key, a.created, a.bank_id, a.risk, a.level, c.assessments, c.previous_risk,
+              c.revenue_share
+            FROM clients c JOIN assessments a ON a.id = c.last_id
             ORDER BY c.key
         """
         with self._errors():
             return [ClientRow(name=row[0], key=row[1], last_created=row[2], last_bank_id=row[3], last_risk=row[4],
-                              last_level=row[5], count=row[6], previous_risk=row[7], revenue_share=row[8])
+                              last_level=row[5], assessments=row[6], previous_risk=row[7], revenue_share=row[8])
                     for row in self._db.execute(query)]
 
     def history(self, client: str, *, documents: bool = False) -> list[AssessmentRecord]:
         """A client's assessments, oldest first (the full documents only when asked for)."""
         columns = "a.uid, c.name, a.created, a.bank_id, a.bank_version, a.bank_title, a.risk, a.level," \
-                  " a.confidence, a.revenue_share, a.signals, " + ("a.document" if documents else "''")
+                  " a.confidence, a.revenue_share, d.signals, " + ("d.document" if documents else "''")
         with self._errors():
             rows = self._db.execute(
-                f"SELECT {columns} FROM assessments a JOIN clients c ON c.id = a.client_id WHERE c.key = ?"
+                f"SELECT {columns} FROM assessments a JOIN clients c ON c.id = a.client_id"
+                " JOIN details d ON d.assessment_id = a.id WHERE c.key = ?"
                 " ORDER BY a.created, a.id", (client_key(client),)).fetchall()
         return [_record(row) for row in rows]
 
@@ -497,8 +522,9 @@ class Store:
         with self._errors():
             cursor = self._db.execute(
                 "SELECT a.uid, c.name, a.created, a.bank_id, a.bank_version, a.bank_title, a.risk, a.level,"
-                " a.confidence, a.revenue_share, a.signals, a.document FROM assessments a"
-                " JOIN clients c ON c.id = a.client_id ORDER BY c.key, a.created, a.id")
+                " a.confidence, a.revenue_share, d.signals, d.document FROM assessments a"
+                " JOIN clients c ON c.id = a.client_id JOIN details d ON d.assessment_id = a.id"
+                " ORDER BY c.key, a.created, a.id")
             for row in cursor:
                 yield _record(row)
 
