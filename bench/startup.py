@@ -66,7 +66,7 @@ def time_to_first_question(env: dict[str, str]) -> float:
     import pexpect
 
     start = time.perf_counter()
-    child = pexpect.spawn(CLIENTCHECK, ["assess", "--bank", "starter", "--lang", "en"], env=env,
+    child = pexpect.spawn(CLIENTCHECK, ["assess", "--bank", "starter", "--lang", "en", "--no-save"], env=env,
                           dimensions=(40, 100), encoding="utf-8")
     child.expect("How often do you have to chase", timeout=30)
     child.expect("Never", timeout=30)  # the choices are drawn: the prompt is ready for a key
