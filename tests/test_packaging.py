@@ -1,0 +1,75 @@
+"""The wheel carries the banks, and clientcheck finds them installed and in the source tree."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from clientcheck import __version__
+from tests.conftest import QUESTIONS, REPO
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    completed = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(REPO)],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert completed.returncode == 0, completed.stderr
+    (built,) = out.glob("clientcheck-*.whl")
+    return built
+
+
+def test_the_wheel_carries_every_bank_inside_the_package(wheel: Path) -> None:
+    assert wheel.name.startswith(f"clientcheck-{__version__}-")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    banks = {name for name in names if name.startswith("clientcheck/questions/")}
+    assert banks == {f"clientcheck/questions/{path.name}" for path in QUESTIONS.glob("*.yaml")}
+    assert "clientcheck/questions/starter.yaml" in banks
+    assert {"clientcheck/__init__.py", "clientcheck/cli.py", "clientcheck/py.typed"} <= names
+    assert not any(name.startswith(("tests/", "questions/", "src/")) for name in names)
+    entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
+    assert "clientcheck = clientcheck.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_an_installed_wheel_finds_its_own_banks(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    completed = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
+                                str(wheel)], capture_output=True, text=True, timeout=300, check=False)
+    assert completed.returncode == 0, completed.stderr
+    script = textwrap.dedent("""
+        import json, sys
+        import clientcheck
+        from clientcheck.catalog import builtin_folder, find_bank
+        bank = find_bank("starter", {"CLIENTCHECK_HOME": sys.argv[1]})
+        print(json.dumps({"package": clientcheck.__file__, "folder": str(builtin_folder()),
+                          "bank": bank.id, "origin": bank.origin, "questions": len(bank.questions)}))
+    """)
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "home")], capture_output=True, text=True,
+                         env=env, cwd=tmp_path, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    found = json.loads(run.stdout)
+    assert Path(found["package"]).is_relative_to(target)  # the wheel's copy, not the source tree's
+    assert Path(found["folder"]) == target / "clientcheck" / "questions"
+    assert Path(found["origin"]) == target / "clientcheck" / "questions" / "starter.yaml"
+    assert (found["bank"], found["questions"]) == ("starter", 8)
+
+
+def test_the_source_tree_uses_the_repository_banks() -> None:
+    import clientcheck
+    from clientcheck.catalog import builtin_folder, find_bank
+
+    if not Path(clientcheck.__file__).resolve().is_relative_to(REPO / "src"):
+        pytest.skip("clientcheck is not installed in editable mode from this repository")
+    assert builtin_folder() == QUESTIONS
+    assert Path(find_bank("starter", {"CLIENTCHECK_HOME": "/nonexistent"}).origin) == QUESTIONS / "starter.yaml"
