@@ -464,3 +464,34 @@ def test_banks_commands_never_import_the_quiz_or_jsonschema(argv: list[str], iso
     run = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=60,
                          env={**os.environ, "CLIENTCHECK_HOME": str(isolated_home)})
     assert run.stderr.strip().splitlines()[-1] in ("HEAVY [] 0", "HEAVY [] None"), run.stderr
+
+
+# --- docs/writing-banks.md shows real output ------------------------------------------------
+
+
+def _doc_block(after: str) -> str:
+    text = (REPO / "docs" / "writing-banks.md").read_text(encoding="utf-8")
+    start = text.index("```text\n", text.index(after)) + len("```text\n")
+    return text[start:text.index("```", start)]
+
+
+def test_the_validate_examples_in_the_authoring_guide_are_real_output(
+        cli: CliInvoke, isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli("banks", "new", "my-clients", "--lang", "en").exit_code == 0
+    folder = isolated_home / "banks"
+    monkeypatch.chdir(folder)
+    original = (folder / "my-clients.yaml").read_text(encoding="utf-8")
+
+    slips = original.replace('    advice: "Ask for a deposit and put due dates and late fees in writing."\n', "", 1)
+    slips = slips.replace("    safe_at: 20\n", "    safeat: 20\n", 1).replace("    dimension: scope\n",
+                                                                          "    dimension: scopes\n", 1)
+    (folder / "my-clients.yaml").write_text(slips, encoding="utf-8")
+    result = cli("banks", "validate", "my-clients.yaml")
+    assert result.exit_code == 2
+    assert result.stdout == _doc_block("after three slips")
+
+    quote = original.replace("payments?\"\n", "payments?\n", 1)
+    assert quote != original
+    (folder / "my-clients.yaml").write_text(quote, encoding="utf-8")
+    result = cli("banks", "validate", "my-clients.yaml")
+    assert result.stdout.splitlines()[:2] == _doc_block("so it comes alone").splitlines()
