@@ -6,7 +6,6 @@ from clientcheck.loading import load_bank
 from clientcheck.model import Level
 from clientcheck.render import result_document
 from clientcheck.scoring import assess
-
 from tests.conftest import QUESTIONS
 
 LATE_WITHOUT_CONTRACT = {
