@@ -203,10 +203,10 @@ def write_clients(rows: Sequence[ClientRow], language: str, screen: Screen) -> N
     screen.line((tr(lang, "clients.title", count=len(rows)), "bold"))
     names = _level_names(lang)
     table(screen, [tr(lang, "col.client"), tr(lang, "col.verdict"), tr(lang, "col.risk"), tr(lang, "col.trend"),
-                   tr(lang, "col.last"), tr(lang, "col.count"), tr(lang, "col.bank")],
+                   tr(lang, "col.last"), tr(lang, "col.count")],
           [[(r.name, "bold"), (names.get(r.last_level, r.last_level), LEVEL_STYLE.get(r.last_level, "")),
             (str(r.last_risk), ""), trend(None if r.previous_risk is None else r.last_risk - r.previous_risk),
-            (local_time(r.last_created), ""), (str(r.assessments), ""), (r.last_bank_id, "dim")] for r in rows],
+            (local_time(r.last_created), ""), (str(r.assessments), "")] for r in rows],
           right={2, 5})
     screen.line((tr(lang, "clients.more"), "dim"))
 

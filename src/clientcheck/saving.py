@@ -163,6 +163,8 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
                 saved_as = store.client_name(client) or client
             except StoreError as failure:
                 error = failure
+        if error is not None:  # one line, after the printed result
+            error = type(error)(tr(language, "save.not_saved", reason=error.message))
         return Outcome(assessment, timestamp, saved_as, error,
                        len(progress.start) if progress is not None and progress.resuming else 0)
     finally:

@@ -35,7 +35,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE clients (
         id INTEGER PRIMARY KEY,
-        key TEXT NOT NULL UNIQUE,           -- the name folded for matching ("acme" finds "Acme")
+        key TEXT NOT NULL UNIQUE,           -- the name folded for matching: any spelling finds it
         name TEXT NOT NULL,                 -- as first typed
         created TEXT NOT NULL,
         -- kept up to date by every write, so listing clients is one scan of this table:
@@ -276,6 +276,10 @@ class Store:
             raise StoreUnavailable(
                 f"cannot create the clientcheck database {path}: {_reason(error)}",
                 "check that the folder can be created and written, or point CLIENTCHECK_HOME elsewhere") from None
+        for place, what in ((folder, "folder"), (path, "file")):
+            if not os.access(place, os.W_OK):  # say so plainly, before SQLite's "unable to open"
+                raise StoreUnavailable(f"cannot save to the clientcheck database {path}: the {what} {place} "
+                                       "is read-only", "make it writable, or point CLIENTCHECK_HOME elsewhere")
         return cls._connect(path, readonly=False)
 
     @classmethod
@@ -283,13 +287,16 @@ class Store:
         """Open a database that exists (None when there is none yet); read-only if it must."""
         if not path.is_file():
             return None
-        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-        return cls._connect(path, readonly=not writable)
+        if not os.access(path.parent, os.W_OK):
+            # Nobody can write here, so nothing can change under us: read the file as it is,
+            # without the shared-memory file WAL mode would have to create beside it.
+            return cls._connect(path, readonly=True, immutable=True)
+        return cls._connect(path, readonly=not os.access(path, os.W_OK))
 
     @classmethod
-    def _connect(cls, path: Path, *, readonly: bool) -> "Store":
+    def _connect(cls, path: Path, *, readonly: bool, immutable: bool = False) -> "Store":
         _check_header(path)
-        mode = "ro" if readonly else "rw"
+        mode = "ro&immutable=1" if immutable else "ro" if readonly else "rw"
         try:
             connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
                                          isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,

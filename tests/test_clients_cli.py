@@ -1,0 +1,425 @@
+"""The saved-clients commands through the CLI: assess --client, clients, history, portfolio,
+report, export, import, forget — in English and Italian, on screen and in JSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from clientcheck import cli as cli_module
+from clientcheck.env import Environment
+from tests.clients_helpers import SCENARIOS, utc
+
+CliInvoke = Callable[..., Result]
+__all__ = ["utc"]  # the fixture, used by name below
+
+SAVES = [  # (client as typed, scenario, when): three clients over three months
+    ("Acme", "whale-healthy.yaml", "2026-01-05T09:00:00Z"),
+    ("acme", "whale-small.yaml", "2026-02-05T09:00:00Z"),
+    ("ACME", "whale-000.yaml", "2026-03-05T09:00:00Z"),
+    ("Beta & Figli", "signals-healthy.yaml", "2026-01-10T09:00:00Z"),
+    ("Beta & Figli", "signals-early.yaml", "2026-03-01T09:00:00Z"),
+    ("Gamma", "let-go-late-payer.yaml", "2026-02-20T09:00:00Z"),
+]
+
+
+def save(cli: CliInvoke, client: str, scenario: str, when: str, *extra: str) -> Result:
+    return cli("assess", "--answers", str(SCENARIOS / scenario), "--client", client, *extra,
+               env={"CLIENTCHECK_NOW": when})
+
+
+@pytest.fixture(scope="module")
+def saved_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The SAVES made once through the CLI; each test gets its own copy."""
+    from typer.testing import CliRunner
+
+    from clientcheck.cli import app
+
+    home = tmp_path_factory.mktemp("saved") / "home"
+    for client, scenario, when in SAVES:
+        result = CliRunner().invoke(app, ["assess", "--answers", str(SCENARIOS / scenario), "--client", client,
+                                          "--json"], env={"CLIENTCHECK_HOME": str(home), "CLIENTCHECK_NOW": when})
+        assert result.exit_code == 0, result.stderr
+    return home
+
+
+@pytest.fixture
+def saved(cli: CliInvoke, utc: None, saved_home: Path, isolated_home: Path) -> CliInvoke:
+    shutil.copytree(saved_home, isolated_home)
+    return cli
+
+
+# --- assess saves -------------------------------------------------------------------------
+
+
+def test_assess_with_client_prints_the_verdict_then_says_where_it_was_saved(cli: CliInvoke,
+                                                                            isolated_home: Path) -> None:
+    result = save(cli, "Acme", "whale-000.yaml", "2026-03-05T09:00:00Z")
+    assert result.exit_code == 0, result.stderr
+    assert "LET GO" in result.stdout
+    assert result.stdout.rstrip().endswith('Saved for Acme. See the trend with: clientcheck history "Acme"')
+    assert result.stderr == ""
+    assert (isolated_home / "clientcheck.db").is_file()
+
+
+def test_assess_json_names_the_client_and_uses_the_saved_timestamp(cli: CliInvoke) -> None:
+    result = save(cli, "Acme", "whale-000.yaml", "2026-03-05T09:00:00Z", "--json")
+    document = json.loads(result.stdout)
+    assert (document["client"], document["timestamp"]) == ("Acme", "2026-03-05T09:00:00Z")
+    exported = json.loads(cli("export").stdout)
+    assert exported["clients"][0]["assessments"][0]["result"] == {k: v for k, v in document.items() if k != "client"}
+
+
+def test_without_client_or_with_no_save_nothing_is_saved(cli: CliInvoke, isolated_home: Path) -> None:
+    assert cli("assess", "--answers", str(SCENARIOS / "whale-000.yaml"), "--json").exit_code == 0
+    assert not (isolated_home / "clientcheck.db").exists()
+    result = save(cli, "Acme", "whale-000.yaml", "2026-03-05T09:00:00Z", "--no-save", "--json")
+    assert result.exit_code == 0 and "client" not in json.loads(result.stdout)
+    assert not (isolated_home / "clientcheck.db").exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--client", " \x1b[2J "], "clientcheck: error: a client name must have some visible text, at most 200 "
+                                "characters\n"),
+    (["--client", "Acme", "--resume"], "clientcheck: error: --resume picks up an unfinished quiz: it cannot be "
+                                       "used with --answers\n"),
+    (["--client", "Acme", "--no-save", "--resume"], "clientcheck: error: --resume picks up an unfinished quiz: "
+                                                    "it cannot be used with --answers\n"),
+])
+def test_bad_saving_options_are_usage_errors(cli: CliInvoke, args: list[str], message: str) -> None:
+    result = cli("assess", "--answers", str(SCENARIOS / "whale-000.yaml"), *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(message)
+
+
+def test_client_names_are_data(cli: CliInvoke, utc: None) -> None:
+    name = "[bold red]Evil[/] \x1b]0;pwned\x07 *Ünïcødé* 日本 | <b>"
+    assert save(cli, name, "whale-000.yaml", "2026-03-05T09:00:00Z", "--json").exit_code == 0
+    listed = cli("clients").stdout
+    assert "[bold red]Evil[/] *Ünïcødé* 日本 | <b>  Let go" in listed
+    assert "\x1b" not in listed and "\x07" not in listed
+    assert json.loads(cli("clients", "--json").stdout)["clients"][0]["name"] == "[bold red]Evil[/] *Ünïcødé* 日本 | <b>"
+    report = cli("report", "[BOLD RED]evil[/] *ünïcødé* 日本 | <b>").stdout
+    assert report.startswith("# Client report: \\[bold red\\]Evil\\[/\\] \\*Ünïcødé\\* 日本 \\| \\<b\\>\n")
+
+
+# --- clients ------------------------------------------------------------------------------
+
+
+def test_clients_when_nothing_is_saved(cli: CliInvoke, isolated_home: Path) -> None:
+    result = cli("clients")
+    assert (result.exit_code, result.stdout) == (0, 'No clients saved yet. Save one with: clientcheck assess '
+                                                    '--client "Acme"\n')
+    assert json.loads(cli("clients", "--json").stdout)["clients"] == []
+    assert not isolated_home.exists()  # reading never creates the database
+
+
+CLIENTS_EN = """\
+Clients (3)
+Client        Verdict      Risk  Trend  Last        Checks
+Acme          Let go         84  ↑19    2026-03-05       3
+Beta & Figli  Watch          28  ↑20    2026-03-01       2
+Gamma         Renegotiate    18  ·      2026-02-20       1
+Details: clientcheck history NAME · ranking: clientcheck portfolio
+"""
+CLIENTS_IT = """\
+Clienti (3)
+Cliente       Verdetto        Rischio  Trend  Ultimo      Verifiche
+Acme          Lascia andare        84  ↑19    2026-03-05          3
+Beta & Figli  Tieni d'occhio       28  ↑20    2026-03-01          2
+Gamma         Rinegozia            18  ·      2026-02-20          1
+Dettagli: clientcheck history NOME · classifica: clientcheck portfolio
+"""
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", CLIENTS_EN), ("it", CLIENTS_IT)])
+def test_clients_lists_last_verdict_risk_date_and_count(saved: CliInvoke, lang: str, expected: str) -> None:
+    result = saved("clients", "--lang", lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+
+
+def test_clients_json(saved: CliInvoke) -> None:
+    document = json.loads(saved("clients", "--json").stdout)
+    assert (document["kind"], document["schema_version"]) == ("clientcheck.clients", 1)
+    assert document["clients"][0] == {
+        "name": "Acme", "assessments": 3, "revenue_share": 45,
+        "last": {"timestamp": "2026-03-05T09:00:00Z", "bank": "whale", "risk": 84, "level": "let_go"},
+        "previous_risk": 65}
+
+
+# --- history ------------------------------------------------------------------------------
+
+HISTORY_EN = """\
+Acme — 3 assessment(s)
+Risk over time  ▂▆▇  17 → 84
+
+Date              Bank      Risk  Verdict  Signals
+2026-01-05 09:00  whale v1    17  Keep     first with this bank
+2026-02-05 09:00  whale v1    65  Let go   +12 new, −1 resolved
+2026-03-05 09:00  whale v1    84  Let go   +4 new, −0 resolved
+
+Since the previous whale assessment (2026-02-05): risk 65 → 84
+  Newly triggered:
+    + Have you caught yourself thinking about ending things with this client and
+      then putting it off?
+"""
+
+
+def test_history_shows_each_assessment_a_sparkline_and_what_changed(saved: CliInvoke) -> None:
+    result = saved("history", "acme")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(HISTORY_EN)
+
+
+def test_history_in_italian_numbers_the_signals(saved: CliInvoke) -> None:
+    result = saved("history", "BETA & FIGLI", "--lang", "it")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Beta & Figli — 2 valutazione/i\nRischio nel tempo  ▂▃  8 → 28\n")
+    assert "2026-03-01 09:00  signals v1         28  Tieni d'occhio  +7 nuovi, −0 risolti" in result.stdout
+    assert "Rispetto alla valutazione signals precedente (2026-01-10): rischio 8 → 28\n  Nuovi segnali:\n" \
+           "    + #18 Il cliente studia la concorrenza" in result.stdout
+
+
+def test_history_json_lists_new_and_resolved_signals(saved: CliInvoke) -> None:
+    document = json.loads(saved("history", "Acme", "--json").stdout)
+    assert (document["kind"], document["client"], document["sparkline"]) == ("clientcheck.history", "Acme", "▂▆▇")
+    first, second, third = document["assessments"]
+    assert first["changes"] is None
+    assert (len(second["changes"]["new"]), len(second["changes"]["resolved"])) == (12, 1)
+    assert second["changes"]["compared_to"] == first["id"]
+    assert [s["question"] for s in third["changes"]["new"]] == ["postponed_break", "revenue_share", "love_project",
+                                                               "hours_share"]
+
+
+def test_history_of_an_unknown_client_is_a_clear_error(saved: CliInvoke) -> None:
+    result = saved("history", "Acne")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "clientcheck: error: no saved client called 'Acne'\n  hint: did you mean 'Acme'?\n"
+
+
+def test_history_with_nothing_saved(cli: CliInvoke) -> None:
+    result = cli("history", "Acme", "--lang", "it")
+    assert result.exit_code == 2
+    assert result.stderr == ("clientcheck: errore: nessun cliente salvato con il nome 'Acme'\n"
+                             "  suggerimento: non c'è ancora niente di salvato: 'clientcheck assess --client NOME' "
+                             "salva un risultato\n")
+
+
+# --- portfolio ----------------------------------------------------------------------------
+
+PORTFOLIO_EN = """\
+Portfolio: 3 client(s), riskiest first
+#  Client        Verdict      Risk  Trend  Revenue  Last
+1  Acme          Let go         84  ↑19        45%  2026-03-05  ● whale
+2  Beta & Figli  Watch          28  ↑20        15%  2026-03-01
+3  Gamma         Renegotiate    18  ·          20%  2026-02-20
+
+Revenue concentration
+  Largest client: Acme, 45% of revenue.  Concentrated: keep diversifying.
+  Share known for 3 of 3 client(s); together 80%.
+
+Act on these first
+  1. Acme — whale: 45% of revenue at risk 84; plan before you act
+  2. Gamma — renegotiate: risk 18
+  3. Beta & Figli — getting worse: risk up 20 since last time, now 28
+"""
+PORTFOLIO_IT_END = """\
+Concentrazione del fatturato
+  Cliente più grande: Acme, 45% del fatturato.  Concentrato: continua a diversificare.
+  Quota nota per 3 cliente/i su 3; in tutto 80%.
+
+Da affrontare per primi
+  1. Acme — balena: 45% del fatturato con rischio 84; pianifica prima di agire
+  2. Gamma — rinegozia: rischio 18
+  3. Beta & Figli — sta peggiorando: rischio salito di 20 dall'ultima volta, ora 28
+"""
+
+
+def test_portfolio_ranks_flags_whales_shows_concentration_and_what_first(saved: CliInvoke) -> None:
+    result = saved("portfolio")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, PORTFOLIO_EN, "")
+
+
+def test_portfolio_in_italian(saved: CliInvoke) -> None:
+    result = saved("portfolio", "--lang", "it")
+    assert result.stdout.startswith("Portafoglio: 3 cliente/i, dal più a rischio\n")
+    assert "1  Acme          Lascia andare        84  ↑19      45%  2026-03-05  ● balena\n" in result.stdout
+    assert result.stdout.endswith(PORTFOLIO_IT_END)
+
+
+def test_portfolio_limit_and_json(saved: CliInvoke) -> None:
+    assert "… and 2 more (without --limit: all)" in saved("portfolio", "--limit", "1").stdout
+    document = json.loads(saved("portfolio", "--json").stdout)
+    assert [(c["rank"], c["name"], c["whale"]) for c in document["clients"]] == [
+        (1, "Acme", True), (2, "Beta & Figli", False), (3, "Gamma", False)]
+    assert document["concentration"] == {"level": "medium", "shares_known": 3, "shares_total": 80,
+                                         "largest": {"name": "Acme", "revenue_share": 45}}
+    assert [(a["name"], a["reason"]) for a in document["act_first"]] == [
+        ("Acme", "whale"), ("Gamma", "renegotiate"), ("Beta & Figli", "rising")]
+
+
+def test_portfolio_when_nothing_is_saved(cli: CliInvoke) -> None:
+    assert cli("portfolio", "--lang", "it").stdout == ("Nessun cliente salvato. Salvane uno con: clientcheck assess "
+                                                       "--client \"Acme\"\n")
+
+
+# --- report -------------------------------------------------------------------------------
+
+
+def test_report_markdown_has_the_latest_assessment_and_the_trend(saved: CliInvoke) -> None:
+    result = saved("report", "acme", "--format", "markdown", env={"CLIENTCHECK_NOW": "2026-03-06T10:00:00Z"})
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert text.startswith("# Client report: Acme\n\n*Written 2026-03-06 by clientcheck · 3 assessment(s) since "
+                           "2026-01-05*\n\n## Latest assessment: 2026-03-05 09:00 — The whale client (v1)\n\n"
+                           "**Let go** · risk 84/100 · confidence 100%\n")
+    for line in ["### By dimension", "### What weighs most", "## Trend", "Risk over time: `▂▆▇` (17 → 65 → 84)",
+                 "| 2026-02-05 09:00 | whale | 65 | Let go | +12 new, −1 resolved |",
+                 "### Since the previous whale assessment (2026-02-05): risk 65 → 84"]:
+        assert line in text.splitlines(), line
+
+
+def test_report_in_italian_is_scored_again_in_italian(saved: CliInvoke) -> None:
+    text = saved("report", "Acme", "--lang", "it").stdout
+    assert text.startswith("# Rapporto sul cliente: Acme\n")
+    assert "## Ultima valutazione: 2026-03-05 09:00 — Il cliente balena (v1)" in text
+    assert "### Cosa pesa di più" in text and "What weighs" not in text
+    assert "Roughly, what percentage" not in text  # the signals too, not only the headings
+
+
+def test_report_json(saved: CliInvoke) -> None:
+    document = json.loads(saved("report", "Gamma", "--json").stdout)
+    assert (document["kind"], document["client"]) == ("clientcheck.report", "Gamma")
+    assert document["latest"]["kind"] == "clientcheck.result" and len(document["history"]) == 1
+
+
+# --- export and import --------------------------------------------------------------------
+
+
+def test_export_then_import_elsewhere_gives_the_same_clients_and_never_duplicates(
+        saved: CliInvoke, tmp_path: Path) -> None:
+    exported = saved("export").stdout
+    document = json.loads(exported)
+    assert (document["kind"], len(document["clients"])) == ("clientcheck.export", 3)
+    dump = tmp_path / "backup.json"
+    dump.write_text(exported, encoding="utf-8")
+    other = {"CLIENTCHECK_HOME": str(tmp_path / "other")}
+    first = saved("import", str(dump), env=other)
+    assert (first.exit_code, first.stdout) == (0, "Imported 6 assessment(s), 3 new client(s); 0 were already "
+                                                  "here.\n")
+    again = saved("import", str(dump), "--json", env=other)
+    assert json.loads(again.stdout) | {"clientcheck_version": "x"} == {
+        "kind": "clientcheck.import", "schema_version": 1, "clientcheck_version": "x", "file": str(dump),
+        "clients_added": 0, "assessments_added": 0, "assessments_present": 6}
+    assert saved("clients", env=other).stdout == CLIENTS_EN
+    assert saved("history", "Acme", env=other).stdout == saved("history", "Acme").stdout
+
+
+def test_import_from_stdin_merges_into_existing_clients(saved: CliInvoke, tmp_path: Path) -> None:
+    exported = saved("export").stdout
+    other = {"CLIENTCHECK_HOME": str(tmp_path / "other")}
+    assert save(saved, "acme", "whale-healthy.yaml", "2026-04-01T09:00:00Z", "--json").exit_code == 0
+    result = saved("import", "-", input=exported, env=other)
+    assert result.exit_code == 0
+    result = saved("import", "-", input=saved("export").stdout, env=other)
+    assert result.stdout == "Imported 1 assessment(s), 0 new client(s); 6 were already here.\n"
+    assert "Acme          Keep           17  ↓67    2026-04-01       4\n" in saved("clients", env=other).stdout
+
+
+@pytest.mark.parametrize(("mangle", "problem"), [
+    (lambda d: "{not json", "line 1, column 2: Expecting property name enclosed in double quotes"),
+    (lambda d: json.dumps({**d, "kind": "something.else"}), "'kind' should be \"clientcheck.export\""),
+    (lambda d: json.dumps({**d, "schema_version": 9}), "'schema_version' 9 is not one this clientcheck reads (1)"),
+    (lambda d: json.dumps(_set(d, ["clients", 2, "assessments", 0, "result", "risk"], 101)),
+     "clients[2].assessments[0].result.risk: should be a whole number from 0 to 100"),
+    (lambda d: json.dumps(_set(d, ["clients", 1, "name"], "  ")), "clients[1].name: should be a non-empty client name"),
+    (lambda d: json.dumps(_set(d, ["clients", 0, "assessments", 1, "timestamp"], "yesterday")),
+     "clients[0].assessments[1].timestamp: should be a date and time like 2026-01-31T09:30:00Z"),
+])
+def test_a_malformed_import_is_rejected_whole_and_changes_nothing(
+        saved: CliInvoke, tmp_path: Path, isolated_home: Path, mangle: Callable[[dict[str, object]], str],
+        problem: str) -> None:
+    good = json.loads(saved("export").stdout)
+    for client in good["clients"]:  # new ids: everything in the file would be new here
+        for assessment in client["assessments"]:
+            assessment["id"] = "x" + assessment["id"][1:]
+    bad = tmp_path / "bad.json"
+    bad.write_text(mangle(good), encoding="utf-8")
+    before = sqlite3.connect(isolated_home / "clientcheck.db").execute("SELECT count(*) FROM assessments").fetchone()
+    result = saved("import", str(bad))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"clientcheck: error: {bad} is not a")
+    assert problem in result.stderr
+    assert "nothing was imported" in result.stderr
+    after = sqlite3.connect(isolated_home / "clientcheck.db").execute("SELECT count(*) FROM assessments").fetchone()
+    assert before == after == (6,)
+
+
+def _set(document: dict[str, object], path: list[object], value: object) -> dict[str, object]:
+    node: object = document
+    for key in path[:-1]:
+        node = node[key]  # type: ignore[index]
+    node[path[-1]] = value  # type: ignore[index]
+    return document
+
+
+def test_import_of_a_missing_file(cli: CliInvoke, tmp_path: Path) -> None:
+    result = cli("import", str(tmp_path / "nope.json"))
+    assert result.exit_code == 2
+    assert result.stderr == f"clientcheck: error: cannot read {tmp_path / 'nope.json'}: no such file or directory\n"
+
+
+# --- forget -------------------------------------------------------------------------------
+
+
+def test_forget_needs_yes_when_there_is_no_terminal(saved: CliInvoke) -> None:
+    result = saved("forget", "acme")
+    assert result.exit_code == 2
+    assert result.stderr == ("clientcheck: error: forget asks for confirmation, and there is no terminal to ask on\n"
+                             "  hint: add --yes to confirm: clientcheck forget \"Acme\" --yes\n")
+    assert "Acme" in saved("clients").stdout
+
+
+def test_forget_yes_deletes_every_trace(saved: CliInvoke, isolated_home: Path) -> None:
+    result = saved("forget", "ACME", "--yes")
+    assert (result.exit_code, result.stdout) == (0, "Forgot Acme: 3 assessment(s) deleted.\n")
+    assert "Acme" not in saved("clients").stdout
+    assert saved("history", "Acme").exit_code == 2
+    for file in isolated_home.iterdir():
+        assert b"Acme" not in file.read_bytes()
+    again = saved("forget", "Acme", "--yes", "--json")
+    assert again.exit_code == 2
+
+
+@pytest.mark.parametrize(("reply", "forgotten"), [("y\n", True), ("sì\n", True), ("n\n", False), ("\n", False)])
+def test_forget_asks_on_a_terminal(saved: CliInvoke, monkeypatch: pytest.MonkeyPatch, reply: str,
+                                   forgotten: bool) -> None:
+    def on_a_terminal() -> Environment:
+        env = Environment.from_system()
+        env.stdin_isatty = True
+        return env
+
+    monkeypatch.setattr(cli_module, "make_environment", on_a_terminal)
+    result = saved("forget", "Gamma", "--lang", "it" if "ì" in reply else "en", input=reply)
+    assert result.exit_code == 0
+    if "ì" in reply:
+        assert result.stderr.startswith("Cancellare ogni traccia di Gamma (1 valutazione/i)? Non si può annullare. "
+                                        "[s/N] ")
+    else:
+        assert result.stderr.startswith("Delete every trace of Gamma (1 assessment(s))? This cannot be undone. [y/N] ")
+    assert ("Gamma" in saved("clients").stdout) is not forgotten
+    if not forgotten:
+        assert result.stderr.endswith("Nothing was deleted.\n")
+
+
+def test_forget_json(saved: CliInvoke) -> None:
+    document = json.loads(saved("forget", "gamma", "--yes", "--json").stdout)
+    assert (document["kind"], document["client"], document["assessments_deleted"]) == ("clientcheck.forget",
+                                                                                       "Gamma", 1)
