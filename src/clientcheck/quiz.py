@@ -227,11 +227,11 @@ def ask_client_name(language: str, *, input: Input | None = None, output: Output
     return name
 
 
-def ask_resume(language: str, client: str, bank_id: str, answered: int, updated: str, *,
+def ask_resume(language: str, client: str, bank_id: str, answered: int, when: str, *,
                input: Input | None = None, output: Output | None = None) -> bool:
-    """Offer to pick an unfinished quiz up where it stopped."""
+    """Offer to pick an unfinished quiz up where it stopped (``when``: local time, as shown)."""
     prompt = questionary.confirm(tr(language, "save.ask_resume", client=client, bank=bank_id, count=answered,
-                                    when=updated.replace("T", " ").rstrip("Z")[:16]),
+                                    when=when),
                                  default=True, qmark="?", style=STYLE,
                                  input=input, output=output or create_output(stdout=__import__("sys").stderr))
     prompt.application.key_bindings = merge_key_bindings(

@@ -187,9 +187,10 @@ def _resume(store: object, progress: _Progress, client: str, language: str, bank
         return bank_id
     if not options.resume:
         from clientcheck.quiz import ask_resume
+        from clientcheck.render_clients import local_time
 
         if not ask_resume(language, unfinished.client, unfinished.bank_id, len(unfinished.answers),
-                          unfinished.updated):
+                          local_time(unfinished.updated, with_time=True)):
             return bank_id
     progress.start = dict(unfinished.answers)
     progress.resuming = True
