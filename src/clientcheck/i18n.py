@@ -217,9 +217,9 @@ _STRINGS: dict[str, tuple[str, str]] = {  # key: (en, it)
     "portfolio.more": ("… and {count} more (without --limit: all)", "… e altri {count} (senza --limit: tutti)"),
     "portfolio.concentration": ("Revenue concentration", "Concentrazione del fatturato"),
     "portfolio.no_shares": ("Unknown: no assessment says what share of your revenue a client is "
-                            "(the whale and starter banks ask).",
+                            "(most banks ask it).",
                             "Sconosciuta: nessuna valutazione dice che quota del fatturato vale un cliente "
-                            "(lo chiedono i questionari whale e starter)."),
+                            "(lo chiedono quasi tutti i questionari)."),
     "portfolio.largest": ("Largest client: {client}, {share} of revenue.",
                           "Cliente più grande: {client}, {share} del fatturato."),
     "portfolio.level.high": ("Highly concentrated: losing it would hurt badly.",
