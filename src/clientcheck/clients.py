@@ -3,7 +3,6 @@ and import. Pure functions over ``store`` records, returning immutable records (
 for start-up speed: see ``store``); no I/O.
 """
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -41,6 +40,8 @@ def record_from_assessment(assessment: "Assessment", document: Mapping[str, Any]
                            uid: str | None = None) -> AssessmentRecord:
     """What is saved for one finished assessment: its facts, its signals in every language
     the bank has, and the result document exactly as ``--json`` prints it."""
+    import json
+
     from clientcheck.model import QuestionType
 
     bank = assessment.bank
@@ -199,6 +200,8 @@ class ImportRejected(ClientcheckError):
 
 def export_document(records: Iterable[AssessmentRecord], exported: str) -> dict[str, Any]:
     """Everything saved, client by client, as one JSON-ready document (``records`` sorted by client)."""
+    import json
+
     clients: list[dict[str, Any]] = []
     current: str | None = None
     for record in records:
@@ -217,6 +220,8 @@ def export_document(records: Iterable[AssessmentRecord], exported: str) -> dict[
 
 def parse_export(data: bytes, name: str) -> list[AssessmentRecord]:
     """Read an export file, checking all of it first: any problem rejects the whole file."""
+    import json
+
     problems: list[str] = []
     try:
         root = json.loads(data.decode("utf-8"))
@@ -268,6 +273,8 @@ def _read_client(client: Any, where: str, problems: list[str]) -> list[Assessmen
 
 
 def _read_assessment(item: Any, client: str, where: str, problems: list[str]) -> AssessmentRecord | None:
+    import json
+
     count = len(problems)
     if not isinstance(item, dict):
         problems.append(f"{where}: should be an object")

@@ -10,7 +10,6 @@ The records are NamedTuples without ``from __future__ import annotations``: typi
 compile every string annotation at import, and this module is on the fast path.
 """
 
-import json
 import os
 import sqlite3
 import unicodedata
@@ -233,10 +232,14 @@ def _translate(error: sqlite3.Error, path: Path) -> StoreError:
 
 
 def _json(value: Any) -> str:
+    import json  # here, not at the top: listing clients never needs it
+
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _load_signals(text: str) -> tuple[SignalRef, ...]:
+    import json
+
     return tuple(SignalRef(item["question"], item.get("number"), float(item.get("risk", 0.0)),
                            dict(item.get("text", {}))) for item in json.loads(text))
 
@@ -487,6 +490,8 @@ class Store:
                 " WHERE client_key = ? ORDER BY position", (client_key(client),)).fetchall()
         if not rows:
             return None
+        import json
+
         answers = tuple((str(row[3]), _answer_value(json.loads(row[4]))) for row in rows)
         return Progress(rows[0][0], rows[0][1], int(rows[0][2]), answers, max(str(row[5]) for row in rows))
 
@@ -503,15 +508,13 @@ class Store:
     def clients(self) -> list[ClientRow]:
         """Every client with its latest assessment: one scan of the summaries."""
         query = """
-            SELECT c.name, c.key, a.created, a.bank_id, a.risk, a.level, c.assessments, c.previous_risk,
+            SELECT c.name, c.key, c.assessments, a.created, a.bank_id, a.risk, a.level, c.previous_risk,
               c.revenue_share
             FROM clients c JOIN assessments a ON a.id = c.last_id
             ORDER BY c.key
-        """
+        """  # the columns in ClientRow's order
         with self._errors():
-            return [ClientRow(name=row[0], key=row[1], last_created=row[2], last_bank_id=row[3], last_risk=row[4],
-                              last_level=row[5], assessments=row[6], previous_risk=row[7], revenue_share=row[8])
-                    for row in self._db.execute(query)]
+            return [ClientRow._make(row) for row in self._db.execute(query)]
 
     def history(self, client: str, *, documents: bool = False) -> list[AssessmentRecord]:
         """A client's assessments, oldest first (the full documents only when asked for)."""
@@ -541,6 +544,8 @@ class Store:
 
 
 def _record(row: Sequence[Any]) -> AssessmentRecord:
+    import json
+
     return AssessmentRecord(uid=row[0], client=row[1], created=row[2], bank_id=row[3], bank_version=row[4],
                             bank_title=json.loads(row[5]), risk=row[6], level=row[7], confidence=row[8],
                             revenue_share=row[9], signals=_load_signals(row[10]), document=row[11])
