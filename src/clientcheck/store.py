@@ -318,15 +318,16 @@ class Store:
         with self._errors():
             db = self._db
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            version = int(db.execute("PRAGMA user_version").fetchone()[0])
-            application = int(db.execute("PRAGMA application_id").fetchone()[0])
+            # one statement, so one snapshot: another process may be creating the schema right now
+            version, application, tables = db.execute(
+                "SELECT (SELECT user_version FROM pragma_user_version),"
+                " (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_master)").fetchone()
             if version > SCHEMA_VERSION:
                 raise StoreTooNew(
                     f"the clientcheck database {self.path} was written by a newer clientcheck "
                     f"(schema {version}; this one knows up to {SCHEMA_VERSION})",
                     "upgrade clientcheck (pip install -U clientcheck); the file was left as it is")
-            if application not in (0, APPLICATION_ID) or (
-                    application == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]):
+            if application not in (0, APPLICATION_ID) or (application == 0 and tables):
                 raise StoreCorrupt(f"{self.path} is an SQLite file but not a clientcheck database",
                                    "the file was left as it is; set CLIENTCHECK_HOME to another folder")
             db.execute("PRAGMA foreign_keys = ON")
