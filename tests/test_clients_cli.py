@@ -14,7 +14,7 @@ from typer.testing import Result
 
 from clientcheck import cli as cli_module
 from clientcheck.env import Environment
-from tests.clients_helpers import SCENARIOS, utc
+from tests.clients_helpers import SCENARIOS, open_store, utc
 
 CliInvoke = Callable[..., Result]
 __all__ = ["utc"]  # the fixture, used by name below
@@ -423,3 +423,21 @@ def test_forget_json(saved: CliInvoke) -> None:
     document = json.loads(saved("forget", "gamma", "--yes", "--json").stdout)
     assert (document["kind"], document["client"], document["assessments_deleted"]) == ("clientcheck.forget",
                                                                                        "Gamma", 1)
+
+
+def test_portfolio_without_any_known_share(cli: CliInvoke, utc: None) -> None:
+    assert save(cli, "Nordlys", "difficult-or-bad-both.yaml", "2026-01-01T09:00:00Z", "--json").exit_code == 0
+    result = cli("portfolio")
+    assert "Revenue concentration\n  Unknown: no assessment says what share of your revenue a client is (most banks " \
+           "ask it).\n" in result.stdout
+    assert json.loads(cli("portfolio", "--json").stdout)["concentration"] == {
+        "level": "unknown", "shares_known": 0, "shares_total": 0, "largest": None}
+
+
+def test_forget_a_client_with_only_an_unfinished_quiz(cli: CliInvoke, isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_answer("Zeta", "whale", 1, "revenue_share", 10.0, "2026-01-01T10:00:00Z")
+    result = cli("forget", "zeta", "--yes")
+    assert (result.exit_code, result.stdout) == (0, "Forgot Zeta: 0 assessment(s) deleted.\n")
+    with open_store(isolated_home) as store:
+        assert store.progress("Zeta") is None
