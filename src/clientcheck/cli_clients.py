@@ -157,7 +157,8 @@ def report_command(
     def action() -> int:
         import json
 
-        from clientcheck.clients import history, now_stamp
+        from clientcheck.clients import history
+        from clientcheck.clock import now_stamp
         from clientcheck.render_clients import report_document, report_markdown
 
         store = _open(env)
@@ -211,7 +212,8 @@ def export_command(json_output: JsonOption = False, lang: LangOption = None) -> 
     language = cli._language(env, lang)
 
     def action() -> int:
-        from clientcheck.clients import export_document, now_stamp
+        from clientcheck.clients import export_document
+        from clientcheck.clock import now_stamp
 
         store = _open(env)
         try:

@@ -5,10 +5,10 @@ for start-up speed: see ``store``); no I/O.
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from clientcheck import __version__
+from clientcheck.clock import normalise_timestamp
 from clientcheck.errors import ClientcheckError
 from clientcheck.store import AssessmentRecord, ClientRow, SignalRef, clean_name
 
@@ -282,7 +282,7 @@ def _read_assessment(item: Any, client: str, where: str, problems: list[str]) ->
     uid, result = item.get("id"), item.get("result")
     if not isinstance(uid, str) or not _UID.match(uid):
         problems.append(f"{where}.id: should be the assessment's id (8-64 letters, digits, - or _)")
-    created = _timestamp(item.get("timestamp"))
+    created = normalise_timestamp(item.get("timestamp"))
     if created is None:
         problems.append(f"{where}.timestamp: should be a date and time like 2026-01-31T09:30:00Z")
     if not isinstance(result, dict) or result.get("kind") != "clientcheck.result":
@@ -350,22 +350,3 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _timestamp(value: Any) -> str | None:
-    """A timestamp as stored: UTC, whole seconds, ending in Z (so text order is time order)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def now_stamp(environ: Mapping[str, str]) -> str:
-    """The time an assessment is saved at; CLIENTCHECK_NOW fixes it (for demos and tests)."""
-    fixed = _timestamp(environ.get("CLIENTCHECK_NOW", "")) if environ.get("CLIENTCHECK_NOW") else None
-    if fixed is not None:
-        return fixed
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")

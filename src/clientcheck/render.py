@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from clientcheck import __version__
@@ -33,10 +32,6 @@ BAR_WIDTH = 20
 
 
 # --- JSON --------------------------------------------------------------------------------
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def answer_json(value: AnswerValue) -> str | int | float:

@@ -74,7 +74,7 @@ class _Progress:
 
     def hooks(self, bank: Bank) -> QuizHooks:
         from clientcheck.answers import InvalidAnswer, normalise_answer
-        from clientcheck.clients import now_stamp
+        from clientcheck.clock import now_stamp
 
         start: dict[str, AnswerValue] = {}
         for question_id, value in self.start.items():  # the bank may have changed since
@@ -110,9 +110,10 @@ class _Progress:
 
 def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_file: Path | None,
                     source: AnswersSource, options: SaveOptions) -> Outcome:
-    """Run ``assess`` and save the result under a client, unless told not to."""
-    from clientcheck.store import Store, StoreError, database_path
+    """Run ``assess`` and save the result under a client, unless told not to.
 
+    The store (and sqlite3) is imported only when there is a client to save under, so a
+    plain ``assess --answers F --json`` starts as fast as it can."""
     if options.resume and not source.interactive:
         raise UsageError(tr(language, "save.resume_needs_quiz"))
     if options.resume and not options.save:
@@ -130,6 +131,8 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
     store: Store | None = None
     error: ClientcheckError | None = None
     if client is not None:
+        from clientcheck.store import Store, StoreError, database_path
+
         try:
             store = Store.open(database_path(env.environ))
         except StoreError as failure:
@@ -149,7 +152,7 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
             raise
         if progress is not None and progress.error is not None:
             error = progress.error
-        from clientcheck.clients import now_stamp
+        from clientcheck.clock import now_stamp
 
         timestamp = now_stamp(env.environ)
         saved_as = None
