@@ -40,8 +40,9 @@ CliInvoke = Callable[..., Result]
 @pytest.fixture
 def cli() -> CliInvoke:
     """Run clientcheck in-process: ``cli("assess", "--json", input="...")``."""
-    from clientcheck.cli import app
+    from clientcheck.cli import load_commands
 
+    app = load_commands()  # every sub-command, as --help sees them
     runner = CliRunner()
 
     def invoke(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Result:

@@ -39,8 +39,9 @@ def saved_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The SAVES made once through the CLI; each test gets its own copy."""
     from typer.testing import CliRunner
 
-    from clientcheck.cli import app
+    from clientcheck.cli import load_commands
 
+    app = load_commands()
     home = tmp_path_factory.mktemp("saved") / "home"
     for client, scenario, when in SAVES:
         result = CliRunner().invoke(app, ["assess", "--answers", str(SCENARIOS / scenario), "--client", client,

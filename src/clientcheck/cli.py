@@ -5,7 +5,7 @@ Imports stay lazy so ``--help``, ``--version`` and non-interactive runs start fa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -194,15 +194,46 @@ def answers_template(
     _run(env, language, action)
 
 
+# --- sub-commands live in their own modules ---------------------------------------------
+# Importing one registers its commands on ``app``. Typer turns every registered command into a
+# Click command on each run (about 2 ms apiece), so ``main`` loads only the module that the
+# command line names; --help, no arguments, an unknown name and shell completion load them all.
+COMMAND_MODULES = {
+    "banks": "clientcheck.cli_banks",
+    "schema": "clientcheck.cli_banks",
+    "exit-plan": "clientcheck.cli_exit",
+    "letter": "clientcheck.cli_exit",
+    **{name: "clientcheck.cli_clients"
+       for name in ("clients", "history", "portfolio", "report", "export", "import", "forget")},
+}
+CORE_COMMANDS = ("assess", "answers-template")
+
+
+def load_commands(modules: Iterable[str] | None = None) -> typer.Typer:
+    """Register the given sub-command modules on ``app`` (all of them when None)."""
+    import importlib
+
+    for module in sorted(set(COMMAND_MODULES.values()) if modules is None else set(modules)):
+        importlib.import_module(module)  # a module registers its commands when first imported
+    return app
+
+
+def modules_for(args: Sequence[str], environ: Mapping[str, str]) -> set[str] | None:
+    """The sub-command modules a command line needs; None means all of them."""
+    if any(name.startswith("_") and name.endswith("_COMPLETE") for name in environ):
+        return None  # shell completion lists every command
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    if name is None:
+        return None if not args or "--help" in args or "-h" in args else set()
+    if name in CORE_COMMANDS:
+        return set()
+    return {COMMAND_MODULES[name]} if name in COMMAND_MODULES else None
+
+
 def main() -> None:
     """Console-script entry point."""
+    import os
+    import sys
+
+    load_commands(modules_for(sys.argv[1:], os.environ))
     app(prog_name="clientcheck")
-
-
-# --- sub-commands from other modules register below (one line each, keep imports light) ---
-from clientcheck import cli_clients as _cli_clients  # noqa: E402, F401  (clients, history, portfolio, ...)
-from clientcheck import cli_exit as _cli_exit  # noqa: E402, F401  (exit-plan, letter)
-from clientcheck.cli_banks import banks_app, schema_command  # noqa: E402  (banks, schema)
-
-app.add_typer(banks_app, name="banks")
-app.command("schema")(schema_command)

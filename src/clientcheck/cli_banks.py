@@ -220,3 +220,7 @@ def schema_command(
         return ExitCode.OK
 
     _run(env, "en", action)
+
+
+cli.app.add_typer(banks_app, name="banks")
+cli.app.command("schema")(schema_command)

@@ -1,0 +1,75 @@
+"""Each command line loads only what it needs; --help still shows every command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from clientcheck.cli import COMMAND_MODULES, modules_for
+from tests.conftest import REPO
+
+ALL_MODULES = set(COMMAND_MODULES.values())
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    ([], None),
+    (["--help"], None),
+    (["-h"], None),
+    (["--version"], set()),
+    (["assess", "--json"], set()),
+    (["answers-template", "--bank", "starter"], set()),
+    (["banks", "list"], {"clientcheck.cli_banks"}),
+    (["schema", "bank"], {"clientcheck.cli_banks"}),
+    (["letter", "--lang", "it"], {"clientcheck.cli_exit"}),
+    (["portfolio"], {"clientcheck.cli_clients"}),
+    (["no-such-command"], None),
+])
+def test_modules_for_a_command_line(args: list[str], expected: set[str] | None) -> None:
+    assert modules_for(args, {}) == expected
+
+
+def test_shell_completion_loads_every_command() -> None:
+    assert modules_for(["assess"], {"_CLIENTCHECK_COMPLETE": "complete_bash"}) is None
+
+
+def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=REPO,
+                          env={"CLIENTCHECK_HOME": str(REPO / "tests" / "no-such-home"), "PATH": "/usr/bin:/bin",
+                               "NO_COLOR": "1", "COLUMNS": "100"}, check=False)
+
+
+LOADED = (
+    "import sys\n"
+    "from clientcheck.cli import main\n"
+    "sys.argv = ['clientcheck', *sys.argv[1:]]\n"
+    "try:\n    main()\n"
+    "except SystemExit:\n    pass\n"
+    "loaded = sorted(m for m in sys.modules if m.startswith(('clientcheck.cli_', 'questionary', 'prompt_toolkit',"
+    " 'sqlite3', 'rich')))\n"
+    "print('LOADED', ' '.join(sorted({m.split('.')[0] if not m.startswith('clientcheck') else m for m in loaded})),"
+    " file=sys.stderr)\n"
+)
+
+
+def loaded_by(*args: str) -> set[str]:
+    result = _run(LOADED, *args)
+    line = next(line for line in result.stderr.splitlines() if line.startswith("LOADED"))
+    return set(line.split()[1:])
+
+
+def test_version_loads_no_sub_command_and_nothing_heavy() -> None:
+    assert loaded_by("--version") == set()
+
+
+def test_assess_from_a_file_loads_no_sub_command_no_prompt_no_database() -> None:
+    answers = REPO / "tests" / "answers" / "ci-starter.yaml"
+    assert loaded_by("assess", "--answers", str(answers), "--json") == set()
+
+
+def test_help_lists_every_command() -> None:
+    result = _run("import sys\nfrom clientcheck.cli import main\nsys.argv = ['clientcheck', '--help']\nmain()")
+    assert result.returncode == 0
+    for name in [*COMMAND_MODULES, "assess", "answers-template"]:
+        assert name in result.stdout, name
