@@ -8,7 +8,6 @@ its first line, and a test keeps the two in agreement.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,10 +86,10 @@ def texts(value: object, path: str = "") -> Iterator[tuple[str, Text]]:
     """Every Text inside a bank, with where it sits (for readable failures)."""
     if isinstance(value, Text):
         yield path, value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+    elif isinstance(value, tuple) and hasattr(value, "_fields"):  # a model record (NamedTuple)
         name = getattr(value, "id", "")
-        for f in dataclasses.fields(value):
-            yield from texts(getattr(value, f.name), f"{path}/{name}.{f.name}" if name else f"{path}.{f.name}")
+        for field in value._fields:
+            yield from texts(getattr(value, field), f"{path}/{name}.{field}" if name else f"{path}.{field}")
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from texts(item, f"{path}[{index}]")

@@ -3,7 +3,6 @@ at the end of a let-go verdict (screen and JSON)."""
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import re
@@ -139,15 +138,15 @@ def test_a_keep_verdict_has_no_plan() -> None:
 
 def test_no_plan_when_the_client_left_you() -> None:
     assessment = starter(LET_GO_SMALL)
-    farewell = dataclasses.replace(assessment, bank=dataclasses.replace(assessment.bank, id="farewell"))
+    farewell = assessment._replace(bank=assessment.bank._replace(id="farewell"))
     assert plan_for(farewell) is None
 
 
 def test_no_plan_for_a_prospect_you_decline() -> None:
     assessment = starter(LET_GO_SMALL)
-    prospect = dataclasses.replace(assessment, answers=(("stage", "prospect"), *assessment.answers))
+    prospect = assessment._replace(answers=(("stage", "prospect"), *assessment.answers))
     assert plan_for(prospect) is None
-    current = dataclasses.replace(assessment, answers=(("stage", "current"), *assessment.answers))
+    current = assessment._replace(answers=(("stage", "current"), *assessment.answers))
     assert plan_for(current) is not None
 
 

@@ -6,7 +6,6 @@ the first question, "← Previous question"; a frequency prompt lists Never … 
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 from collections.abc import Iterator
@@ -178,7 +177,7 @@ def test_less_than_goes_back_from_a_number(keyboard: PipeInput) -> None:
 def test_less_than_is_refused_on_a_first_question(keyboard: PipeInput) -> None:
     share = FULL.question("revenue_share")
     assert share is not None
-    bank = dataclasses.replace(FULL, questions=(share,))
+    bank = FULL._replace(questions=(share,))
     answers = run(keyboard, typed("<"), BACKSPACE, typed("20"), bank=bank)
     assert answers == {"revenue_share": 20.0}
 

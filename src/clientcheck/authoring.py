@@ -6,7 +6,6 @@ Pure apart from reading bank files and ``write_new_bank``; no Rich, no printing.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +81,7 @@ def validate_file(path: Path, *, strict: bool = False) -> FileReport:
 
     bank, problems = check_bank(path, str(path))
     if strict:
-        problems = tuple(dataclasses.replace(p, severity="error") for p in problems)
+        problems = tuple(p._replace(severity="error") for p in problems)
     ordered = sorted(problems, key=lambda p: (p.severity != "error", p.line, p.column))
     has_errors = any(p.severity == "error" for p in ordered)
     return FileReport(str(path), bank.id if bank is not None and not has_errors else None, tuple(ordered))

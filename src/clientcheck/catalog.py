@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from clientcheck.errors import BankError, BankNotFound, Problem
 from clientcheck.loading import check_bank, load_bank
@@ -23,14 +22,12 @@ MENU_ORDER = ("checkup", "starter", "whale", "signals", "let-go", "difficult-or-
 Origin = Literal["built-in", "user", "path"]
 
 
-@dataclass(frozen=True)
-class BankFolder:
+class BankFolder(NamedTuple):
     path: Path
     origin: Origin
 
 
-@dataclass(frozen=True)
-class BankFile:
+class BankFile(NamedTuple):
     path: Path
     origin: Origin
     rank: int = 0  # the folder's place in the search path: higher wins
@@ -123,8 +120,7 @@ def find_bank(bank_id: str, environ: Mapping[str, str]) -> Bank:
                        f"available: {', '.join(known) or '(none)'}; or pass a file with --bank-file PATH")
 
 
-@dataclass(frozen=True)
-class BankEntry:
+class BankEntry(NamedTuple):
     """One file of the search path as ``banks list`` shows it: loaded or broken, winning its id or not."""
 
     file: BankFile

@@ -7,9 +7,8 @@ is imported only when a question must really be asked on a terminal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from clientcheck.answers import read_answers
 from clientcheck.catalog import DEFAULT_BANK, find_bank, menu_banks
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
     from clientcheck.saving import QuizHooks
 
 
-@dataclass(frozen=True)
-class AnswersSource:
+class AnswersSource(NamedTuple):
     """Where answers come from: a file, standard input (``-``), or the terminal (None)."""
 
     path: str | None

@@ -5,9 +5,8 @@ The core raises these and never prints: that keeps it usable as a library and te
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -23,8 +22,7 @@ class ExitCode(IntEnum):
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in a file, at a 1-based line and column, with a way to fix it."""
 
     path: str

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from clientcheck.model import Level
 from clientcheck.text import Text, strip_control
@@ -32,8 +31,7 @@ PROSPECT_ANSWERS = (("stage", "prospect"),)
 """Answers that say the client is only a prospect: you decline, there is no notice or handover."""
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     id: str
     title: Text
     detail: Text
@@ -106,8 +104,7 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class ExitPlan:
+class ExitPlan(NamedTuple):
     """The steps to follow, in order; ``planned`` when it starts by replacing the income."""
 
     steps: tuple[Step, ...]

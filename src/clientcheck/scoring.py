@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from clientcheck.model import (
     DONT_KNOW,
@@ -32,8 +32,7 @@ from clientcheck.model import (
 from clientcheck.text import Text
 
 
-@dataclass(frozen=True)
-class DimensionScore:
+class DimensionScore(NamedTuple):
     id: str
     label: Text
     risk: int | None  # None when no question of the dimension was answered
@@ -42,8 +41,7 @@ class DimensionScore:
     asked: int
 
 
-@dataclass(frozen=True)
-class Signal:
+class Signal(NamedTuple):
     """An answer that raises a concern, with how much it adds to the overall risk."""
 
     question: Question
@@ -53,8 +51,7 @@ class Signal:
     advice: Text | None
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     level: Level
     band: Band  # the band the overall risk falls in
     raised_by: tuple[Dealbreaker, ...]  # dealbreakers that lifted the level above the band's
@@ -66,8 +63,7 @@ class Verdict:
         return self.raised_by[0].reason if self.raised_by else self.band.summary
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     bank: Bank
     answers: tuple[tuple[str, AnswerValue], ...]  # the questions asked, in order, with answers
     risk: int

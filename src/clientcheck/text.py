@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LANGUAGES = ("it", "en")
 DEFAULT_LANGUAGE = "en"
@@ -40,8 +40,7 @@ def strip_control(value: str) -> str:
     return control.sub("", ansi.sub("", value))
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A user-facing text: one string for every language, or one per language."""
 
     by_language: tuple[tuple[str, str], ...]

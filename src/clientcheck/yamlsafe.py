@@ -7,7 +7,6 @@ here beyond plain scalars, so no YAML document can run code or blow up in memory
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
@@ -189,7 +188,7 @@ def _syntax_problems(error: yaml.MarkedYAMLError, name: str, text: str) -> list[
                                           "expected <block end>", "mapping values are not allowed")):
         hint = _indentation_hint(lines, problem.line)
         if hint:
-            return [dataclasses.replace(problem, hint=hint)]
+            return [problem._replace(hint=hint)]
     return [problem]
 
 
