@@ -303,6 +303,8 @@ def result_schema() -> Schema:
             "profiles": {"type": "array", "items": all_of({"id": item_id, "label": text, "advice": text})},
             "dealbreakers": {"type": "array", "description": "Every dealbreaker whose condition holds.",
                              "items": all_of({"id": item_id, "level": level, "reason": text})},
+            "client": {"type": "string", "minLength": 1,
+                       "description": "The client the result was saved under; present only when it was saved."},
             "exit_plan": {"type": ["array", "null"], "description": "On a let-go verdict, the steps of the exit "
                                                                    "plan; otherwise null.",
                           "items": all_of({"id": item_id, "title": text, "text": text})},
