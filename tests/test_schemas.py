@@ -167,8 +167,11 @@ def test_the_result_schema_names_exactly_the_fields_of_the_result_document() -> 
     assessment = assess(bank, read_answers(TEST_BANKS / "full-raised.yaml", bank))
     assert answers
     document = result_document(assessment, "en", "2026-11-22T21:50:00Z")
+    saved = result_document(assessment, "en", "2026-11-22T21:50:00Z", {"client": "Acme"})
     result = schema("result")
-    assert set(result["properties"]) == set(document) == set(result["required"])
+    assert set(result["required"]) == set(document)  # every result has these
+    assert set(result["properties"]) == set(saved) == set(document) | {"client"}  # a saved one names its client
+    assert messages("result", saved) == []
 
     def same_keys(described: dict[str, Any], value: Any, where: str) -> None:
         if isinstance(value, dict) and "properties" in described:
@@ -179,7 +182,7 @@ def test_the_result_schema_names_exactly_the_fields_of_the_result_document() -> 
             for item in value:
                 same_keys(described["items"], item, f"{where}[]")
 
-    same_keys(result, document, "result")
+    same_keys(result, saved, "result")
     assert document["signals"] and document["dealbreakers"], "the sample exercises the nested fields"
     assert messages("result", document) == []
 
