@@ -158,7 +158,8 @@ def question_data(question: Question) -> dict[str, Any]:
 def bank_data(bank: Bank) -> dict[str, Any]:
     """The bank in the bank-file format: valid against bank.schema.json, and loading it
     back (JSON is YAML) gives an equal bank."""
-    source: dict[str, str] = {"title": bank.source.title, "author": bank.source.author, "date": bank.source.date}
+    source: dict[str, Any] = {"title": bank.source.title, "author": text_data(bank.source.author),
+                              "date": bank.source.date}
     if bank.source.publisher:
         source["publisher"] = bank.source.publisher
     if bank.source.url:

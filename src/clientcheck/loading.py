@@ -164,15 +164,16 @@ class _BankBuilder:
         fields = r.fields(node, "'source'", ("title", "author", "date"), ("publisher", "url"))
         if fields is None:
             return None
-        values = {key: r.string(value, f"'source.{key}'") for key, value in fields.items()}
+        values = {key: r.string(value, f"'source.{key}'") for key, value in fields.items() if key != "author"}
+        author = r.text(fields["author"], "'source.author'") if "author" in fields else None
         date = values.get("date")
         if date is not None and not DATE.fullmatch(date):
             r.error(fields["date"], f"'source.date' is {date!r}, not a date",
                     "write it as \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"")
             return None
-        if not all(values.get(key) for key in ("title", "author", "date")):
+        if not (values.get("title") and author is not None and date):
             return None
-        return Source(values["title"] or "", values["author"] or "", date or "",
+        return Source(values["title"] or "", author, date,
                       values.get("publisher") or "", values.get("url") or "")
 
     def _dimensions(self, node: yaml.Node) -> tuple[Dimension, ...]:

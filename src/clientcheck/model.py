@@ -101,7 +101,7 @@ class Source(NamedTuple):
     """Where a bank's ideas come from: the article it was written from."""
 
     title: str
-    author: str
+    author: Text  # a person or a publisher; translatable, e.g. "a LinkedIn consultant"
     date: str
     publisher: str = ""
     url: str = ""

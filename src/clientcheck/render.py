@@ -56,7 +56,8 @@ def result_document(assessment: Assessment, language: str, timestamp: str,
             "id": bank.id,
             "version": bank.version,
             "title": bank.title.get(language),
-            "source": {"title": bank.source.title, "author": bank.source.author, "date": bank.source.date},
+            "source": {"title": bank.source.title, "author": bank.source.author.get(language),
+                       "date": bank.source.date},
         },
         "answers": [{"question": qid, "answer": answer_json(value)} for qid, value in assessment.answers],
         "risk": assessment.risk,
@@ -227,7 +228,7 @@ def render_verdict(assessment: Assessment, language: str, console: Console) -> N
                               count=len(unknown)), style="yellow"))
     source = assessment.bank.source
     console.print(Text(tr(lang, "verdict.source", title=assessment.bank.title.get(lang), source=source.title,
-                          author=source.author, date=source.date), style="dim"))
+                          author=source.author.get(lang), date=source.date), style="dim"))
 
 
 def _bullets(console: Console, items: Sequence[Text]) -> None:

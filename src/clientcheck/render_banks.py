@@ -124,7 +124,7 @@ def render_bank(bank: Bank, language: str, console: Console) -> None:
     lang = language
     head = Text(bank.description.get(lang))
     source = bank.source
-    head.append("\n" + tr(lang, "show.source", title=source.title, author=source.author, date=source.date),
+    head.append("\n" + tr(lang, "show.source", title=source.title, author=source.author.get(lang), date=source.date),
                 style="dim")
     head.append("\n" + tr(lang, "show.meta", languages=", ".join(bank.languages), path=bank.origin), style="dim")
     console.print(Panel(head, title=Text(f"{bank.title.get(lang)}  ({bank.id} v{bank.version})", style="bold"),

@@ -139,7 +139,7 @@ def _bank_definitions() -> Schema:
             "Where the bank's ideas come from.", ["title", "author", "date"],
             {
                 "title": {"type": "string", "description": "Title of the article or book."},
-                "author": {"type": "string", "description": "A person or a publisher."},
+                "author": _text("A person or a publisher (text: one string, or one per language)."),
                 "date": {"type": ["string", "integer"], "pattern": _DATE,
                          "description": "\"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"."},
                 "publisher": {"type": "string"},
