@@ -7,6 +7,8 @@ never load Rich, so they start about as fast as ``--version``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -38,11 +40,18 @@ def _screen(env: Environment, no_color: bool) -> Screen:
     return Screen.for_stream(env.stdout, env.environ, isatty=env.stdout_isatty, no_color=no_color)
 
 
-def _open(env: Environment) -> Store | None:
-    """The saved database, or None when nothing was ever saved (reading never creates it)."""
+@contextmanager
+def _opened(env: Environment) -> Iterator[Store | None]:
+    """The saved database, or None when nothing was ever saved (reading never creates it);
+    closed when the block ends, however it ends."""
     from clientcheck.store import Store, database_path
 
-    return Store.open_existing(database_path(env.environ))
+    store = Store.open_existing(database_path(env.environ))
+    try:
+        yield store
+    finally:
+        if store is not None:
+            store.close()
 
 
 def _client(store: Store | None, name: str, language: str) -> str:
@@ -75,10 +84,8 @@ def clients_command(lang: LangOption = None, json_output: JsonOption = False, no
     def action() -> int:
         from clientcheck.render_clients import clients_document, write_clients
 
-        store = _open(env)
-        rows = [] if store is None else store.clients()
-        if store is not None:
-            store.close()
+        with _opened(env) as store:
+            rows = [] if store is None else store.clients()
         if json_output:
             _json(env, clients_document(rows))
         else:
@@ -99,14 +106,10 @@ def history_command(client: ClientArgument, lang: LangOption = None, json_output
         from clientcheck.clients import history
         from clientcheck.render_clients import history_document, write_history
 
-        store = _open(env)
-        try:
+        with _opened(env) as store:
             name = _client(store, client, language)
             assert store is not None
             found = history(name, store.history(name))
-        finally:
-            if store is not None:
-                store.close()
         if json_output:
             _json(env, history_document(found, language))
         else:
@@ -130,10 +133,8 @@ def portfolio_command(
         from clientcheck.clients import portfolio
         from clientcheck.render_clients import portfolio_document, write_portfolio
 
-        store = _open(env)
-        rows = [] if store is None else store.clients()
-        if store is not None:
-            store.close()
+        with _opened(env) as store:
+            rows = [] if store is None else store.clients()
         result = portfolio(rows)
         if json_output:
             _json(env, portfolio_document(result))
@@ -161,14 +162,10 @@ def report_command(
         from clientcheck.clock import now_stamp
         from clientcheck.render_clients import report_document, report_markdown
 
-        store = _open(env)
-        try:
+        with _opened(env) as store:
             name = _client(store, client, language)
             assert store is not None
             found = history(name, store.history(name, documents=True))
-        finally:
-            if store is not None:
-                store.close()
         latest = _in_language(json.loads(found.latest.record.document), language, env)
         if json_output:
             _json(env, report_document(found, latest, language))
@@ -215,12 +212,8 @@ def export_command(json_output: JsonOption = False, lang: LangOption = None) -> 
         from clientcheck.clients import export_document
         from clientcheck.clock import now_stamp
 
-        store = _open(env)
-        try:
+        with _opened(env) as store:
             records = list(store.all_records()) if store is not None else []
-        finally:
-            if store is not None:
-                store.close()
         _json(env, export_document(records, now_stamp(env.environ)))
         return ExitCode.OK
 
@@ -281,8 +274,7 @@ def forget_command(
         from clientcheck.i18n import tr
         from clientcheck.render_clients import forget_document
 
-        store = _open(env)
-        try:
+        with _opened(env) as store:
             name = _forgettable(store, client, language)
             assert store is not None
             count = len(store.history(name))
@@ -297,9 +289,6 @@ def forget_command(
                     env.stderr.write(tr(language, "forget.cancelled") + "\n")
                     return ExitCode.OK
             deleted = store.forget(name)
-        finally:
-            if store is not None:
-                store.close()
         if json_output:
             _json(env, forget_document(name, deleted))
         else:
