@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -26,7 +27,7 @@ from clientcheck.model import (
 )
 from clientcheck.reader import NodeReader, did_you_mean, one_of
 from clientcheck.text import strip_control
-from clientcheck.yamlsafe import Scalar, YamlProblems, compose, decode, read_text
+from clientcheck.yamlsafe import Scalar, YamlProblems, compose, decode, read_text, scalar_value
 
 _YES_WORDS = {"yes", "y", "true", "si", "sì", "sí"}
 _NO_WORDS = {"no", "n", "false"}
@@ -96,20 +97,47 @@ def format_answer(value: AnswerValue) -> str:
     return _fmt(value) if isinstance(value, float) else value
 
 
+class AnswersDocument(NamedTuple):
+    """An answers file read and parsed once: which bank it names, then its answers."""
+
+    name: str  # the file name, or <stdin>, as problems show it
+    root: yaml.Node | None
+
+    def named_bank(self) -> str | None:
+        """The ``bank:`` the file names, so ``--bank`` can be left out (checked later)."""
+        if not isinstance(self.root, yaml.MappingNode):
+            return None
+        for key, value in self.root.value:
+            if getattr(key, "value", None) == "bank" and isinstance(value, yaml.ScalarNode):
+                named = scalar_value(value)
+                return named if isinstance(named, str) else None
+        return None
+
+
+def parse_answers(source: Path | None, *, stdin_text: bytes | None = None) -> AnswersDocument:
+    """Read and parse an answers file (YAML or JSON; ``source=None`` means ``stdin_text``)."""
+    name = "<stdin>" if source is None else str(source)
+    try:
+        text = decode(stdin_text or b"", name) if source is None else read_text(source)
+        return AnswersDocument(name, compose(text, name))
+    except YamlProblems as error:
+        raise AnswersError(f"{name}: cannot read the answers", error.problems) from None
+
+
 def read_answers(source: Path | None, bank: Bank, *, stdin_text: bytes | None = None) -> dict[str, AnswerValue]:
-    """Read an answers file (YAML or JSON; ``source=None`` reads ``stdin_text``) for ``bank``.
+    """Read an answers file (YAML or JSON; ``source=None`` reads ``stdin_text``) for ``bank``."""
+    return answers_for(parse_answers(source, stdin_text=stdin_text), bank)
+
+
+def answers_for(document: AnswersDocument, bank: Bank) -> dict[str, AnswerValue]:
+    """The answers in ``document`` for ``bank``.
 
     Every problem is collected: unknown question ids, invalid answers, missing answers for
     questions that apply, and a ``bank:`` that names another bank.
     """
     from clientcheck.scoring import applicable_questions  # scoring imports answers' siblings
 
-    name = "<stdin>" if source is None else str(source)
-    try:
-        text = decode(stdin_text or b"", name) if source is None else read_text(source)
-        root = compose(text, name)
-    except YamlProblems as error:
-        raise AnswersError(f"{name}: cannot read the answers", error.problems) from None
+    name, root = document
     reader = NodeReader(name)
     if root is None:
         raise AnswersError(f"{name}: no answers", (Problem(

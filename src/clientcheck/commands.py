@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from clientcheck.answers import read_answers
+from clientcheck.answers import answers_for, parse_answers
 from clientcheck.catalog import DEFAULT_BANK, find_bank, menu_banks
 from clientcheck.env import Environment
 from clientcheck.errors import UsageError
@@ -18,7 +18,6 @@ from clientcheck.i18n import tr
 from clientcheck.loading import load_bank
 from clientcheck.model import AnswerValue, Bank
 from clientcheck.scoring import Assessment, assess
-from clientcheck.yamlsafe import YamlProblems, compose, decode, scalar_value
 
 if TYPE_CHECKING:
     from clientcheck.saving import QuizHooks
@@ -59,11 +58,11 @@ def run_assessment(env: Environment, language: str, bank_id: str | None, bank_fi
             bank, language, start_answers=hook.start_answers if hook else None,
             on_answer=hook.on_answer if hook else None, on_back=hook.on_back if hook else None).run()
         return assess(bank, answers)
-    data = _read_answer_bytes(env, source)
-    bank = resolve_bank(env, bank_id, bank_file, fallback_id=_named_bank(data, source))
-    answers = read_answers(None if source.path == "-" else Path(str(source.path)), bank,
-                           stdin_text=data if source.path == "-" else None)
-    return assess(bank, answers)
+    from_stdin = source.path == "-"
+    document = parse_answers(None if from_stdin else Path(str(source.path)),
+                             stdin_text=_read_stdin_bytes(env) if from_stdin else None)
+    bank = resolve_bank(env, bank_id, bank_file, fallback_id=document.named_bank())
+    return assess(bank, answers_for(document, bank))
 
 
 def _pick_bank(env: Environment, language: str, bank_id: str | None, bank_file: Path | None) -> Bank:
@@ -77,31 +76,8 @@ def _pick_bank(env: Environment, language: str, bank_id: str | None, bank_file: 
     return pick_bank(banks, language)
 
 
-def _read_answer_bytes(env: Environment, source: AnswersSource) -> bytes | None:
-    if source.path != "-":
-        return None
+def _read_stdin_bytes(env: Environment) -> bytes:
     stream = env.stdin_bytes
     if stream is None:  # a text-only stdin (tests): encode what it holds
         return env.stdin.read().encode("utf-8")
     return stream.read()
-
-
-def _named_bank(data: bytes | None, source: AnswersSource) -> str | None:
-    """The ``bank:`` an answers file names, so ``--bank`` can be left out. Problems in the
-    file are reported later, when it is read for real."""
-    try:
-        if data is None:
-            path = Path(str(source.path))
-            if not path.is_file() or path.stat().st_size > 1_000_000:
-                return None
-            data = path.read_bytes()
-        root = compose(decode(data, "answers"), "answers")
-    except (YamlProblems, OSError):
-        return None
-    if root is None or not hasattr(root, "value") or not isinstance(root.value, list):
-        return None
-    for key, value in root.value:
-        if getattr(key, "value", None) == "bank" and getattr(value, "tag", "").endswith(":str"):
-            named = scalar_value(value)
-            return named if isinstance(named, str) else None
-    return None

@@ -38,12 +38,6 @@ class Environment:
     def stdin_bytes(self) -> BinaryIO | None:
         return getattr(self.stdin, "buffer", None)
 
-    def color_allowed(self, no_color_flag: bool = False) -> bool:
-        """Colour only when asked for by nothing and refused by nothing (NO_COLOR, TERM=dumb)."""
-        if no_color_flag or "NO_COLOR" in self.environ:
-            return False
-        return self.environ.get("TERM", "") != "dumb"
-
     @property
     def debug(self) -> bool:
         return self.environ.get("CLIENTCHECK_DEBUG", "") not in ("", "0")
