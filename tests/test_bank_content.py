@@ -35,7 +35,8 @@ EXPECTED: dict[str, tuple[str, list[str]]] = {
     "whale-healthy.yaml": ("keep", ["healthy_big_client"]),
     # 001: the agency let its best-paying client go after most of the 20 signals.
     "signals-001.yaml": ("let_go", ["whale_planned_exit", "kept_outside", "at_their_disposal"]),
-    "signals-early.yaml": ("watch", []),
+    # nine of the twenty signals at once: past correcting course (this was "watch" only by averaging).
+    "signals-early.yaml": ("let_go", ["small_client_let_go"]),
     "signals-healthy.yaml": ("keep", []),
     # 002: paying late alone is fixed with terms; late despite terms, no time, wrong skills: leave.
     "let-go-late-payer.yaml": ("renegotiate", ["fix_payment_terms"]),
@@ -50,7 +51,8 @@ EXPECTED: dict[str, tuple[str, list[str]]] = {
     # 004: anger and a discount to stay is an unhealthy reaction; thanks and an open door is healthy.
     "farewell-004.yaml": ("let_go", ["taking_it_personally", "blaming_the_client", "underselling", "anger"]),
     "farewell-healthy.yaml": ("keep", ["healthy_goodbye"]),
-    "farewell-stalled.yaml": ("watch", ["taking_it_personally", "own_your_share"]),
+    # taking it personally and ruminating are the author's "most serious mistake": a reaction to rethink.
+    "farewell-stalled.yaml": ("renegotiate", ["taking_it_personally", "own_your_share"]),
     # checkup: the same clients through the default quiz.
     "checkup-whale-000.yaml": ("let_go", ["whale_planned_exit"]),
     "checkup-signals-001.yaml": ("let_go", ["whale_planned_exit", "difficult_client", "kept_outside"]),
@@ -189,7 +191,9 @@ def test_let_go_covers_the_six_reasons(banks: dict[str, Bank]) -> None:
 
 def test_difficult_or_bad_has_two_separate_dimensions(banks: dict[str, Bank]) -> None:
     bank = banks["difficult-or-bad"]
-    assert [d.id for d in bank.dimensions] == ["difficult", "bad"]
+    # two scored dimensions; "context" (current client or prospect) adds no risk
+    assert [d.id for d in bank.dimensions] == ["difficult", "bad", "context"]
+    assert all(not q.scored for q in bank.questions if q.dimension == "context")
     assert [p.id for p in bank.profiles] == ["difficult", "bad", "both", "neither"]
 
 

@@ -169,10 +169,10 @@ def test_show_prints_the_whole_bank_readably(cli: CliInvoke) -> None:
         "Dimensions", "payment Payment (questions: 2)",
         "Questions (8)",
         "1. pays_late frequency · payment · weight 2",
-        "2. has_contract yes/no · payment · weight 2 · reversed",
-        "8. revenue_share number · energy",
+        "2. has_contract yes/no · payment · reversed · actionable",  # weight 1 now: not shown
+        "8. revenue_share number · energy · context: adds no risk",  # scored: false
         "from 0 to 100%; risk 0 at 20, 100 at 60",
-        "Bands (overall risk → verdict)", "0–24 Keep", "65–100 Let go",
+        "Bands (overall risk → verdict)", "0–19 Keep", "70–100 Let go",
         "Dealbreakers", "late_without_contract raises the verdict to at least: Renegotiate",
         "when pays_late ∈ {often, always} and has_contract = no",
         "Profiles", "whale Whale client", "when revenue_share ≥ 30 and risk(overall) ≥ 45",
@@ -205,7 +205,7 @@ def test_show_json_is_the_bank_in_the_bank_format(cli: CliInvoke) -> None:
     bank = document["bank"]
     assert bank["id"] == "starter" and len(bank["questions"]) == 8
     assert bank["questions"][1] == {
-        "id": "has_contract", "dimension": "payment", "type": "yes_no", "weight": 2, "reverse": True,
+        "id": "has_contract", "dimension": "payment", "type": "yes_no", "reverse": True, "actionable": True,
         "text": {"it": "C'è un contratto firmato che definisce lavoro, tempi e compenso?",
                  "en": "Is there a signed contract that sets out the work, the timing and the fee?"},
         "advice": {"it": "Proponi un contratto breve con perimetro del lavoro, tempi e prezzo, prima del prossimo "

@@ -14,13 +14,15 @@ from clientcheck import __version__
 from tests.conftest import REPO, TEST_BANKS, CliInvoke, write
 
 FULL = str(TEST_BANKS / "full.yaml")
-MIXED = str(TEST_BANKS / "full-mixed.yaml")      # renegotiate, risk 70
-RAISED = str(TEST_BANKS / "full-raised.yaml")    # let_go (raised from watch), risk 43
+# full-mixed.yaml, the old renegotiate sample, now sums to 114 points (let go, risk 100):
+# full-renegotiate.yaml keeps its role, with the arithmetic in its comments.
+RENEGOTIATE = str(TEST_BANKS / "full-renegotiate.yaml")  # renegotiate, risk 54
+RAISED = str(TEST_BANKS / "full-raised.yaml")    # let_go (raised from renegotiate), risk 60
 HEALTHY = str(TEST_BANKS / "full-healthy.yaml")  # keep, risk 0
 SGR_COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
 
 
-def assess(cli: CliInvoke, *extra: str, answers: str = MIXED, env: dict[str, str] | None = None,
+def assess(cli: CliInvoke, *extra: str, answers: str = RENEGOTIATE, env: dict[str, str] | None = None,
            input: str | None = None):  # type: ignore[no-untyped-def]
     return cli("assess", "--bank-file", FULL, "--answers", answers, *extra, env=env, input=input)
 
@@ -38,15 +40,26 @@ def test_json_goes_to_stdout_alone(cli: CliInvoke) -> None:
     assert document["bank"] == {"id": "full", "version": 3, "title": "Full test bank",
                                 "source": {"title": "Il formato delle banche", "author": "clientcheck",
                                            "date": "2024-05"}}
-    assert (document["risk"], document["confidence"]) == (70, 1.0)
+    # signals: has_contract no 20 + enjoys_work never 20 + tone curt 1.5×60×0.2/2 = 9 (halved
+    # under risk 75) + revenue_share 30 (risk 50) 5 = 54; last_straw (weight 2) is "don't know":
+    # 8.5 of 10.5 weight known
+    assert (document["risk"], document["confidence"]) == (54, 0.8095)
     assert document["verdict"]["level"] == "renegotiate"
     assert document["verdict"]["band"] == {"min": 50, "max": 74, "level": "renegotiate"}
     assert document["verdict"]["steps"] == ["Write a proposal.", "Decide what you will not give up."]
-    assert [(d["id"], d["risk"]) for d in document["dimensions"]] == [("money", 67), ("people", 76)]
-    assert document["signals"][0]["question"] == "last_straw"
-    assert document["signals"][0]["contribution"] == 19.0  # 19.05 rounded to one decimal
+    # money (2×0 + 100 + 50 + 0 + 0) / 6 = 25; people (1.5×60 + 100) / 2.5 = 76 (means of known answers)
+    assert [(d["id"], d["risk"]) for d in document["dimensions"]] == [("money", 25), ("people", 76)]
+    # has_contract and enjoys_work both add 1×100×0.2 = 20: the tie keeps bank order
+    assert document["signals"][0]["question"] == "has_contract"
+    assert document["signals"][0]["contribution"] == 20.0
+    assert [(s["question"], s["contribution"]) for s in document["signals"]] == [
+        ("has_contract", 20.0), ("enjoys_work", 20.0), ("tone", 9.0), ("revenue_share", 5.0)]
     assert [p["id"] for p in document["profiles"]] == ["dependent", "bad_people"]
     assert [d["id"] for d in document["dealbreakers"]] == ["no_contract"]
+    assert document["verdict"]["raised_by"] == []  # no_contract is only 'watch'
+    # last_straw filled in: no adds nothing (54, renegotiate), yes adds 2×100×0.2 = 40 (94, let go)
+    assert document["verdict"]["unknown_bounds"] == {"best": "renegotiate", "worst": "let_go", "best_risk": 54,
+                                                     "worst_risk": 94}
     # numbers come back as numbers, whole ones as integers
     assert {"question": "revenue_share", "answer": 30} in document["answers"]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", document["timestamp"])
@@ -54,9 +67,9 @@ def test_json_goes_to_stdout_alone(cli: CliInvoke) -> None:
 
 def test_a_raised_verdict_in_json(cli: CliInvoke) -> None:
     document = json.loads(assess(cli, "--json", answers=RAISED).stdout)
-    assert document["risk"] == 43
+    assert document["risk"] == 60  # pays_late often 2×75×0.2 = 30 + tone rude 1.5×100×0.2 = 30
     assert document["verdict"]["level"] == "let_go"
-    assert document["verdict"]["band"]["level"] == "watch"
+    assert document["verdict"]["band"]["level"] == "renegotiate"
     assert document["verdict"]["raised_by"] == ["rude_and_late"]
     assert document["verdict"]["why"] == "Rude and late."
     assert document["verdict"]["label"] == "Goodbye"
@@ -64,17 +77,17 @@ def test_a_raised_verdict_in_json(cli: CliInvoke) -> None:
 
 
 @pytest.mark.parametrize(("answers", "fail_on", "code"), [
-    (MIXED, "renegotiate", 1),   # at the level
-    (MIXED, "watch", 1),         # above it
-    (MIXED, "let_go", 0),        # below it
-    (HEALTHY, "keep", 1),        # keep is the lowest level: always reached
+    (RENEGOTIATE, "renegotiate", 1),   # at the level
+    (RENEGOTIATE, "watch", 1),         # above it
+    (RENEGOTIATE, "let_go", 0),        # below it
+    (HEALTHY, "keep", 1),              # keep is the lowest level: always reached
     (HEALTHY, "watch", 0),
-    (RAISED, "let_go", 1),       # the raised level counts, not the band's (watch)
+    (RAISED, "let_go", 1),             # the raised level counts, not the band's (renegotiate)
 ])
 def test_fail_on(cli: CliInvoke, answers: str, fail_on: str, code: int) -> None:
     result = assess(cli, "--json", "--fail-on", fail_on, answers=answers)
     assert result.exit_code == code
-    risk = {MIXED: 70, HEALTHY: 0, RAISED: 43}[answers]
+    risk = {RENEGOTIATE: 54, HEALTHY: 0, RAISED: 60}[answers]
     assert json.loads(result.stdout)["risk"] == risk  # the result is printed either way
     assert result.stderr == ""
 
@@ -86,18 +99,18 @@ def test_fail_on_refuses_an_unknown_level(cli: CliInvoke) -> None:
 
 
 def test_answers_from_stdin(cli: CliInvoke) -> None:
-    text = (TEST_BANKS / "full-mixed.yaml").read_text(encoding="utf-8")
+    text = (TEST_BANKS / "full-renegotiate.yaml").read_text(encoding="utf-8")
     result = assess(cli, "--json", answers="-", input=text)
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["risk"] == 70
+    assert json.loads(result.stdout)["risk"] == 54
 
 
 def test_the_bank_is_found_by_id_on_the_banks_path_and_from_the_answers_file(cli: CliInvoke) -> None:
     env = {"CLIENTCHECK_BANKS_PATH": str(TEST_BANKS)}
-    by_id = cli("assess", "--bank", "full", "--answers", MIXED, "--json", env=env)
+    by_id = cli("assess", "--bank", "full", "--answers", RENEGOTIATE, "--json", env=env)
     assert by_id.exit_code == 0 and json.loads(by_id.stdout)["bank"]["id"] == "full"
-    named = cli("assess", "--answers", MIXED, "--json", env=env)  # 'bank: full' in the file
-    assert named.exit_code == 0 and json.loads(named.stdout)["risk"] == 70
+    named = cli("assess", "--answers", RENEGOTIATE, "--json", env=env)  # 'bank: full' in the file
+    assert named.exit_code == 0 and json.loads(named.stdout)["risk"] == 54
 
 
 def test_no_terminal_and_no_answers_is_a_usage_error(cli: CliInvoke) -> None:
@@ -131,7 +144,7 @@ def test_a_broken_bank_file_exits_2_with_located_messages(cli: CliInvoke, tmp_pa
     monkeypatch.chdir(tmp_path)
     text = (TEST_BANKS / "mini.yaml").read_text(encoding="utf-8")
     write(tmp_path / "broken.yaml", text.replace("version: 1", "version: 0").replace("type: number", "type: numbr"))
-    result = cli("assess", "--bank-file", "broken.yaml", "--answers", MIXED)
+    result = cli("assess", "--bank-file", "broken.yaml", "--answers", RENEGOTIATE)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
@@ -146,15 +159,15 @@ def test_a_broken_bank_file_exits_2_with_located_messages(cli: CliInvoke, tmp_pa
 def test_a_bank_that_is_not_yaml_exits_2(cli: CliInvoke, tmp_path: Path) -> None:
     path = tmp_path / "binary.yaml"
     path.write_bytes(b"id: x\n\x00\xff")
-    result = cli("assess", "--bank-file", str(path), "--answers", MIXED)
+    result = cli("assess", "--bank-file", str(path), "--answers", RENEGOTIATE)
     assert result.exit_code == 2
     assert f"{path}:2:1: error: looks like a binary file" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(("args", "fragment"), [
-    (("assess", "--bank", "nope", "--answers", MIXED), "no question bank with id 'nope'"),
-    (("assess", "--bank", "starter", "--bank-file", FULL, "--answers", MIXED),
+    (("assess", "--bank", "nope", "--answers", RENEGOTIATE), "no question bank with id 'nope'"),
+    (("assess", "--bank", "starter", "--bank-file", FULL, "--answers", RENEGOTIATE),
      "--bank and --bank-file cannot be used together"),
     (("assess", "--bank-file", FULL, "--answers", "missing.yaml"), "missing.yaml:1:1: error: no such file"),
     (("assess", "--nope"), "No such option"),
@@ -201,14 +214,16 @@ def test_the_verdict_for_people(cli: CliInvoke) -> None:
     result = assess(cli)
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert "RENEGOTIATE  ·  risk 70/100" in lines[1]
+    assert "RENEGOTIATE  ·  risk 54/100" in lines[1]
     assert "The terms need renegotiating." in lines[2]
-    # bars are 20 cells: money 67 → 13 filled, people 76 → 15 filled
-    assert any(re.fullmatch(r"  Money +█{13}░{7} +67 *", line) for line in lines)
+    # bars are 20 cells: money 25 → 5 filled, people 76 → 15 filled
+    assert any(re.fullmatch(r"  Money +█{5}░{15} +25 *", line) for line in lines)
     assert any(re.fullmatch(r"  People +█{15}░{5} +76 *", line) for line in lines)
-    # signals strongest first, with the chosen option's own advice
+    # signals strongest first (has_contract 20, before enjoys_work 20 by bank order), with the
+    # chosen option's own advice
     assert lines.index("What weighs most") < next(i for i, line in enumerate(lines)
-                                                  if "1. Are you thinking of stopping?" in line)
+                                                  if "1. Is there a signed contract?" in line)
+    assert any("2. Do you enjoy the work?" in line for line in lines)
     assert any("→ Ask for a different tone." in line for line in lines)
     assert "  • Dependent — Reduce the dependence." in result.stdout
     assert "  • Write a proposal." in result.stdout
@@ -228,7 +243,7 @@ def test_the_band_label_and_the_confidence_line(cli: CliInvoke, tmp_path: Path) 
 
 def test_raised_verdicts_say_which_dealbreaker_and_take_the_raised_level_s_label_and_steps(cli: CliInvoke) -> None:
     result = assess(cli, answers=RAISED)
-    assert "GOODBYE  ·  risk 43/100" in result.stdout  # the let_go band's label, though 43 is in 'watch'
+    assert "GOODBYE  ·  risk 60/100" in result.stdout  # the let_go band's label, though 60 is in 'renegotiate'
     assert "Raised by a dealbreaker:\n  • Rude and late." in result.stdout
     assert "  • Decide the notice period." in result.stdout
 
@@ -236,11 +251,11 @@ def test_raised_verdicts_say_which_dealbreaker_and_take_the_raised_level_s_label
 def test_lang_it_gives_italian_interface_strings(cli: CliInvoke) -> None:
     result = assess(cli, "--lang", "it")
     assert result.exit_code == 0
-    for italian in ("Verdetto", "RINEGOZIA  ·  rischio 70/100", "Le condizioni vanno ridiscusse.",
+    for italian in ("Verdetto", "RINEGOZIA  ·  rischio 54/100", "Le condizioni vanno ridiscusse.",
                     "Per dimensione", "Cosa pesa di più", "la tua risposta: In modo brusco", "Che cosa emerge",
                     "Prossimi passi", "Scrivi una proposta.", "Questionario: Banca di prova completa"):
         assert italian in result.stdout, italian
-    for english in ("Verdict", "risk 70", "Next steps", "Write a proposal."):
+    for english in ("Verdict", "risk 54", "Next steps", "Write a proposal."):
         assert english not in result.stdout
 
 
@@ -260,14 +275,16 @@ def test_bank_text_is_printed_literally_never_as_markup_or_escapes(cli: CliInvok
     text = (TEST_BANKS / "full.yaml").read_text(encoding="utf-8")
     text = text.replace('summary: {it: "Le condizioni vanno ridiscusse.", en: "The terms need renegotiating."}',
                         'summary: {it: "x", en: "[red]x[/red] and \\e[31mred\\e[0m \\e]0;pwned\\a[link]"}')
-    text = text.replace('en: "Plan your exit."', 'en: "[bold]Plan[/bold] \\e[2Jyour exit."')
+    # has_contract's advice: the strongest signal of these answers (last_straw, whose advice this
+    # test used, is "don't know" in them)
+    text = text.replace('en: "Propose a contract."', 'en: "[bold]Propose[/bold] \\e[2Ja contract."')
     bank = write(tmp_path / "markup.yaml", text)
-    result = cli("assess", "--bank-file", str(bank), "--answers", MIXED, env={"FORCE_COLOR": "1"})
+    result = cli("assess", "--bank-file", str(bank), "--answers", RENEGOTIATE, env={"FORCE_COLOR": "1"})
     assert result.exit_code == 0
     assert "[red]x[/red] and red [link]" in result.stdout
-    assert "→ [bold]Plan[/bold] your exit." in result.stdout
+    assert "→ [bold]Propose[/bold] a contract." in result.stdout
     assert "pwned" not in result.stdout and "\x1b[2J" not in result.stdout and "\x07" not in result.stdout
-    document = json.loads(cli("assess", "--bank-file", str(bank), "--answers", MIXED, "--json").stdout)
+    document = json.loads(cli("assess", "--bank-file", str(bank), "--answers", RENEGOTIATE, "--json").stdout)
     assert document["verdict"]["why"] == "[red]x[/red] and red [link]"
 
 

@@ -14,18 +14,23 @@ from typer.testing import Result
 
 from clientcheck import cli as cli_module
 from clientcheck.env import Environment
-from tests.clients_helpers import SCENARIOS, open_store, utc
+from tests.clients_helpers import REPO, SCENARIOS, open_store, utc
 
 CliInvoke = Callable[..., Result]
 __all__ = ["utc"]  # the fixture, used by name below
 
-SAVES = [  # (client as typed, scenario, when): three clients over three months
-    ("Acme", "whale-healthy.yaml", "2026-01-05T09:00:00Z"),
-    ("acme", "whale-small.yaml", "2026-02-05T09:00:00Z"),
-    ("ACME", "whale-000.yaml", "2026-03-05T09:00:00Z"),
-    ("Beta & Figli", "signals-healthy.yaml", "2026-01-10T09:00:00Z"),
-    ("Beta & Figli", "signals-early.yaml", "2026-03-01T09:00:00Z"),
-    ("Gamma", "let-go-late-payer.yaml", "2026-02-20T09:00:00Z"),
+ANSWERS = REPO / "tests" / "answers"
+SAVES = [  # (client as typed, answers file, when): three clients over three months
+    # Acme, a whale: keep, risk 8 (one signal, postponed_break sometimes: 1.5×50×0.2/2 = 7.5),
+    # then let go twice, risk 100 (12 and 14 signals, 242.5 and more points, capped)
+    ("Acme", ANSWERS / "whale-healthy-postponing.yaml", "2026-01-05T09:00:00Z"),
+    ("acme", SCENARIOS / "whale-small.yaml", "2026-02-05T09:00:00Z"),
+    ("ACME", SCENARIOS / "whale-000.yaml", "2026-03-05T09:00:00Z"),
+    # Beta, rising: keep, risk 8 (s09 sometimes 7.5), then watch, risk 41 (15 + 11.25 + 7.5 + 7.5)
+    ("Beta & Figli", SCENARIOS / "signals-healthy.yaml", "2026-01-10T09:00:00Z"),
+    ("Beta & Figli", ANSWERS / "signals-rising.yaml", "2026-03-01T09:00:00Z"),
+    # Gamma: risk 40 (pays_late always 2×100×0.2) in the watch band, raised to renegotiate by late_payer
+    ("Gamma", SCENARIOS / "let-go-late-payer.yaml", "2026-02-20T09:00:00Z"),
 ]
 
 
@@ -43,8 +48,8 @@ def saved_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     app = load_commands()
     home = tmp_path_factory.mktemp("saved") / "home"
-    for client, scenario, when in SAVES:
-        result = CliRunner().invoke(app, ["assess", "--answers", str(SCENARIOS / scenario), "--client", client,
+    for client, answers, when in SAVES:
+        result = CliRunner().invoke(app, ["assess", "--answers", str(answers), "--client", client,
                                           "--json"], env={"CLIENTCHECK_HOME": str(home), "CLIENTCHECK_NOW": when})
         assert result.exit_code == 0, result.stderr
     return home
@@ -125,17 +130,17 @@ def test_clients_when_nothing_is_saved(cli: CliInvoke, isolated_home: Path) -> N
 CLIENTS_EN = """\
 Clients (3)
 Client        Verdict      Risk  Trend  Last        Checks
-Acme          Let go         84  ↑19    2026-03-05       3
-Beta & Figli  Watch          28  ↑20    2026-03-01       2
-Gamma         Renegotiate    18  ·      2026-02-20       1
+Acme          Let go        100  =      2026-03-05       3
+Beta & Figli  Watch          41  ↑33    2026-03-01       2
+Gamma         Renegotiate    40  ·      2026-02-20       1
 Details: clientcheck history NAME · ranking: clientcheck portfolio
 """
 CLIENTS_IT = """\
 Clienti (3)
 Cliente       Verdetto        Rischio  Trend  Ultimo      Verifiche
-Acme          Lascia andare        84  ↑19    2026-03-05          3
-Beta & Figli  Tieni d'occhio       28  ↑20    2026-03-01          2
-Gamma         Rinegozia            18  ·      2026-02-20          1
+Acme          Lascia andare       100  =      2026-03-05          3
+Beta & Figli  Tieni d'occhio       41  ↑33    2026-03-01          2
+Gamma         Rinegozia            40  ·      2026-02-20          1
 Dettagli: clientcheck history NOME · classifica: clientcheck portfolio
 """
 
@@ -151,22 +156,22 @@ def test_clients_json(saved: CliInvoke) -> None:
     assert (document["kind"], document["schema_version"]) == ("clientcheck.clients", 1)
     assert document["clients"][0] == {
         "name": "Acme", "assessments": 3, "revenue_share": 45,
-        "last": {"timestamp": "2026-03-05T09:00:00Z", "bank": "whale", "risk": 84, "level": "let_go"},
-        "previous_risk": 65}
+        "last": {"timestamp": "2026-03-05T09:00:00Z", "bank": "whale", "risk": 100, "level": "let_go"},
+        "previous_risk": 100}
 
 
 # --- history ------------------------------------------------------------------------------
 
 HISTORY_EN = """\
 Acme — 3 assessment(s)
-Risk over time  ▂▆▇  17 → 84
+Risk over time  ▂██  8 → 100
 
 Date              Bank      Risk  Verdict  Signals
-2026-01-05 09:00  whale v1    17  Keep     first with this bank
-2026-02-05 09:00  whale v1    65  Let go   +12 new, −1 resolved
-2026-03-05 09:00  whale v1    84  Let go   +4 new, −0 resolved
+2026-01-05 09:00  whale v1     8  Keep     first with this bank
+2026-02-05 09:00  whale v1   100  Let go   +12 new, −1 resolved
+2026-03-05 09:00  whale v1   100  Let go   +2 new, −0 resolved
 
-Since the previous whale assessment (2026-02-05): risk 65 → 84
+Since the previous whale assessment (2026-02-05): risk 100 → 100
   Newly triggered:
     + Have you caught yourself thinking about ending things with this client and
       then putting it off?
@@ -182,21 +187,24 @@ def test_history_shows_each_assessment_a_sparkline_and_what_changed(saved: CliIn
 def test_history_in_italian_numbers_the_signals(saved: CliInvoke) -> None:
     result = saved("history", "BETA & FIGLI", "--lang", "it")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("Beta & Figli — 2 valutazione/i\nRischio nel tempo  ▂▃  8 → 28\n")
-    assert "2026-03-01 09:00  signals v1         28  Tieni d'occhio  +7 nuovi, −0 risolti" in result.stdout
-    assert "Rispetto alla valutazione signals precedente (2026-01-10): rischio 8 → 28\n  Nuovi segnali:\n" \
+    # 8 → ▂, 41 → ▄ (round(risk × 7 / 100) of ▁▂▃▄▅▆▇█); new: s18 (15), s02 (11.25), s06 (7.5)
+    assert result.stdout.startswith("Beta & Figli — 2 valutazione/i\nRischio nel tempo  ▂▄  8 → 41\n")
+    assert "2026-03-01 09:00  signals v1         41  Tieni d'occhio  +3 nuovi, −0 risolti" in result.stdout
+    assert "Rispetto alla valutazione signals precedente (2026-01-10): rischio 8 → 41\n  Nuovi segnali:\n" \
            "    + #18 Il cliente studia la concorrenza" in result.stdout
 
 
 def test_history_json_lists_new_and_resolved_signals(saved: CliInvoke) -> None:
     document = json.loads(saved("history", "Acme", "--json").stdout)
-    assert (document["kind"], document["client"], document["sparkline"]) == ("clientcheck.history", "Acme", "▂▆▇")
+    assert (document["kind"], document["client"], document["sparkline"]) == ("clientcheck.history", "Acme", "▂██")
     first, second, third = document["assessments"]
     assert first["changes"] is None
+    # whale-small has 12 signals, none of them the first check's postponed_break (now rarely)
     assert (len(second["changes"]["new"]), len(second["changes"]["resolved"])) == (12, 1)
+    assert [s["question"] for s in second["changes"]["resolved"]] == ["postponed_break"]
     assert second["changes"]["compared_to"] == first["id"]
-    assert [s["question"] for s in third["changes"]["new"]] == ["postponed_break", "revenue_share", "love_project",
-                                                               "hours_share"]
+    # strongest first: postponed_break often 1.5×75×0.2 = 22.5, love_project yes 20
+    assert [s["question"] for s in third["changes"]["new"]] == ["postponed_break", "love_project"]
 
 
 def test_history_of_an_unknown_client_is_a_clear_error(saved: CliInvoke) -> None:
@@ -218,18 +226,18 @@ def test_history_with_nothing_saved(cli: CliInvoke) -> None:
 PORTFOLIO_EN = """\
 Portfolio: 3 client(s), riskiest first
 #  Client        Verdict      Risk  Trend  Revenue  Last
-1  Acme          Let go         84  ↑19        45%  2026-03-05  ● whale
-2  Beta & Figli  Watch          28  ↑20        15%  2026-03-01
-3  Gamma         Renegotiate    18  ·          20%  2026-02-20
+1  Acme          Let go        100  =          45%  2026-03-05  ● whale
+2  Beta & Figli  Watch          41  ↑33        15%  2026-03-01
+3  Gamma         Renegotiate    40  ·          20%  2026-02-20
 
 Revenue concentration
   Largest client: Acme, 45% of revenue.  Concentrated: keep diversifying.
   Share known for 3 of 3 client(s); together 80%.
 
 Act on these first
-  1. Acme — whale: 45% of revenue at risk 84; plan before you act
-  2. Gamma — renegotiate: risk 18
-  3. Beta & Figli — getting worse: risk up 20 since last time, now 28
+  1. Acme — whale: 45% of revenue at risk 100; plan before you act
+  2. Gamma — renegotiate: risk 40
+  3. Beta & Figli — getting worse: risk up 33 since last time, now 41
 """
 PORTFOLIO_IT_END = """\
 Concentrazione del fatturato
@@ -237,9 +245,9 @@ Concentrazione del fatturato
   Quota nota per 3 cliente/i su 3; in tutto 80%.
 
 Da affrontare per primi
-  1. Acme — balena: 45% del fatturato con rischio 84; pianifica prima di agire
-  2. Gamma — rinegozia: rischio 18
-  3. Beta & Figli — sta peggiorando: rischio salito di 20 dall'ultima volta, ora 28
+  1. Acme — balena: 45% del fatturato con rischio 100; pianifica prima di agire
+  2. Gamma — rinegozia: rischio 40
+  3. Beta & Figli — sta peggiorando: rischio salito di 33 dall'ultima volta, ora 41
 """
 
 
@@ -251,7 +259,7 @@ def test_portfolio_ranks_flags_whales_shows_concentration_and_what_first(saved: 
 def test_portfolio_in_italian(saved: CliInvoke) -> None:
     result = saved("portfolio", "--lang", "it")
     assert result.stdout.startswith("Portafoglio: 3 cliente/i, dal più a rischio\n")
-    assert "1  Acme          Lascia andare        84  ↑19      45%  2026-03-05  ● balena\n" in result.stdout
+    assert "1  Acme          Lascia andare       100  =        45%  2026-03-05  ● balena\n" in result.stdout
     assert result.stdout.endswith(PORTFOLIO_IT_END)
 
 
@@ -280,10 +288,10 @@ def test_report_markdown_has_the_latest_assessment_and_the_trend(saved: CliInvok
     text = result.stdout
     assert text.startswith("# Client report: Acme\n\n*Written 2026-03-06 by clientcheck · 3 assessment(s) since "
                            "2026-01-05*\n\n## Latest assessment: 2026-03-05 09:00 — The whale client (v1)\n\n"
-                           "**Let go** · risk 84/100 · confidence 100%\n")
-    for line in ["### By dimension", "### What weighs most", "## Trend", "Risk over time: `▂▆▇` (17 → 65 → 84)",
-                 "| 2026-02-05 09:00 | whale | 65 | Let go | +12 new, −1 resolved |",
-                 "### Since the previous whale assessment (2026-02-05): risk 65 → 84"]:
+                           "**Let go** · risk 100/100 · confidence 100%\n")
+    for line in ["### By dimension", "### What weighs most", "## Trend", "Risk over time: `▂██` (8 → 100 → 100)",
+                 "| 2026-02-05 09:00 | whale | 100 | Let go | +12 new, −1 resolved |",
+                 "### Since the previous whale assessment (2026-02-05): risk 100 → 100"]:
         assert line in text.splitlines(), line
 
 
@@ -331,7 +339,8 @@ def test_import_from_stdin_merges_into_existing_clients(saved: CliInvoke, tmp_pa
     assert result.exit_code == 0
     result = saved("import", "-", input=saved("export").stdout, env=other)
     assert result.stdout == "Imported 1 assessment(s), 0 new client(s); 6 were already here.\n"
-    assert "Acme          Keep           17  ↓67    2026-04-01       4\n" in saved("clients", env=other).stdout
+    # whale-healthy.yaml: no signal at all (revenue and hours share are context), risk 0, down from 100
+    assert "Acme          Keep            0  ↓100   2026-04-01       4\n" in saved("clients", env=other).stdout
 
 
 @pytest.mark.parametrize(("mangle", "problem"), [

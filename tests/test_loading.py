@@ -303,7 +303,7 @@ WHEN = "    when: {question: pays_late, at_least: often}"  # line 37, in questio
      "use risk in dealbreakers and profiles"),
     ("{all: [], question: tone}", "the 'when' of question 'follow' mixes 'all', 'question'", "37:11",
      "nest the other conditions inside them"),
-    ("{answer: tone}", "needs 'question', 'risk', 'all', 'any' or 'not'", "37:11", "{question: pays_late"),
+    ("{answer: tone}", "needs 'question', 'risk', 'signals', 'all', 'any' or 'not'", "37:11", "{question: pays_late"),
     ("{question: tone}", "needs exactly one of 'equals', 'in', 'at_least', 'at_most'", "37:11", "e.g."),
     ("{question: pays_late, at_least: often, at_most: always}", "needs exactly one of", "37:11", "e.g."),
     ("{question: tone, equal: rude}", "unknown key 'equal' in the 'when' of question 'follow'", "37:28",

@@ -24,6 +24,7 @@ from clientcheck.model import (
     Question,
     QuestionType,
     RiskCondition,
+    SignalsCondition,
 )
 from clientcheck.reader import NodeReader, did_you_mean, one_of
 from clientcheck.text import strip_control
@@ -228,6 +229,8 @@ def _condition_text(condition: Condition) -> str:
             return f"not({_condition_text(item)})"
         case RiskCondition(scope=scope, operator=operator, value=value):
             return f"risk {scope} {operator} {_fmt(value)}"
+        case SignalsCondition(scope=scope, operator=operator, value=count):
+            return f"signals {scope} {operator} {count}"
     raise TypeError(condition)  # pragma: no cover
 
 

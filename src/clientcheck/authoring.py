@@ -22,6 +22,7 @@ from clientcheck.model import (
     Not,
     Question,
     RiskCondition,
+    SignalsCondition,
 )
 from clientcheck.text import Text
 
@@ -112,6 +113,8 @@ def condition_data(condition: Condition) -> dict[str, Any]:
             return {"question": question, operator: _answer(value)}
         case RiskCondition(scope=scope, operator=operator, value=value):
             return {"risk": scope, operator: _number(value)}
+        case SignalsCondition(scope=scope, operator=operator, value=count):
+            return {"signals": scope, operator: count}
         case AllOf(items=items):
             return {"all": [condition_data(item) for item in items]}
         case AnyOf(items=items):
@@ -133,6 +136,10 @@ def question_data(question: Question) -> dict[str, Any]:
         data["weight"] = _number(question.weight)
     if question.reverse:
         data["reverse"] = True
+    if not question.scored:
+        data["scored"] = False
+    if question.actionable:
+        data["actionable"] = True
     if question.when is not None:
         data["when"] = condition_data(question.when)
     data["text"] = text_data(question.text)
@@ -206,6 +213,9 @@ def describe_condition(condition: Condition, words: Mapping[str, str], top: bool
         case RiskCondition(scope=scope, operator=operator, value=value):
             symbol = "≥" if operator == "at_least" else "≤"
             return f"{words['risk']}({scope}) {symbol} {_number(value)}"
+        case SignalsCondition(scope=scope, operator=operator, value=count):
+            symbol = "≥" if operator == "at_least" else "≤"
+            return f"{words.get('signals', 'signals')}({scope}) {symbol} {count}"
         case AllOf(items=items) | AnyOf(items=items):
             joiner = f" {words['and' if isinstance(condition, AllOf) else 'or']} "
             text = joiner.join(describe_condition(item, words, top=False) for item in items)

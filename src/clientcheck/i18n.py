@@ -16,6 +16,24 @@ _STRINGS: dict[str, tuple[str, str]] = {  # key: (en, it)
     "level.let_go": ("Let go", "Lascia andare"),
     # verdict screen
     "verdict.title": ("Verdict", "Verdetto"),
+    "verdict.partial": ("The picture is partial: only {percent}% of it has an answer. What you know so far "
+                        "points to \"{level}\"; the unknowns below could change it.",
+                        "Il quadro è parziale: solo il {percent}% ha una risposta. Quello che sai finora "
+                        "indica \"{level}\"; le risposte che mancano potrebbero cambiarlo."),
+    "verdict.flip_down": ("It would become \"{level}\" if: {changes}.",
+                          "Diventerebbe \"{level}\" se: {changes}."),
+    "verdict.flip_up": ("It would become \"{level}\" if: {changes}.",
+                        "Diventerebbe \"{level}\" se: {changes}."),
+    "verdict.no_flip": ("Changing the answers you can act on (terms, scope, channels, limits) would not move "
+                        "this verdict by itself.",
+                        "Cambiare le risposte su cui puoi agire (accordi, perimetro, canali, limiti) non basterebbe "
+                        "a spostare questo verdetto."),
+    "verdict.change": ("\"{question}\" went from {before} to {after}",
+                       "a «{question}» la risposta passasse da {before} a {after}"),
+    "verdict.bounds": ("With the \"don't know\" answers filled in, it could go from \"{best}\" to \"{worst}\".",
+                       "Con le risposte \"non so\" date, potrebbe andare da \"{best}\" a \"{worst}\"."),
+    "verdict.bounds_same": ("The \"don't know\" answers cannot change the level: \"{level}\" either way.",
+                            "Le risposte \"non so\" non cambiano il livello: \"{level}\" in ogni caso."),
     "verdict.risk": ("risk {risk}/100", "rischio {risk}/100"),
     "verdict.raised": ("Raised by a dealbreaker:", "Alzato da una condizione irrinunciabile:"),
     "verdict.dimensions": ("By dimension", "Per dimensione"),
@@ -99,6 +117,7 @@ _STRINGS: dict[str, tuple[str, str]] = {  # key: (en, it)
     "cond.or": ("or", "o"),
     "cond.not": ("not", "non"),
     "cond.risk": ("risk", "rischio"),
+    "cond.signals": ("signals", "segnali"),
     "show.source": ("Source: \"{title}\", {author}, {date}", "Fonte: \"{title}\", {author}, {date}"),
     "show.meta": ("Languages: {languages} · file: {path}", "Lingue: {languages} · file: {path}"),
     "show.dimensions": ("Dimensions", "Dimensioni"),
@@ -106,6 +125,8 @@ _STRINGS: dict[str, tuple[str, str]] = {  # key: (en, it)
     "show.questions": ("Questions ({count})", "Domande ({count})"),
     "show.weight": ("weight {weight}", "peso {weight}"),
     "show.reverse": ("reversed", "invertita"),
+    "show.unscored": ("context: adds no risk", "contesto: non aggiunge rischio"),
+    "show.actionable": ("actionable", "puoi cambiarla tu"),
     "show.follow_up": ("follow-up, asked only when {condition}", "approfondimento, solo se {condition}"),
     "show.range": ("from {min} to {max}{unit}; risk 0 at {safe}, 100 at {risky}",
                    "da {min} a {max}{unit}; rischio 0 a {safe}, 100 a {risky}"),

@@ -35,6 +35,7 @@ from clientcheck.model import (
     Question,
     QuestionType,
     RiskCondition,
+    SignalsCondition,
     Source,
 )
 from clientcheck.reader import NodeReader, did_you_mean, one_of
@@ -49,7 +50,7 @@ _TOP_REQUIRED = ("id", "version", "languages", "title", "description", "source",
                  "questions", "bands")
 _TOP_OPTIONAL = ("dealbreakers", "profiles")
 _QUESTION_OPTIONAL = ("weight", "reverse", "help", "advice", "number", "when", "options", "min", "max",
-                      "unit", "safe_at", "risky_at")
+                      "unit", "safe_at", "risky_at", "scored", "actionable")
 _ONLY_FOR = {
     "options": (QuestionType.CHOICE,),
     "min": (QuestionType.NUMBER,),
@@ -244,6 +245,9 @@ class _BankBuilder:
             elif value is not None:
                 weight = value
         reverse = bool(r.boolean(fields["reverse"], f"'reverse' in {what}")) if "reverse" in fields else False
+        scored = r.boolean(fields["scored"], f"'scored' in {what}") if "scored" in fields else True
+        actionable = bool(r.boolean(fields["actionable"], f"'actionable' in {what}")) \
+            if "actionable" in fields else False
         help_text = r.text(fields["help"], f"the 'help' of {what}") if "help" in fields else None
         advice = r.text(fields["advice"], f"the 'advice' of {what}") if "advice" in fields else None
         number = None
@@ -283,7 +287,7 @@ class _BankBuilder:
                    "add one concrete thing to do when this answer raises a concern")
         return Question(question_id, dimension, qtype, text, weight, reverse, help_text, advice, number, when,
                         options, limits.get("min"), limits.get("max"), unit, limits.get("safe_at"),
-                        limits.get("risky_at"))
+                        limits.get("risky_at"), scored is not False, actionable)
 
     def _dimension_ref(self, node: yaml.Node | None, what: str) -> str | None:
         if node is None:
@@ -378,6 +382,13 @@ class _BankBuilder:
                 return None
             items = tuple(c for c in parsed if c is not None)
             return AllOf(items) if key == "all" else AnyOf(items)
+        if "signals" in keys:
+            if not allow_risk:
+                r.error(entries["signals"][0], f"{what} cannot count signals",
+                        "a follow-up depends on earlier answers; signals are known only at the end "
+                        "(count them in dealbreakers and profiles)")
+                return None
+            return self._signals_condition(node, entries, what)
         if "risk" in keys:
             if not allow_risk:
                 r.error(entries["risk"][0], f"{what} cannot look at risk",
@@ -387,7 +398,7 @@ class _BankBuilder:
             return self._risk_condition(node, entries, what)
         if "question" in keys:
             return self._answer_condition(node, entries, what, known, all_ids)
-        r.error(node, f"{what} needs 'question', 'risk', 'all', 'any' or 'not'",
+        r.error(node, f"{what} needs 'question', 'risk', 'signals', 'all', 'any' or 'not'",
                 "e.g. {question: pays_late, equals: yes} — see docs/bank-format.md, 'Conditions'")
         return None
 
@@ -426,6 +437,24 @@ class _BankBuilder:
                     "0 is the healthiest, 100 the most worrying: write a number in between")
             return None
         return RiskCondition(str(scope), operator, value)
+
+    def _signals_condition(self, node: yaml.Node, entries: Mapping[str, tuple[yaml.Node, yaml.Node]],
+                           what: str) -> Condition | None:
+        r = self.reader
+        operator = self._operator(node, entries, what, "signals", ("at_least", "at_most"))
+        scope_node = entries["signals"][1]
+        scope = r.scalar(scope_node)
+        scopes = ["overall", *self.dimension_ids]
+        if scope not in scopes:
+            r.error(scope_node, f"{what} counts the signals of {scope!r}, which is not a dimension",
+                    did_you_mean(str(scope), scopes) or f"use 'overall' or one of {one_of(self.dimension_ids)}")
+            return None
+        if operator is None:
+            return None
+        count = r.integer(entries[operator][1], f"{what} ({operator})", minimum=0)
+        if count is None:
+            return None
+        return SignalsCondition(str(scope), operator, count)
 
     def _answer_condition(self, node: yaml.Node, entries: Mapping[str, tuple[yaml.Node, yaml.Node]],
                           what: str, known: Mapping[str, Question], all_ids: set[str]) -> Condition | None:

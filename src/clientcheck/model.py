@@ -41,6 +41,8 @@ YES, NO = "yes", "no"
 DONT_KNOW = "dont_know"
 FREQUENCY_LEVELS = ("never", "rarely", "sometimes", "often", "always")
 SIGNAL_THRESHOLD = 50.0  # an answer with at least this much risk triggers its signal
+SERIOUS_SIGNAL = 75.0  # "often" or worse on a frequency question
+POINTS_PER_RISK = 0.2  # a serious signal adds weight x its risk x this: "often" 15, "always" or yes 20
 
 AnswerValue = str | float
 """An answer: ``yes``/``no``, a frequency level, an option id, a number, or ``dont_know``."""
@@ -65,6 +67,14 @@ class RiskCondition(NamedTuple):
     value: float
 
 
+class SignalsCondition(NamedTuple):
+    """Holds when the number of signals, overall or in one dimension, is at least / at most ``value``."""
+
+    scope: str  # "overall" or a dimension id
+    operator: str  # "at_least" | "at_most"
+    value: int
+
+
 class AllOf(NamedTuple):
     items: tuple[Condition, ...]
 
@@ -77,7 +87,7 @@ class Not(NamedTuple):
     item: Condition
 
 
-Condition = AnswerCondition | RiskCondition | AllOf | AnyOf | Not
+Condition = AnswerCondition | RiskCondition | SignalsCondition | AllOf | AnyOf | Not
 
 
 def referenced_questions(condition: Condition) -> tuple[str, ...]:
@@ -85,7 +95,7 @@ def referenced_questions(condition: Condition) -> tuple[str, ...]:
     match condition:
         case AnswerCondition(question=question):
             return (question,)
-        case RiskCondition():
+        case RiskCondition() | SignalsCondition():
             return ()
         case AllOf(items=items) | AnyOf(items=items):
             return tuple(q for item in items for q in referenced_questions(item))
@@ -137,6 +147,8 @@ class Question(NamedTuple):
     unit: Text | None = None
     safe_at: float | None = None
     risky_at: float | None = None
+    scored: bool = True  # False: asked for context (profiles, exit plan); adds no risk
+    actionable: bool = False  # the answer is something the user can change (terms, scope, brief)
 
     def allowed_answers(self) -> tuple[str, ...]:
         """The words an answer may be, besides ``dont_know`` (and a number for NUMBER)."""
@@ -173,6 +185,17 @@ class Question(NamedTuple):
                 share = (float(answer) - self.safe_at) / span
                 return min(100.0, max(0.0, share * 100.0))
         raise TypeError(self.type)  # pragma: no cover
+
+    def points(self, answer: AnswerValue) -> float:
+        """What this answer adds to the risk: only signals add, so healthy answers cannot dilute them."""
+        if not self.scored:
+            return 0.0
+        risk = self.answer_risk(answer)
+        if risk < SIGNAL_THRESHOLD:
+            return 0.0
+        # A signal short of serious ("sometimes") counts half: a recurring friction, not yet a pattern.
+        strength = 1.0 if risk >= SERIOUS_SIGNAL else 0.5
+        return self.weight * risk * POINTS_PER_RISK * strength
 
     def advice_for(self, answer: AnswerValue) -> Text | None:
         """The advice for this answer: the chosen option's own, else the question's."""

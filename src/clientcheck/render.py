@@ -65,10 +65,13 @@ def result_document(assessment: Assessment, language: str, timestamp: str,
         "verdict": {
             "level": verdict.level.value,
             "label": level_label(assessment, language),
-            "why": verdict.why.get(language),
+            "why": headline(assessment, language),
             "band": {"min": band.minimum, "max": band.maximum, "level": band.level.value},
             "raised_by": [d.id for d in verdict.raised_by],
             "steps": [step.get(language) for step in verdict.outcome.steps],
+            "partial": verdict.partial,
+            "flip": _flip_json(assessment, language),
+            "unknown_bounds": _bounds_json(assessment),
         },
         "dimensions": [
             {"id": d.id, "label": d.label.get(language), "risk": d.risk, "confidence": d.confidence,
@@ -91,6 +94,35 @@ def result_document(assessment: Assessment, language: str, timestamp: str,
     if extra:
         document.update(extra)
     return document
+
+
+def _flip_json(assessment: Assessment, language: str) -> dict[str, Any] | None:
+    flip = assessment.flip
+    if flip is None:
+        return None
+    return {"direction": flip.direction, "level": flip.level.value, "risk": flip.risk, "minimal": flip.minimal,
+            "changes": [{"question": c.question.id, "text": c.question.text.get(language),
+                         "from": answer_json(c.before), "to": answer_json(c.after)} for c in flip.changes]}
+
+
+def _bounds_json(assessment: Assessment) -> dict[str, Any] | None:
+    bounds = assessment.bounds
+    if bounds is None:
+        return None
+    return {"best": bounds.best.value, "worst": bounds.worst.value, "best_risk": bounds.best_risk,
+            "worst_risk": bounds.worst_risk}
+
+
+def headline(assessment: Assessment, language: str) -> str:
+    """The verdict's one sentence, true to the answers: a dealbreaker's reason, the band's
+    summary, or, when too little is known to claim it, a partial picture."""
+    verdict = assessment.verdict
+    if verdict.raised_by:
+        return verdict.raised_by[0].reason.get(language)
+    if verdict.partial:
+        return tr(language, "verdict.partial", percent=round(assessment.confidence * 100),
+                  level=tr(language, f"level.{verdict.level.value}"))
+    return verdict.band.summary.get(language)
 
 
 def write_json(document: Mapping[str, Any], stream: TextIO) -> None:
@@ -158,7 +190,10 @@ def render_verdict(assessment: Assessment, language: str, console: Console) -> N
     body = Text()
     body.append_text(heading)
     body.append("\n")
-    body.append(verdict.why.get(lang))
+    body.append(headline(assessment, lang))
+    for sentence in explanation_lines(assessment, lang):
+        body.append("\n")
+        body.append(sentence, style="italic")
     console.print(Panel(body, title=tr(lang, "verdict.title"), title_align="left", border_style=colour,
                         expand=True))
 
@@ -229,6 +264,30 @@ def render_verdict(assessment: Assessment, language: str, console: Console) -> N
     source = assessment.bank.source
     console.print(Text(tr(lang, "verdict.source", title=assessment.bank.title.get(lang), source=source.title,
                           author=source.author.get(lang), date=source.date), style="dim"))
+
+
+def explanation_lines(assessment: Assessment, lang: str) -> list[str]:
+    """What would change the verdict, and where the unknown answers could take it."""
+    lines = []
+    flip = assessment.flip
+    if flip is not None:
+        changes = "; ".join(
+            tr(lang, "verdict.change", question=c.question.text.get(lang),
+               before=_answer_label(c.question.type.value, c.before, assessment, c.question.id, lang),
+               after=_answer_label(c.question.type.value, c.after, assessment, c.question.id, lang))
+            for c in flip.changes)
+        key = "verdict.flip_down" if flip.direction == "down" else "verdict.flip_up"
+        lines.append(tr(lang, key, level=tr(lang, f"level.{flip.level.value}"), changes=changes))
+    elif assessment.verdict.level is not Level.KEEP:
+        lines.append(tr(lang, "verdict.no_flip"))
+    bounds = assessment.bounds
+    if bounds is not None:
+        if bounds.best is bounds.worst:
+            lines.append(tr(lang, "verdict.bounds_same", level=tr(lang, f"level.{bounds.best.value}")))
+        else:
+            lines.append(tr(lang, "verdict.bounds", best=tr(lang, f"level.{bounds.best.value}"),
+                            worst=tr(lang, f"level.{bounds.worst.value}")))
+    return lines
 
 
 def _bullets(console: Console, items: Sequence[Text]) -> None:

@@ -31,7 +31,7 @@ def count(language: str, noun: str, number: int) -> str:
 
 def _condition(condition: Condition, language: str) -> str:
     words = {key.split(".")[1]: value for key, value in
-             labels(language, "cond.and", "cond.or", "cond.not", "cond.risk").items()}
+             labels(language, "cond.and", "cond.or", "cond.not", "cond.risk", "cond.signals").items()}
     return describe_condition(condition, words)
 
 
@@ -194,6 +194,10 @@ def _question_cell(question: Question, lang: str) -> Any:
         facts.append(tr(lang, "show.weight", weight=_number(question.weight)))
     if question.reverse:
         facts.append(tr(lang, "show.reverse"))
+    if not question.scored:
+        facts.append(tr(lang, "show.unscored"))
+    if question.actionable:
+        facts.append(tr(lang, "show.actionable"))
     if question.number is not None:
         facts.append(f"#{question.number}")
     cell.append("  " + " · ".join(facts), style="dim")

@@ -74,6 +74,18 @@ def _bank_definitions() -> Schema:
         oneOf=[{"required": ["at_least"]}, {"required": ["at_most"]}],
     )
 
+    signals_condition = _closed(
+        "Holds when the number of signals (answers with risk 50 or more), overall or in one dimension, "
+        "is at least / at most a count.",
+        ["signals"],
+        {
+            "signals": {"type": "string", "description": "'overall' or a dimension id.", "examples": ["overall"]},
+            "at_least": {"type": "integer", "minimum": 0},
+            "at_most": {"type": "integer", "minimum": 0},
+        },
+        oneOf=[{"required": ["at_least"]}, {"required": ["at_most"]}],
+    )
+
     def combinators(target: str) -> dict[str, Schema]:
         return {
             "all": _closed("Holds when every condition in the list holds.", ["all"],
@@ -108,6 +120,12 @@ def _bank_definitions() -> Schema:
         "unit": _text("number only: shown after the value, e.g. '%'."),
         "safe_at": {"type": "number", "description": "number only: the value at which risk is 0."},
         "risky_at": {"type": "number", "description": "number only: the value at which risk is 100."},
+        "scored": {"type": "boolean", "default": True,
+                   "description": "false for a context question (revenue share, prospect or client): it "
+                                  "adds no risk but profiles and dealbreakers can look at it."},
+        "actionable": {"type": "boolean", "default": False,
+                       "description": "true when the user can change the answer (terms, scope, brief): such "
+                                      "questions are the ones 'what would change the verdict' may name."},
     }
     number_only = ["min", "max", "unit", "safe_at", "risky_at"]
     question = _closed(
@@ -193,10 +211,12 @@ def _bank_definitions() -> Schema:
             }),
         "answer_condition": answer_condition,
         "risk_condition": risk_condition,
+        "signals_condition": signals_condition,
         "follow_up": {"description": "A condition on earlier answers (no risk: it is known only at the end).",
                       "anyOf": [_ref("answer_condition"), *follow_up.values()]},
         "condition": {"description": "A condition on answers and risks.",
-                      "anyOf": [_ref("answer_condition"), _ref("risk_condition"), *condition.values()]},
+                      "anyOf": [_ref("answer_condition"), _ref("risk_condition"), _ref("signals_condition"),
+                                *condition.values()]},
     }
 
 
@@ -277,9 +297,10 @@ def result_schema() -> Schema:
             }, "The bank the answers were scored with."),
             "answers": {"type": "array", "description": "The questions asked, in order.",
                         "items": all_of({"question": item_id, "answer": answer})},
-            "risk": {**risk, "description": "Overall risk, 0 (healthy) to 100."},
+            "risk": {**risk, "description": "Overall risk, 0 (healthy) to 100: the points its signals add, "
+                                            "capped at 100."},
             "confidence": {**share, "description": "Share of the weight answered (not 'don't know')."},
-            "verdict": all_of({
+            "verdict": obj(["level", "label", "why", "band", "raised_by", "steps"], {
                 "level": level,
                 "label": text,
                 "why": text,
@@ -287,6 +308,23 @@ def result_schema() -> Schema:
                 "raised_by": {"type": "array", "items": item_id,
                               "description": "Dealbreakers that raised the level above the band's."},
                 "steps": {"type": "array", "items": text},
+                "partial": {"type": "boolean", "description": "True when too little is known (under 60% "
+                                                              "of the weight) to claim the band's summary."},
+                "flip": {"description": "The fewest changes to answers you can act on that move the verdict "
+                                        "one level (down; up for keep); null when none can.",
+                         "anyOf": [{"type": "null"}, all_of({
+                             "direction": {"enum": ["down", "up"]},
+                             "level": level,
+                             "risk": risk,
+                             "minimal": {"type": "boolean",
+                                         "description": "False when a greedy set was given instead of the fewest."},
+                             "changes": {"type": "array", "minItems": 1, "items": all_of({
+                                 "question": item_id, "text": text, "from": answer, "to": answer})},
+                         })]},
+                "unknown_bounds": {"description": "The levels the 'don't know' answers could lead to, answered "
+                                                  "in the best and worst way; null when every answer is known.",
+                                   "anyOf": [{"type": "null"}, all_of({
+                                       "best": level, "worst": level, "best_risk": risk, "worst_risk": risk})]},
             }),
             "dimensions": {"type": "array", "items": all_of({
                 "id": item_id, "label": text, "risk": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
