@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from clientcheck.store import AssessmentRecord
+    from clientcheck.saved.store import AssessmentRecord
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -45,11 +45,11 @@ FIRST_NAMES = ["Acme", "Bottega", "Studio", "Officina", "Fabbrica", "Atelier", "
 
 def templates() -> list[AssessmentRecord]:
     """One real record per scenario: what ``assess`` saves, documents and signals included."""
-    from clientcheck.answers import read_answers
-    from clientcheck.clients import record_from_assessment
-    from clientcheck.loading import load_bank
-    from clientcheck.render import result_document
-    from clientcheck.scoring import assess
+    from clientcheck.assessment.answers import read_answers
+    from clientcheck.assessment.scoring import assess
+    from clientcheck.bank.loader import load_bank
+    from clientcheck.saved.clients import record_from_assessment
+    from clientcheck.ui.verdict import result_document
 
     records = []
     for bank_id, scenario in SCENARIOS:
@@ -61,7 +61,7 @@ def templates() -> list[AssessmentRecord]:
 
 
 def fake_records(clients: int, per_client: int, seed: int = 6) -> Iterator[AssessmentRecord]:
-    from clientcheck.clients import new_uid
+    from clientcheck.saved.clients import new_uid
 
     rng = random.Random(seed)
     bases = templates()
@@ -78,7 +78,7 @@ def fake_records(clients: int, per_client: int, seed: int = 6) -> Iterator[Asses
 
 
 def fill(home: Path, clients: int, per_client: int) -> float:
-    from clientcheck.store import Store, database_path
+    from clientcheck.saved.store import Store, database_path
 
     begun = time.perf_counter()
     with Store.open(database_path({"CLIENTCHECK_HOME": str(home)})) as store:

@@ -19,9 +19,9 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from clientcheck.answers import normalise_answer  # noqa: E402
-from clientcheck.loading import load_bank  # noqa: E402
-from clientcheck.scoring import assess  # noqa: E402
+from clientcheck.assessment.answers import normalise_answer  # noqa: E402
+from clientcheck.assessment.scoring import assess  # noqa: E402
+from clientcheck.bank.loader import load_bank  # noqa: E402
 
 
 def main() -> int:

@@ -42,8 +42,8 @@ DAYS = ["2026-01-08", "2026-01-22", "2026-02-05", "2026-02-19", "2026-03-04", "2
 def answers_for(bank_id: str, health: float, share: float | None, rng: random.Random) -> str:
     """An answers file for ``bank_id`` whose risks sit around ``health``."""
     sys.path.insert(0, str(REPO / "src"))
-    from clientcheck.loading import load_bank
-    from clientcheck.model import FREQUENCY_LEVELS, QuestionType
+    from clientcheck.bank.loader import load_bank
+    from clientcheck.bank.model import FREQUENCY_LEVELS, QuestionType
 
     bank = load_bank(REPO / "questions" / f"{bank_id}.yaml")
     lines = [f"bank: {bank.id}", "answers:"]

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.answers import read_answers
-from clientcheck.clients import record_from_assessment
-from clientcheck.loading import load_bank
-from clientcheck.render import result_document
-from clientcheck.scoring import assess
-from clientcheck.store import AssessmentRecord, SignalRef, Store, database_path
+from clientcheck.assessment.answers import read_answers
+from clientcheck.assessment.scoring import assess
+from clientcheck.bank.loader import load_bank
+from clientcheck.saved.clients import record_from_assessment
+from clientcheck.saved.store import AssessmentRecord, SignalRef, Store, database_path
+from clientcheck.ui.verdict import result_document
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "questions"

@@ -40,7 +40,7 @@ CliInvoke = Callable[..., Result]
 @pytest.fixture
 def cli() -> CliInvoke:
     """Run clientcheck in-process: ``cli("assess", "--json", input="...")``."""
-    from clientcheck.cli import load_commands
+    from clientcheck.cli.app import load_commands
 
     app = load_commands()  # every sub-command, as --help sees them
     runner = CliRunner()

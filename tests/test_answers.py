@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.answers import InvalidAnswer, answers_template, normalise_answer, read_answers
+from clientcheck.assessment.answers import InvalidAnswer, answers_template, normalise_answer, read_answers
+from clientcheck.bank.loader import load_bank
+from clientcheck.bank.model import DONT_KNOW, AnswerValue, QuestionType
 from clientcheck.errors import AnswersError, Problem
 from clientcheck.i18n import labels
-from clientcheck.loading import load_bank
-from clientcheck.model import DONT_KNOW, AnswerValue, QuestionType
 from tests.conftest import TEST_BANKS, write
 
 FULL = load_bank(TEST_BANKS / "full.yaml")

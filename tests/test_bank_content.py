@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.answers import read_answers
-from clientcheck.loading import check_bank, load_bank
-from clientcheck.model import Bank, Level, QuestionType
-from clientcheck.scoring import applicable_questions, assess, holds
+from clientcheck.assessment.answers import read_answers
+from clientcheck.assessment.scoring import applicable_questions, assess, holds
+from clientcheck.bank.loader import check_bank, load_bank
+from clientcheck.bank.model import Bank, Level, QuestionType
 from clientcheck.text import Text
 
 REPO = Path(__file__).resolve().parents[1]

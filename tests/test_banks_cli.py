@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from clientcheck.authoring import starter_text
-from clientcheck.catalog import find_bank, menu_banks, survey
+from clientcheck.bank.authoring import starter_text
+from clientcheck.bank.catalog import find_bank, menu_banks, survey
 from clientcheck.errors import BankError
 from tests.conftest import QUESTIONS, REPO, TEST_BANKS, CliInvoke, write
 
@@ -457,7 +457,7 @@ def test_without_clientcheck_home_the_user_folder_is_the_platform_config_dir(
     ["banks", "path"], ["schema", "bank"], ["banks", "show", "starter", "--json"], ["banks", "--help"],
 ])
 def test_banks_commands_never_import_the_quiz_or_jsonschema(argv: list[str], isolated_home: Path) -> None:
-    code = ("import sys\nfrom clientcheck.cli import main\nsys.argv = ['clientcheck', *sys.argv[1:]]\n"
+    code = ("import sys\nfrom clientcheck.cli.app import main\nsys.argv = ['clientcheck', *sys.argv[1:]]\n"
             "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
             "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'questionary', 'prompt_toolkit', "
             "'jsonschema', 'pydantic'})\nprint('HEAVY', heavy, code, file=sys.stderr)\n")

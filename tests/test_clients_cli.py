@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from clientcheck import cli as cli_module
+from clientcheck.cli import app as cli_module
 from clientcheck.env import Environment
 from tests.clients_helpers import REPO, SCENARIOS, open_store, utc
 
@@ -44,7 +44,7 @@ def saved_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The SAVES made once through the CLI; each test gets its own copy."""
     from typer.testing import CliRunner
 
-    from clientcheck.cli import load_commands
+    from clientcheck.cli.app import load_commands
 
     app = load_commands()
     home = tmp_path_factory.mktemp("saved") / "home"

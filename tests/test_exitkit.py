@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from clientcheck.exitkit import exit_plan, is_planned_exit, letter, plan_for
-from clientcheck.loading import load_bank
-from clientcheck.model import AnswerValue, Level
-from clientcheck.render import make_console, render_verdict, result_document
-from clientcheck.scoring import Assessment, assess
+from clientcheck.assessment.exit_plan import exit_plan, is_planned_exit, letter, plan_for
+from clientcheck.assessment.scoring import Assessment, assess
+from clientcheck.bank.loader import load_bank
+from clientcheck.bank.model import AnswerValue, Level
+from clientcheck.ui.verdict import make_console, render_verdict, result_document
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "questions"
@@ -342,7 +342,7 @@ def test_a_declined_prospect_gets_no_exit_plan(cli: CliInvoke) -> None:
 
 
 def test_the_exit_commands_load_without_rich_or_questionary() -> None:
-    code = ("import sys, clientcheck.cli, clientcheck.cli_exit, clientcheck.exitkit; "
+    code = ("import sys, clientcheck.cli.app, clientcheck.cli.exit_plan, clientcheck.assessment.exit_plan; "
             "print(sorted(m for m in ('rich', 'questionary') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

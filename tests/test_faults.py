@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from clientcheck.store import Store, database_path
+from clientcheck.saved.store import Store, database_path
 from tests.clients_helpers import SCENARIOS, open_store, record
 
 CliInvoke = Callable[..., Result]
@@ -89,7 +89,7 @@ def test_two_assess_commands_saving_the_same_client_at_once(isolated_home: Path)
 KILLED_WRITER = """
     import sys, time
     from pathlib import Path
-    import clientcheck.store as store_module
+    import clientcheck.saved.store as store_module
     from tests.clients_helpers import open_store, record
     home = Path(sys.argv[1])
     with open_store(home) as store:

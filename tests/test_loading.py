@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.errors import BankError, Problem
-from clientcheck.loading import check_bank, check_bank_bytes, load_bank
-from clientcheck.model import (
+from clientcheck.bank.loader import check_bank, check_bank_bytes, load_bank
+from clientcheck.bank.model import (
     AllOf,
     AnswerCondition,
     AnyOf,
@@ -21,6 +20,7 @@ from clientcheck.model import (
     QuestionType,
     RiskCondition,
 )
+from clientcheck.errors import BankError, Problem
 from tests.conftest import QUESTIONS, TEST_BANKS
 
 MINI = (TEST_BANKS / "mini.yaml").read_text(encoding="utf-8")

@@ -35,10 +35,11 @@ def test_the_wheel_carries_every_bank_inside_the_package(wheel: Path) -> None:
     banks = {name for name in names if name.startswith("clientcheck/questions/")}
     assert banks == {f"clientcheck/questions/{path.name}" for path in QUESTIONS.glob("*.yaml")}
     assert "clientcheck/questions/starter.yaml" in banks
-    assert {"clientcheck/__init__.py", "clientcheck/cli.py", "clientcheck/py.typed"} <= names
+    assert {"clientcheck/__init__.py", "clientcheck/cli/app.py", "clientcheck/bank/model.py",
+            "clientcheck/py.typed"} <= names
     assert not any(name.startswith(("tests/", "questions/", "src/")) for name in names)
     entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
-    assert "clientcheck = clientcheck.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "clientcheck = clientcheck.cli.app:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_an_installed_wheel_finds_its_own_banks(wheel: Path, tmp_path: Path) -> None:
@@ -49,7 +50,7 @@ def test_an_installed_wheel_finds_its_own_banks(wheel: Path, tmp_path: Path) -> 
     script = textwrap.dedent("""
         import json, sys
         import clientcheck
-        from clientcheck.catalog import builtin_folder, find_bank
+        from clientcheck.bank.catalog import builtin_folder, find_bank
         bank = find_bank("starter", {"CLIENTCHECK_HOME": sys.argv[1]})
         print(json.dumps({"package": clientcheck.__file__, "folder": str(builtin_folder()),
                           "bank": bank.id, "origin": bank.origin, "questions": len(bank.questions)}))
@@ -67,7 +68,7 @@ def test_an_installed_wheel_finds_its_own_banks(wheel: Path, tmp_path: Path) -> 
 
 def test_the_source_tree_uses_the_repository_banks() -> None:
     import clientcheck
-    from clientcheck.catalog import builtin_folder, find_bank
+    from clientcheck.bank.catalog import builtin_folder, find_bank
 
     if not Path(clientcheck.__file__).resolve().is_relative_to(REPO / "src"):
         pytest.skip("clientcheck is not installed in editable mode from this repository")

@@ -13,7 +13,7 @@ import pytest
 pexpect = pytest.importorskip("pexpect")
 
 from clientcheck.i18n import tr  # noqa: E402
-from clientcheck.quiz import QMARK  # noqa: E402
+from clientcheck.ui.quiz import QMARK  # noqa: E402
 
 pytestmark = pytest.mark.slow
 

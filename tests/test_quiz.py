@@ -17,11 +17,11 @@ from prompt_toolkit.input.defaults import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
+from clientcheck.assessment.scoring import assess
+from clientcheck.bank.loader import load_bank
+from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank
 from clientcheck.errors import ExitCode, Interrupted
-from clientcheck.loading import load_bank
-from clientcheck.model import DONT_KNOW, AnswerValue, Bank
-from clientcheck.quiz import Quiz, pick_bank
-from clientcheck.scoring import assess
+from clientcheck.ui.quiz import Quiz, pick_bank
 from tests.conftest import QUESTIONS, TEST_BANKS
 
 FULL = load_bank(TEST_BANKS / "full.yaml")

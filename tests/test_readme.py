@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from clientcheck.loading import check_bank_text
-from clientcheck.scoring import assess
+from clientcheck.assessment.scoring import assess
+from clientcheck.bank.loader import check_bank_text
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

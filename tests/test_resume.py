@@ -15,12 +15,12 @@ from prompt_toolkit.input.defaults import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import Result
 
-import clientcheck.quiz as quiz_module
-from clientcheck import cli as cli_module
+import clientcheck.ui.quiz as quiz_module
+from clientcheck.bank.loader import load_bank
+from clientcheck.bank.model import AnswerValue
+from clientcheck.cli import app as cli_module
 from clientcheck.env import Environment
-from clientcheck.loading import load_bank
-from clientcheck.model import AnswerValue
-from clientcheck.quiz import Quiz
+from clientcheck.ui.quiz import Quiz
 from tests.clients_helpers import open_store
 from tests.conftest import TEST_BANKS
 

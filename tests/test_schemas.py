@@ -11,12 +11,12 @@ import jsonschema
 import pytest
 import yaml
 
-from clientcheck.authoring import bank_data, starter_text
-from clientcheck.loading import check_bank_text, load_bank
-from clientcheck.render import result_document
-from clientcheck.schemas import SCHEMA_NAMES, dumps, schema, schema_file
-from clientcheck.scoring import assess
-from clientcheck.yamlsafe import compose, read_text, scalar_value
+from clientcheck.assessment.scoring import assess
+from clientcheck.bank.authoring import bank_data, starter_text
+from clientcheck.bank.loader import check_bank_text, load_bank
+from clientcheck.bank.schema import SCHEMA_NAMES, dumps, schema, schema_file
+from clientcheck.bank.yamlsafe import compose, read_text, scalar_value
+from clientcheck.ui.verdict import result_document
 from tests.conftest import QUESTIONS, REPO, TEST_BANKS, CliInvoke
 
 SCHEMA_DIR = REPO / "schema"
@@ -162,7 +162,7 @@ def test_the_result_schema_names_exactly_the_fields_of_the_result_document() -> 
     a field to render.result_document without adding it to schemas.py fails here."""
     bank = load_bank(TEST_BANKS / "full.yaml")
     answers = yaml.safe_load((TEST_BANKS / "full-raised.yaml").read_text(encoding="utf-8"))["answers"]
-    from clientcheck.answers import read_answers
+    from clientcheck.assessment.answers import read_answers
 
     assessment = assess(bank, read_answers(TEST_BANKS / "full-raised.yaml", bank))
     assert answers

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clientcheck.loading import load_bank
-from clientcheck.model import DONT_KNOW, SERIOUS_SIGNAL, SIGNAL_THRESHOLD, AnswerValue, Bank, Level, Question
-from clientcheck.scoring import applicable_questions, assess
+from clientcheck.assessment.scoring import applicable_questions, assess
+from clientcheck.bank.loader import load_bank
+from clientcheck.bank.model import DONT_KNOW, SERIOUS_SIGNAL, SIGNAL_THRESHOLD, AnswerValue, Bank, Level, Question
 from tests.conftest import QUESTIONS
 
 BANKS = {path.stem: load_bank(path) for path in sorted(QUESTIONS.glob("*.yaml"))}

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from clientcheck.cli import COMMAND_MODULES, modules_for
+from clientcheck.cli.app import COMMAND_MODULES, modules_for
 from tests.conftest import REPO
 
 ALL_MODULES = set(COMMAND_MODULES.values())
@@ -20,10 +20,10 @@ ALL_MODULES = set(COMMAND_MODULES.values())
     (["--version"], set()),
     (["assess", "--json"], set()),
     (["answers-template", "--bank", "starter"], set()),
-    (["banks", "list"], {"clientcheck.cli_banks"}),
-    (["schema", "bank"], {"clientcheck.cli_banks"}),
-    (["letter", "--lang", "it"], {"clientcheck.cli_exit"}),
-    (["portfolio"], {"clientcheck.cli_clients"}),
+    (["banks", "list"], {"clientcheck.cli.banks"}),
+    (["schema", "bank"], {"clientcheck.cli.banks"}),
+    (["letter", "--lang", "it"], {"clientcheck.cli.exit_plan"}),
+    (["portfolio"], {"clientcheck.cli.clients"}),
     (["no-such-command"], None),
 ])
 def test_modules_for_a_command_line(args: list[str], expected: set[str] | None) -> None:
@@ -42,11 +42,12 @@ def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 LOADED = (
     "import sys\n"
-    "from clientcheck.cli import main\n"
+    "from clientcheck.cli.app import main\n"
     "sys.argv = ['clientcheck', *sys.argv[1:]]\n"
     "try:\n    main()\n"
     "except SystemExit:\n    pass\n"
-    "loaded = sorted(m for m in sys.modules if m.startswith(('clientcheck.cli_', 'questionary', 'prompt_toolkit',"
+    "groups = ('clientcheck.cli.banks', 'clientcheck.cli.clients', 'clientcheck.cli.exit_plan')\n"
+    "loaded = sorted(m for m in sys.modules if m.startswith((*groups, 'questionary', 'prompt_toolkit',"
     " 'sqlite3', 'rich')))\n"
     "print('LOADED', ' '.join(sorted({m.split('.')[0] if not m.startswith('clientcheck') else m for m in loaded})),"
     " file=sys.stderr)\n"
@@ -69,7 +70,7 @@ def test_assess_from_a_file_loads_no_sub_command_no_prompt_no_database() -> None
 
 
 def test_help_lists_every_command() -> None:
-    result = _run("import sys\nfrom clientcheck.cli import main\nsys.argv = ['clientcheck', '--help']\nmain()")
+    result = _run("import sys\nfrom clientcheck.cli.app import main\nsys.argv = ['clientcheck', '--help']\nmain()")
     assert result.returncode == 0
     for name in [*COMMAND_MODULES, "assess", "answers-template"]:
         assert name in result.stdout, name

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.clients import history, portfolio, sparkline
-from clientcheck.store import (
+from clientcheck.saved.clients import history, portfolio, sparkline
+from clientcheck.saved.store import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     Store,

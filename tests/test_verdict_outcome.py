@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from clientcheck.loading import load_bank
-from clientcheck.model import Level
-from clientcheck.render import result_document
-from clientcheck.scoring import assess
+from clientcheck.assessment.scoring import assess
+from clientcheck.bank.loader import load_bank
+from clientcheck.bank.model import Level
+from clientcheck.ui.verdict import result_document
 from tests.conftest import QUESTIONS, TEST_BANKS
 
 LATE_WITHOUT_CONTRACT = {

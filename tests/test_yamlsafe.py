@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from clientcheck import yamlsafe
+from clientcheck.bank import yamlsafe
+from clientcheck.bank.yamlsafe import YamlProblems, compose, decode, position, read_text, scalar_value
 from clientcheck.errors import Problem
-from clientcheck.yamlsafe import YamlProblems, compose, decode, position, read_text, scalar_value
 
 
 def problems_of(text: str) -> tuple[Problem, ...]:

@@ -1,6 +1,6 @@
 """Allow ``python -m clientcheck``."""
 
-from clientcheck.cli import main
+from clientcheck.cli.app import main
 
 if __name__ == "__main__":
     main()

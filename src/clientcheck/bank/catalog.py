@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from clientcheck.bank.loader import check_bank, load_bank
+from clientcheck.bank.model import Bank
 from clientcheck.errors import BankError, BankNotFound, Problem
-from clientcheck.loading import check_bank, load_bank
-from clientcheck.model import Bank
 
 HOME_ENV = "CLIENTCHECK_HOME"
 BANKS_PATH_ENV = "CLIENTCHECK_BANKS_PATH"
@@ -40,10 +40,10 @@ def builtin_folder() -> Path:
     The package folder is found from ``__file__`` rather than ``importlib.resources``: banks are
     read as real files (their paths appear in error messages), and importing
     ``importlib.resources`` costs about 10 ms of start-up (zipfile, tempfile, random)."""
-    packaged = Path(__file__).resolve().parent / "questions"
+    packaged = Path(__file__).resolve().parents[1] / "questions"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "questions"
+    return Path(__file__).resolve().parents[3] / "questions"
 
 
 def home_folder(environ: Mapping[str, str]) -> Path | None:

@@ -15,11 +15,11 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from clientcheck.model import Level
+from clientcheck.bank.model import Level
 from clientcheck.text import Text, strip_control
 
 if TYPE_CHECKING:
-    from clientcheck.scoring import Assessment
+    from clientcheck.assessment.scoring import Assessment
 
 PLANNED_EXIT_MARKERS = ("whale", "planned_exit")
 """A profile whose id contains one of these says the client is a big share of revenue."""

@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from clientcheck.authoring import FileReport, describe_condition, envelope, problem_data
+from clientcheck.bank.authoring import FileReport, describe_condition, envelope, problem_data
+from clientcheck.bank.model import Bank, Condition, Question, QuestionType
 from clientcheck.i18n import labels, tr
-from clientcheck.model import Bank, Condition, Question, QuestionType
-from clientcheck.render import LEVEL_COLOURS, write_problems
 from clientcheck.text import strip_control
+from clientcheck.ui.verdict import LEVEL_COLOURS, write_problems
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from clientcheck.catalog import BankEntry, BankFolder
+    from clientcheck.bank.catalog import BankEntry, BankFolder
 
 
 def _number(value: float | None) -> str:

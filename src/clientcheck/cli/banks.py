@@ -12,8 +12,8 @@ from typing import Annotated
 
 import typer
 
-import clientcheck.cli as cli
-from clientcheck.cli import BankFileOption, LangOption, _language, _run
+import clientcheck.cli.app as cli
+from clientcheck.cli.app import BankFileOption, LangOption, _language, _run
 from clientcheck.errors import ExitCode
 
 banks_app = typer.Typer(
@@ -39,16 +39,16 @@ def list_banks(json_output: JsonOption = False, lang: LangOption = None, no_colo
     language = _language(env, lang)
 
     def action() -> int:
-        from clientcheck.catalog import survey
-        from clientcheck.render_banks import banks_document, render_bank_list
+        from clientcheck.bank.catalog import survey
+        from clientcheck.ui.banks import banks_document, render_bank_list
 
         entries = survey(env.environ)
         if json_output:
-            from clientcheck.render import write_json
+            from clientcheck.ui.verdict import write_json
 
             write_json(banks_document(entries, language), env.stdout)
         else:
-            from clientcheck.render import make_console
+            from clientcheck.ui.verdict import make_console
 
             render_bank_list(entries, language, make_console(env.stdout, env.environ, no_color=no_color))
         return ExitCode.OK
@@ -71,7 +71,7 @@ def show_bank(
     language = _language(env, lang)
 
     def action() -> int:
-        from clientcheck.commands import resolve_bank
+        from clientcheck.assessment.session import resolve_bank
         from clientcheck.errors import UsageError
         from clientcheck.i18n import tr
 
@@ -79,13 +79,13 @@ def show_bank(
             raise UsageError(tr(language, "show.need_bank"), tr(language, "show.need_bank_hint"))
         bank = resolve_bank(env, bank_id, bank_file)
         if json_output:
-            from clientcheck.authoring import bank_data, envelope
-            from clientcheck.render import write_json
+            from clientcheck.bank.authoring import bank_data, envelope
+            from clientcheck.ui.verdict import write_json
 
             write_json(envelope("bank", path=bank.origin, bank=bank_data(bank)), env.stdout)
         else:
-            from clientcheck.render import make_console
-            from clientcheck.render_banks import render_bank
+            from clientcheck.ui.banks import render_bank
+            from clientcheck.ui.verdict import make_console
 
             render_bank(bank, language, make_console(env.stdout, env.environ, no_color=no_color))
         return ExitCode.OK
@@ -110,26 +110,26 @@ def validate_banks(
     language = _language(env, lang)
 
     def action() -> int:
-        from clientcheck.authoring import expand_paths, validate_file
+        from clientcheck.bank.authoring import expand_paths, validate_file
         from clientcheck.errors import UsageError
         from clientcheck.i18n import tr
 
         if paths:
             files = expand_paths(paths)
         else:
-            from clientcheck.catalog import bank_files
+            from clientcheck.bank.catalog import bank_files
 
             files = [bank_file.path for bank_file in bank_files(env.environ)]
         if not files:
             raise UsageError(tr(language, "validate.no_files"), tr(language, "validate.no_files_hint"))
         reports = [validate_file(path, strict=strict) for path in files]
         if json_output:
-            from clientcheck.authoring import validation_document
-            from clientcheck.render import write_json
+            from clientcheck.bank.authoring import validation_document
+            from clientcheck.ui.verdict import write_json
 
             write_json(validation_document(reports, strict), env.stdout)
         else:
-            from clientcheck.render_banks import write_validation
+            from clientcheck.ui.banks import write_validation
 
             write_validation(reports, strict, language, env.stdout)
         return ExitCode.BAD_INPUT if any(report.errors for report in reports) else ExitCode.OK
@@ -154,9 +154,9 @@ def new_bank(
     def action() -> int:
         from datetime import date
 
-        from clientcheck.authoring import check_new_id, new_bank_path, starter_text, write_new_bank
-        from clientcheck.catalog import builtin_folder, user_folder
-        from clientcheck.schemas import schema_file
+        from clientcheck.bank.authoring import check_new_id, new_bank_path, starter_text, write_new_bank
+        from clientcheck.bank.catalog import builtin_folder, user_folder
+        from clientcheck.bank.schema import schema_file
 
         check_new_id(bank_id)
         path = new_bank_path(user_folder(env.environ), bank_id)
@@ -165,8 +165,8 @@ def new_bank(
         builtin = builtin_folder() / f"{bank_id}.yaml"
         overrides = str(builtin) if builtin.is_file() else None
         if json_output:
-            from clientcheck.authoring import envelope
-            from clientcheck.render import write_json
+            from clientcheck.bank.authoring import envelope
+            from clientcheck.ui.verdict import write_json
 
             write_json(envelope("new_bank", id=bank_id, path=str(path), overrides=overrides), env.stdout)
         else:
@@ -188,15 +188,15 @@ def bank_path(json_output: JsonOption = False, lang: LangOption = None) -> None:
     language = _language(env, lang)
 
     def action() -> int:
-        from clientcheck.catalog import BANKS_PATH_ENV, HOME_ENV, bank_folders
-        from clientcheck.render_banks import folders_document, write_folders
+        from clientcheck.bank.catalog import BANKS_PATH_ENV, HOME_ENV, bank_folders
+        from clientcheck.ui.banks import folders_document, write_folders
 
         folders = bank_folders(env.environ)
         home_set = bool(env.environ.get(HOME_ENV))
         sources = [None if f.origin == "built-in" else BANKS_PATH_ENV if f.origin == "path"
                    else HOME_ENV if home_set else None for f in folders]
         if json_output:
-            from clientcheck.render import write_json
+            from clientcheck.ui.verdict import write_json
 
             write_json(folders_document(folders, sources), env.stdout)
         else:
@@ -214,7 +214,7 @@ def schema_command(
     env = cli.make_environment()
 
     def action() -> int:
-        from clientcheck.schemas import dumps, schema
+        from clientcheck.bank.schema import dumps, schema
 
         env.stdout.write(dumps(schema(name.value)))
         return ExitCode.OK

@@ -11,12 +11,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from clientcheck.commands import AnswersSource, run_assessment
+from clientcheck.assessment.scoring import Assessment
+from clientcheck.assessment.session import AnswersSource, run_assessment
+from clientcheck.bank.model import AnswerValue, Bank
 from clientcheck.env import Environment
 from clientcheck.errors import ClientcheckError, Interrupted, UsageError
 from clientcheck.i18n import tr
-from clientcheck.model import AnswerValue, Bank
-from clientcheck.scoring import Assessment
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Outcome:
 
 def client_name(raw: str, language: str) -> str:
     """A typed client name, cleaned; a clear error when nothing usable is left."""
-    from clientcheck.store import MAX_NAME_LENGTH, clean_name
+    from clientcheck.saved.store import MAX_NAME_LENGTH, clean_name
 
     try:
         return clean_name(raw)
@@ -61,7 +61,7 @@ class _Progress:
     """Saves each answer of the running quiz; the first failure is kept and saving stops."""
 
     def __init__(self, store: object, client: str, environ: Mapping[str, str]) -> None:
-        from clientcheck.store import Store
+        from clientcheck.saved.store import Store
 
         assert isinstance(store, Store)
         self.store = store
@@ -73,7 +73,7 @@ class _Progress:
         self.saved = 0
 
     def hooks(self, bank: Bank) -> QuizHooks:
-        from clientcheck.answers import InvalidAnswer, normalise_answer
+        from clientcheck.assessment.answers import InvalidAnswer, normalise_answer
         from clientcheck.clock import now_stamp
 
         start: dict[str, AnswerValue] = {}
@@ -98,7 +98,7 @@ class _Progress:
         return QuizHooks(start, on_answer, on_back)
 
     def _guard(self, action: Callable[[], None]) -> None:
-        from clientcheck.store import StoreError
+        from clientcheck.saved.store import StoreError
 
         if self.error is not None:
             return
@@ -123,7 +123,7 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
     if options.save and options.client is not None:
         client = client_name(options.client, language)
     elif options.save and ask:
-        from clientcheck.quiz import ask_client_name
+        from clientcheck.ui.quiz import ask_client_name
 
         typed = ask_client_name(language)
         client = client_name(typed, language) if typed.strip() else None
@@ -131,7 +131,7 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
     store: Store | None = None
     error: ClientcheckError | None = None
     if client is not None:
-        from clientcheck.store import Store, StoreError, database_path
+        from clientcheck.saved.store import Store, StoreError, database_path
 
         try:
             store = Store.open(database_path(env.environ))
@@ -157,8 +157,8 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
         timestamp = now_stamp(env.environ)
         saved_as = None
         if store is not None and client is not None:
-            from clientcheck.clients import record_from_assessment
-            from clientcheck.render import result_document
+            from clientcheck.saved.clients import record_from_assessment
+            from clientcheck.ui.verdict import result_document
 
             record = record_from_assessment(assessment, result_document(assessment, language, timestamp), client)
             try:
@@ -178,7 +178,7 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
 def _resume(store: object, progress: _Progress, client: str, language: str, bank_id: str | None,
             bank_file: Path | None, options: SaveOptions) -> str | None:
     """Offer the client's unfinished quiz (or take it, with --resume); returns the bank to use."""
-    from clientcheck.store import Store, StoreError
+    from clientcheck.saved.store import Store, StoreError
 
     assert isinstance(store, Store)
     try:
@@ -189,8 +189,8 @@ def _resume(store: object, progress: _Progress, client: str, language: str, bank
     if unfinished is None or bank_file is not None or bank_id not in (None, unfinished.bank_id):
         return bank_id
     if not options.resume:
-        from clientcheck.quiz import ask_resume
-        from clientcheck.render_clients import local_time
+        from clientcheck.ui.clients import local_time
+        from clientcheck.ui.quiz import ask_resume
 
         if not ask_resume(language, unfinished.client, unfinished.bank_id, len(unfinished.answers),
                           local_time(unfinished.updated, with_time=True)):

@@ -11,12 +11,12 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from clientcheck import __version__
-from clientcheck.answers import format_answer
+from clientcheck.assessment.answers import format_answer
+from clientcheck.assessment.exit_plan import ExitPlan, plan_for
+from clientcheck.assessment.scoring import Assessment
+from clientcheck.bank.model import DONT_KNOW, AnswerValue, Level
 from clientcheck.errors import Problem
-from clientcheck.exitkit import ExitPlan, plan_for
 from clientcheck.i18n import tr
-from clientcheck.model import DONT_KNOW, AnswerValue, Level
-from clientcheck.scoring import Assessment
 from clientcheck.text import strip_control
 
 if TYPE_CHECKING:

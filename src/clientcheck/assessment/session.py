@@ -10,17 +10,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from clientcheck.answers import answers_for, parse_answers
-from clientcheck.catalog import DEFAULT_BANK, find_bank, menu_banks
+from clientcheck.assessment.answers import answers_for, parse_answers
+from clientcheck.assessment.scoring import Assessment, assess
+from clientcheck.bank.catalog import DEFAULT_BANK, find_bank, menu_banks
+from clientcheck.bank.loader import load_bank
+from clientcheck.bank.model import AnswerValue, Bank
 from clientcheck.env import Environment
 from clientcheck.errors import UsageError
 from clientcheck.i18n import tr
-from clientcheck.loading import load_bank
-from clientcheck.model import AnswerValue, Bank
-from clientcheck.scoring import Assessment, assess
 
 if TYPE_CHECKING:
-    from clientcheck.saving import QuizHooks
+    from clientcheck.assessment.saving import QuizHooks
 
 
 class AnswersSource(NamedTuple):
@@ -51,7 +51,7 @@ def run_assessment(env: Environment, language: str, bank_id: str | None, bank_fi
             raise UsageError(tr(language, "error.no_tty"),
                              tr(language, "error.no_tty_hint", bank=bank_id or DEFAULT_BANK))
         bank = _pick_bank(env, language, bank_id, bank_file)
-        from clientcheck.quiz import Quiz
+        from clientcheck.ui.quiz import Quiz
 
         hook = hooks(bank) if hooks is not None else None
         answers: dict[str, AnswerValue] = Quiz(
@@ -71,7 +71,7 @@ def _pick_bank(env: Environment, language: str, bank_id: str | None, bank_file: 
     banks = menu_banks(env.environ)
     if not banks:
         return find_bank(DEFAULT_BANK, env.environ)  # raises BankNotFound with the details
-    from clientcheck.quiz import pick_bank
+    from clientcheck.ui.quiz import pick_bank
 
     return pick_bank(banks, language)
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 
 import yaml
 
+from clientcheck.bank.yamlsafe import position, scalar_value
 from clientcheck.errors import Problem, Severity
 from clientcheck.text import LANGUAGES, Text
-from clientcheck.yamlsafe import position, scalar_value
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 

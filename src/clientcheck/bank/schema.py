@@ -368,7 +368,7 @@ def schema_folder() -> Path:
     packaged = Path(str(files("clientcheck"))) / "schema"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "schema"
+    return Path(__file__).resolve().parents[3] / "schema"
 
 
 def schema_file(name: str) -> Path:

@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
-from clientcheck import cli
-from clientcheck.cli import LangOption, app
+from clientcheck.cli import app as cli
+from clientcheck.cli.app import LangOption, app
 from clientcheck.errors import ExitCode
 
 EXIT_PLAN_KIND = "clientcheck.exit_plan"
@@ -33,19 +33,19 @@ def exit_plan(
 
     def action() -> int:
         from clientcheck import __version__
-        from clientcheck.exitkit import exit_plan as make_plan
-        from clientcheck.exitkit import plan_document
+        from clientcheck.assessment.exit_plan import exit_plan as make_plan
+        from clientcheck.assessment.exit_plan import plan_document
 
         plan = make_plan(planned=planned)
         if json_output:
-            from clientcheck.render import write_json
+            from clientcheck.ui.verdict import write_json
 
             document = {"kind": EXIT_PLAN_KIND, "schema_version": EXIT_PLAN_SCHEMA_VERSION,
                         "clientcheck_version": __version__, **plan_document(plan, language)}
             write_json(document, env.stdout)
         else:
             from clientcheck.i18n import tr
-            from clientcheck.render import make_console, render_exit_plan
+            from clientcheck.ui.verdict import make_console, render_exit_plan
 
             console = make_console(env.stdout, env.environ, no_color=no_color)
             render_exit_plan(plan, language, console, intro=tr(language, "exit.intro"))
@@ -72,7 +72,7 @@ def letter(
     language = cli._language(env, lang)
 
     def action() -> int:
-        from clientcheck.exitkit import letter as draft
+        from clientcheck.assessment.exit_plan import letter as draft
 
         env.stdout.write(draft(language, client=client, notice=notice, handover=handover))
         env.stdout.flush()

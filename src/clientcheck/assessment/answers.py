@@ -9,8 +9,7 @@ from typing import NamedTuple
 
 import yaml
 
-from clientcheck.errors import AnswersError, Problem
-from clientcheck.model import (
+from clientcheck.bank.model import (
     DONT_KNOW,
     NO,
     YES,
@@ -26,9 +25,10 @@ from clientcheck.model import (
     RiskCondition,
     SignalsCondition,
 )
-from clientcheck.reader import NodeReader, did_you_mean, one_of
+from clientcheck.bank.reader import NodeReader, did_you_mean, one_of
+from clientcheck.bank.yamlsafe import Scalar, YamlProblems, compose, decode, read_text, scalar_value
+from clientcheck.errors import AnswersError, Problem
 from clientcheck.text import strip_control
-from clientcheck.yamlsafe import Scalar, YamlProblems, compose, decode, read_text, scalar_value
 
 _YES_WORDS = {"yes", "y", "true", "si", "sì", "sí"}
 _NO_WORDS = {"no", "n", "false"}
@@ -136,7 +136,7 @@ def answers_for(document: AnswersDocument, bank: Bank) -> dict[str, AnswerValue]
     Every problem is collected: unknown question ids, invalid answers, missing answers for
     questions that apply, and a ``bank:`` that names another bank.
     """
-    from clientcheck.scoring import applicable_questions  # scoring imports answers' siblings
+    from clientcheck.assessment.scoring import applicable_questions  # scoring imports answers' siblings
 
     name, root = document
     reader = NodeReader(name)

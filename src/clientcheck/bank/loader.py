@@ -13,9 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from clientcheck.answers import InvalidAnswer, normalise_answer
-from clientcheck.errors import BankError, Problem
-from clientcheck.model import (
+from clientcheck.assessment.answers import InvalidAnswer, normalise_answer
+from clientcheck.bank.model import (
     DONT_KNOW,
     FREQUENCY_LEVELS,
     LEVELS,
@@ -38,9 +37,10 @@ from clientcheck.model import (
     SignalsCondition,
     Source,
 )
-from clientcheck.reader import NodeReader, did_you_mean, one_of
+from clientcheck.bank.reader import NodeReader, did_you_mean, one_of
+from clientcheck.bank.yamlsafe import YamlProblems, compose, decode, position, read_text
+from clientcheck.errors import BankError, Problem
 from clientcheck.text import LANGUAGES, Text
-from clientcheck.yamlsafe import YamlProblems, compose, decode, position, read_text
 
 BANK_ID = re.compile(r"[a-z][a-z0-9-]{0,63}")
 ITEM_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from clientcheck import __version__
-from clientcheck.errors import Problem, UsageError
-from clientcheck.model import (
+from clientcheck.bank.model import (
     AllOf,
     AnswerCondition,
     AnyOf,
@@ -24,6 +23,7 @@ from clientcheck.model import (
     RiskCondition,
     SignalsCondition,
 )
+from clientcheck.errors import Problem, UsageError
 from clientcheck.text import Text
 
 ENVELOPE_VERSION = 1
@@ -78,7 +78,7 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
 
 def validate_file(path: Path, *, strict: bool = False) -> FileReport:
     """Check one bank file; with ``strict`` every warning counts as an error."""
-    from clientcheck.loading import check_bank
+    from clientcheck.bank.loader import check_bank
 
     bank, problems = check_bank(path, str(path))
     if strict:
@@ -233,7 +233,7 @@ def new_bank_path(folder: Path, bank_id: str) -> Path:
 
 
 def check_new_id(bank_id: str) -> None:
-    from clientcheck.loading import BANK_ID
+    from clientcheck.bank.loader import BANK_ID
 
     if not BANK_ID.fullmatch(bank_id):
         raise UsageError(f"'{bank_id}' cannot be a bank id",

@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from clientcheck import __version__
-from clientcheck.clients import History, HistoryEntry, Portfolio, localized
 from clientcheck.i18n import tr
-from clientcheck.store import ClientRow, ImportCounts, SignalRef
+from clientcheck.saved.clients import History, HistoryEntry, Portfolio, localized
+from clientcheck.saved.store import ClientRow, ImportCounts, SignalRef
 
 SCHEMA_VERSION = 1
 MAX_WIDTH = 100

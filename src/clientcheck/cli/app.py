@@ -64,14 +64,14 @@ def _run(env: Environment, language: str, action: Callable[[], int]) -> NoReturn
         code = ExitCode.INTERRUPTED
     except ProblemsError as error:
         from clientcheck.i18n import tr
-        from clientcheck.render import write_error, write_problems
+        from clientcheck.ui.verdict import write_error, write_problems
 
         write_error(env.stderr, language, error.message)
         write_problems(env.stderr, error.problems)
         env.stderr.write(tr(language, "error.problems", count=len(error.problems)) + "\n")
         code = error.exit_code
     except ClientcheckError as error:
-        from clientcheck.render import write_error
+        from clientcheck.ui.verdict import write_error
 
         write_error(env.stderr, language, error.message, error.hint)
         code = error.exit_code
@@ -81,7 +81,7 @@ def _run(env: Environment, language: str, action: Callable[[], int]) -> NoReturn
         if env.debug:
             raise
         from clientcheck.i18n import tr
-        from clientcheck.render import write_error
+        from clientcheck.ui.verdict import write_error
 
         write_error(env.stderr, language, tr(language, "error.internal", error=repr(error)))
         code = ExitCode.INTERNAL_ERROR
@@ -140,10 +140,10 @@ def assess(
     language = _language(env, lang)
 
     def action() -> int:
-        from clientcheck.commands import AnswersSource
-        from clientcheck.model import Level
-        from clientcheck.render import result_document, write_json
-        from clientcheck.saving import SaveOptions, assess_and_save
+        from clientcheck.assessment.saving import SaveOptions, assess_and_save
+        from clientcheck.assessment.session import AnswersSource
+        from clientcheck.bank.model import Level
+        from clientcheck.ui.verdict import result_document, write_json
 
         outcome = assess_and_save(env, language, bank, bank_file, AnswersSource(answers),
                                   SaveOptions(client, not no_save, resume))
@@ -152,7 +152,7 @@ def assess(
         if json_output:
             write_json(result_document(assessment, language, outcome.timestamp, saved), env.stdout)
         else:
-            from clientcheck.render import make_console, render_verdict
+            from clientcheck.ui.verdict import make_console, render_verdict
 
             console = make_console(env.stdout, env.environ, no_color=no_color)
             render_verdict(assessment, language, console)
@@ -182,8 +182,8 @@ def answers_template(
     language = _language(env, lang)
 
     def action() -> int:
-        from clientcheck.answers import answers_template as template
-        from clientcheck.commands import resolve_bank
+        from clientcheck.assessment.answers import answers_template as template
+        from clientcheck.assessment.session import resolve_bank
         from clientcheck.i18n import labels
 
         chosen = resolve_bank(env, bank, bank_file)
@@ -199,11 +199,11 @@ def answers_template(
 # Click command on each run (about 2 ms apiece), so ``main`` loads only the module that the
 # command line names; --help, no arguments, an unknown name and shell completion load them all.
 COMMAND_MODULES = {
-    "banks": "clientcheck.cli_banks",
-    "schema": "clientcheck.cli_banks",
-    "exit-plan": "clientcheck.cli_exit",
-    "letter": "clientcheck.cli_exit",
-    **{name: "clientcheck.cli_clients"
+    "banks": "clientcheck.cli.banks",
+    "schema": "clientcheck.cli.banks",
+    "exit-plan": "clientcheck.cli.exit_plan",
+    "letter": "clientcheck.cli.exit_plan",
+    **{name: "clientcheck.cli.clients"
        for name in ("clients", "history", "portfolio", "report", "export", "import", "forget")},
 }
 CORE_COMMANDS = ("assess", "answers-template")

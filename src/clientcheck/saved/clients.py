@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from clientcheck import __version__
 from clientcheck.clock import normalise_timestamp
 from clientcheck.errors import ClientcheckError
-from clientcheck.store import AssessmentRecord, ClientRow, SignalRef, clean_name
+from clientcheck.saved.store import AssessmentRecord, ClientRow, SignalRef, clean_name
 
 if TYPE_CHECKING:
-    from clientcheck.scoring import Assessment
+    from clientcheck.assessment.scoring import Assessment
 
 LEVEL_RANK = {"keep": 0, "watch": 1, "renegotiate": 2, "let_go": 3}
 REVENUE_QUESTION = "revenue_share"  # the banks' id for "share of your revenue from this client"
@@ -42,7 +42,7 @@ def record_from_assessment(assessment: "Assessment", document: Mapping[str, Any]
     the bank has, and the result document exactly as ``--json`` prints it."""
     import json
 
-    from clientcheck.model import QuestionType
+    from clientcheck.bank.model import QuestionType
 
     bank = assessment.bank
     share = dict(assessment.answers).get(REVENUE_QUESTION)

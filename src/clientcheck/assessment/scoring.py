@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from itertools import combinations
 from typing import NamedTuple
 
-from clientcheck.model import (
+from clientcheck.bank.model import (
     DONT_KNOW,
     FREQUENCY_LEVELS,
     LEVELS,

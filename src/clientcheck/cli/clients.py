@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientcheck import cli
-from clientcheck.cli import LangOption, app
+from clientcheck.cli import app as cli
+from clientcheck.cli.app import LangOption, app
 from clientcheck.env import Environment
 from clientcheck.errors import ExitCode
 
 if TYPE_CHECKING:
-    from clientcheck.render_clients import Screen
-    from clientcheck.store import Store
+    from clientcheck.saved.store import Store
+    from clientcheck.ui.clients import Screen
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR works too).")]
@@ -35,7 +35,7 @@ class ReportFormat(StrEnum):
 
 
 def _screen(env: Environment, no_color: bool) -> Screen:
-    from clientcheck.render_clients import Screen
+    from clientcheck.ui.clients import Screen
 
     return Screen.for_stream(env.stdout, env.environ, isatty=env.stdout_isatty, no_color=no_color)
 
@@ -44,7 +44,7 @@ def _screen(env: Environment, no_color: bool) -> Screen:
 def _opened(env: Environment) -> Iterator[Store | None]:
     """The saved database, or None when nothing was ever saved (reading never creates it);
     closed when the block ends, however it ends."""
-    from clientcheck.store import Store, database_path
+    from clientcheck.saved.store import Store, database_path
 
     store = Store.open_existing(database_path(env.environ))
     try:
@@ -59,9 +59,9 @@ def _client(store: Store | None, name: str, language: str) -> str:
     saved = store.client_name(name) if store is not None else None
     if saved is not None:
         return saved
+    from clientcheck.bank.reader import did_you_mean
     from clientcheck.i18n import tr
-    from clientcheck.reader import did_you_mean
-    from clientcheck.store import ClientNotFound
+    from clientcheck.saved.store import ClientNotFound
 
     names = store.client_names() if store is not None else []
     hint = did_you_mean(name, names) or tr(language, "client.not_found_hint") if names else ""
@@ -69,7 +69,7 @@ def _client(store: Store | None, name: str, language: str) -> str:
 
 
 def _json(env: Environment, document: object) -> None:
-    from clientcheck.render_clients import write_json
+    from clientcheck.ui.clients import write_json
 
     assert isinstance(document, dict)
     write_json(document, env.stdout)
@@ -82,7 +82,7 @@ def clients_command(lang: LangOption = None, json_output: JsonOption = False, no
     language = cli._language(env, lang)
 
     def action() -> int:
-        from clientcheck.render_clients import clients_document, write_clients
+        from clientcheck.ui.clients import clients_document, write_clients
 
         with _opened(env) as store:
             rows = [] if store is None else store.clients()
@@ -103,8 +103,8 @@ def history_command(client: ClientArgument, lang: LangOption = None, json_output
     language = cli._language(env, lang)
 
     def action() -> int:
-        from clientcheck.clients import history
-        from clientcheck.render_clients import history_document, write_history
+        from clientcheck.saved.clients import history
+        from clientcheck.ui.clients import history_document, write_history
 
         with _opened(env) as store:
             name = _client(store, client, language)
@@ -130,8 +130,8 @@ def portfolio_command(
     language = cli._language(env, lang)
 
     def action() -> int:
-        from clientcheck.clients import portfolio
-        from clientcheck.render_clients import portfolio_document, write_portfolio
+        from clientcheck.saved.clients import portfolio
+        from clientcheck.ui.clients import portfolio_document, write_portfolio
 
         with _opened(env) as store:
             rows = [] if store is None else store.clients()
@@ -158,9 +158,9 @@ def report_command(
     def action() -> int:
         import json
 
-        from clientcheck.clients import history
         from clientcheck.clock import now_stamp
-        from clientcheck.render_clients import report_document, report_markdown
+        from clientcheck.saved.clients import history
+        from clientcheck.ui.clients import report_document, report_markdown
 
         with _opened(env) as store:
             name = _client(store, client, language)
@@ -182,10 +182,10 @@ def _in_language(document: dict[str, object], language: str, env: Environment) -
     if document.get("language") == language:
         return document
     try:
-        from clientcheck.answers import normalise_answer
-        from clientcheck.catalog import find_bank
-        from clientcheck.render import result_document
-        from clientcheck.scoring import assess
+        from clientcheck.assessment.answers import normalise_answer
+        from clientcheck.assessment.scoring import assess
+        from clientcheck.bank.catalog import find_bank
+        from clientcheck.ui.verdict import result_document
 
         bank_info = document["bank"]
         assert isinstance(bank_info, dict)
@@ -209,8 +209,8 @@ def export_command(json_output: JsonOption = False, lang: LangOption = None) -> 
     language = cli._language(env, lang)
 
     def action() -> int:
-        from clientcheck.clients import export_document
         from clientcheck.clock import now_stamp
+        from clientcheck.saved.clients import export_document
 
         with _opened(env) as store:
             records = list(store.all_records()) if store is not None else []
@@ -232,10 +232,10 @@ def import_command(
     language = cli._language(env, lang)
 
     def action() -> int:
-        from clientcheck.clients import parse_export
         from clientcheck.i18n import tr
-        from clientcheck.render_clients import import_document
-        from clientcheck.store import Store, StoreUnavailable, database_path
+        from clientcheck.saved.clients import parse_export
+        from clientcheck.saved.store import Store, StoreUnavailable, database_path
+        from clientcheck.ui.clients import import_document
 
         name = "<stdin>" if file == "-" else file
         try:
@@ -272,7 +272,7 @@ def forget_command(
     def action() -> int:
         from clientcheck.errors import UsageError
         from clientcheck.i18n import tr
-        from clientcheck.render_clients import forget_document
+        from clientcheck.ui.clients import forget_document
 
         with _opened(env) as store:
             name = _forgettable(store, client, language)

@@ -1,0 +1,1 @@
+"""Saved clients: the SQLite store, history and portfolio, export and import."""

@@ -1,0 +1,1 @@
+"""What people see: the quiz (the only importer of questionary and prompt_toolkit) and the Rich screens."""
