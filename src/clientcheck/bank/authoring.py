@@ -17,6 +17,7 @@ from clientcheck.bank.model import (
     AnswerCondition,
     AnyOf,
     Bank,
+    BankKind,
     Condition,
     Not,
     Question,
@@ -197,7 +198,17 @@ def bank_data(bank: Bank) -> dict[str, Any]:
                                  "reason": text_data(d.reason)} for d in bank.dealbreakers]
     if bank.profiles:
         data["profiles"] = [{"id": p.id, "when": condition_data(p.when), "label": text_data(p.label),
-                             "advice": text_data(p.advice)} for p in bank.profiles]
+                             "advice": text_data(p.advice),
+                             **({"exit_plan": p.exit_plan.value} if p.exit_plan is not None else {})}
+                            for p in bank.profiles]
+    if bank.kind is not BankKind.RELATIONSHIP:
+        data["kind"] = bank.kind.value
+    if bank.prospect is not None:
+        data["prospect"] = condition_data(bank.prospect)
+    if bank.revenue_question is not None:
+        data["revenue_question"] = bank.revenue_question
+    if bank.menu_order is not None:
+        data["menu_order"] = bank.menu_order
     return data
 
 

@@ -7,6 +7,7 @@ for the ``banks validate`` command; ``load_bank`` raises ``BankError`` for every
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -24,9 +25,11 @@ from clientcheck.bank.model import (
     AnyOf,
     Band,
     Bank,
+    BankKind,
     Condition,
     Dealbreaker,
     Dimension,
+    ExitPlanKind,
     Level,
     Not,
     Option,
@@ -48,7 +51,7 @@ DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 _TOP_REQUIRED = ("id", "version", "languages", "title", "description", "source", "dimensions",
                  "questions", "bands")
-_TOP_OPTIONAL = ("dealbreakers", "profiles")
+_TOP_OPTIONAL = ("dealbreakers", "profiles", "kind", "prospect", "revenue_question", "menu_order")
 _QUESTION_OPTIONAL = ("weight", "reverse", "help", "advice", "number", "when", "options", "min", "max",
                       "unit", "safe_at", "risky_at", "scored", "actionable")
 _ONLY_FOR = {
@@ -138,11 +141,41 @@ class _BankBuilder:
         by_id = {q.id: q for q in questions}
         dealbreakers = self._dealbreakers(top["dealbreakers"], by_id) if "dealbreakers" in top else ()
         profiles = self._profiles(top["profiles"], by_id) if "profiles" in top else ()
+        kind = self._choice(top["kind"], "'kind'", BankKind) if "kind" in top else BankKind.RELATIONSHIP
+        prospect = self._condition(top["prospect"], "'prospect'", by_id, set(by_id), allow_risk=False) \
+            if "prospect" in top else None
+        revenue_question = self._revenue_question(top["revenue_question"], by_id) \
+            if "revenue_question" in top else None
+        menu_order = r.integer(top["menu_order"], "'menu_order'", minimum=0) if "menu_order" in top else None
         if r.has_errors:
             return None
-        assert bank_id and version and title and description and source and languages
+        assert bank_id and version and title and description and source and languages and kind
         return Bank(bank_id, version, languages, title, description, source, dimensions, questions,
-                    bands, dealbreakers, profiles, origin=self.origin)
+                    bands, dealbreakers, profiles, origin=self.origin, kind=BankKind(kind), prospect=prospect,
+                    revenue_question=revenue_question, menu_order=menu_order)
+
+    def _choice(self, node: yaml.Node, what: str, choices: type[StrEnum]) -> str | None:
+        value = self.reader.scalar(node)
+        names = [choice.value for choice in choices]
+        if isinstance(value, str) and value in names:
+            return value
+        self.reader.error(node, f"{what} is {value!r}, which is not one of {one_of(names)}",
+                          did_you_mean(str(value), names) or f"write one of {one_of(names)}")
+        return None
+
+    def _revenue_question(self, node: yaml.Node, questions: Mapping[str, Question]) -> str | None:
+        question_id = self.reader.string(node, "'revenue_question'")
+        if question_id is None:
+            return None
+        question = questions.get(question_id)
+        if question is None or question.type is not QuestionType.NUMBER:
+            self.reader.error(node, f"'revenue_question' names {question_id!r}, which is not a number question "
+                                    "of this bank",
+                              did_you_mean(question_id, [q.id for q in questions.values()
+                                                         if q.type is QuestionType.NUMBER])
+                              or "name the number question that asks the client's share of your revenue")
+            return None
+        return question_id
 
     # -- metadata -----------------------------------------------------------------------
     def _languages(self, node: yaml.Node | None) -> tuple[str, ...]:
@@ -597,7 +630,7 @@ class _BankBuilder:
         r = self.reader
         result: list[Profile] = []
         for item in r.sequence(node, "'profiles'", allow_empty=True) or []:
-            fields = r.fields(item, "a profile", ("id", "when", "label", "advice"))
+            fields = r.fields(item, "a profile", ("id", "when", "label", "advice"), ("exit_plan",))
             if fields is None:
                 continue
             profile_id = r.identifier(fields["id"], "the profile id", ITEM_ID, "whale") if "id" in fields else None
@@ -606,8 +639,10 @@ class _BankBuilder:
                                    allow_risk=True) if "when" in fields else None
             label = r.text(fields["label"], f"the 'label' of {what}") if "label" in fields else None
             advice = r.text(fields["advice"], f"the 'advice' of {what}") if "advice" in fields else None
+            plan = self._choice(fields["exit_plan"], f"the 'exit_plan' of {what}", ExitPlanKind) \
+                if "exit_plan" in fields else None
             if profile_id in {p.id for p in result}:
                 r.error(fields["id"], f"profile id '{profile_id}' is used twice", "give each its own id")
             elif profile_id and when and label and advice:
-                result.append(Profile(profile_id, when, label, advice))
+                result.append(Profile(profile_id, when, label, advice, ExitPlanKind(plan) if plan else None))
         return tuple(result)

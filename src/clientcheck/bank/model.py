@@ -226,6 +226,14 @@ class Dealbreaker(NamedTuple):
     reason: Text
 
 
+class ExitPlanKind(StrEnum):
+    """What a matched profile asks of the exit plan on a let-go verdict."""
+
+    STANDARD = "standard"  # notice, a proper channel, handover, a colleague, thanks, an open door
+    PLANNED = "planned"  # a big client: replace the income first, then the standard steps
+    NONE = "none"  # nothing to exit (e.g. a prospect you decline)
+
+
 class Profile(NamedTuple):
     """A named pattern the answers can match (the whale, the bad client, ...)."""
 
@@ -233,6 +241,14 @@ class Profile(NamedTuple):
     when: Condition
     label: Text
     advice: Text
+    exit_plan: ExitPlanKind | None = None  # None: the profile says nothing about the exit plan
+
+
+class BankKind(StrEnum):
+    """What the verdict judges: a relationship you may leave, or your reaction to a client who left."""
+
+    RELATIONSHIP = "relationship"
+    FAREWELL = "farewell"  # "let go" rates your reaction: there is nothing to exit
 
 
 class Bank(NamedTuple):
@@ -248,6 +264,10 @@ class Bank(NamedTuple):
     dealbreakers: tuple[Dealbreaker, ...] = ()
     profiles: tuple[Profile, ...] = ()
     origin: str = ""  # the file it was read from
+    kind: BankKind = BankKind.RELATIONSHIP
+    prospect: Condition | None = None  # holds when the client is only a prospect: declined, never given notice
+    revenue_question: str | None = None  # the number question giving this client's share of your revenue
+    menu_order: int | None = None  # place in the quiz menu (lower first); banks without it come after
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

@@ -208,6 +208,9 @@ def _bank_definitions() -> Schema:
                 "when": _ref("condition"),
                 "label": _text("The pattern's name."),
                 "advice": _text("What to do about it."),
+                "exit_plan": {"enum": ["standard", "planned", "none"],
+                              "description": "On a let-go verdict: 'planned' adds 'replace the income first' (a big "
+                                             "client), 'none' gives no exit plan, 'standard' the usual steps."},
             }),
         "answer_condition": answer_condition,
         "risk_condition": risk_condition,
@@ -248,6 +251,16 @@ def bank_schema() -> Schema:
                       "description": "Risk bands from 0 to 100, without gaps or overlaps."},
             "dealbreakers": {"type": "array", "items": _ref("dealbreaker")},
             "profiles": {"type": "array", "items": _ref("profile")},
+            "kind": {"enum": ["relationship", "farewell"], "default": "relationship",
+                     "description": "'farewell' when the client left you: the levels rate your reaction and a "
+                                    "let-go verdict has no exit plan."},
+            "prospect": {**_ref("follow_up"), "description": "Holds when the client is only a prospect: a let-go "
+                                                            "verdict then declines it, with no notice or handover."},
+            "revenue_question": {"type": "string", "description": "Id of the number question that asks this "
+                                                                  "client's share of your revenue (saved clients and "
+                                                                  "the portfolio read it)."},
+            "menu_order": {"type": "integer", "minimum": 0, "description": "Place in the quiz menu, lower first; "
+                                                                          "banks without it come after."},
         },
         "definitions": _bank_definitions(),
     }
