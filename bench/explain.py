@@ -19,8 +19,8 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from clientcheck.assessment.answers import normalise_answer  # noqa: E402
 from clientcheck.assessment.scoring import assess  # noqa: E402
+from clientcheck.bank.answer_values import normalise_answer  # noqa: E402
 from clientcheck.bank.loader import load_bank  # noqa: E402
 
 

@@ -23,8 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 STORIES = REPO / "tests" / "calibration"
 sys.path.insert(0, str(REPO / "src"))
 
-from clientcheck.assessment.answers import AnswersError, answers_for, normalise_answer, parse_answers  # noqa: E402
+from clientcheck.assessment.answers import AnswersError, answers_for, parse_answers  # noqa: E402
 from clientcheck.assessment.scoring import assess  # noqa: E402
+from clientcheck.bank.answer_values import normalise_answer  # noqa: E402
 from clientcheck.bank.loader import load_bank  # noqa: E402
 
 LEVELS = ("keep", "watch", "renegotiate", "let_go")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.assessment.answers import InvalidAnswer, answers_template, normalise_answer, read_answers
+from clientcheck.assessment.answers import answers_template, read_answers
+from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
 from clientcheck.bank.loader import load_bank
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, QuestionType
 from clientcheck.errors import AnswersError, Problem

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 
+from clientcheck.bank.answer_values import InvalidAnswer, format_answer, format_number, normalise_answer
 from clientcheck.bank.model import (
     DONT_KNOW,
-    NO,
-    YES,
     AllOf,
     AnswerCondition,
     AnswerValue,
@@ -25,77 +23,10 @@ from clientcheck.bank.model import (
     RiskCondition,
     SignalsCondition,
 )
-from clientcheck.bank.reader import NodeReader, did_you_mean, one_of
-from clientcheck.bank.yamlsafe import Scalar, YamlProblems, compose, decode, read_text, scalar_value
+from clientcheck.bank.reader import NodeReader, did_you_mean
+from clientcheck.bank.yamlsafe import YamlProblems, compose, decode, read_text, scalar_value
 from clientcheck.errors import AnswersError, Problem
 from clientcheck.text import strip_control
-
-_YES_WORDS = {"yes", "y", "true", "si", "sì", "sí"}
-_NO_WORDS = {"no", "n", "false"}
-_DONT_KNOW_WORDS = {DONT_KNOW, "?", "dont know", "don't know", "non so", "non_so"}
-
-
-class InvalidAnswer(ValueError):
-    """An answer that does not fit its question; the message says what would."""
-
-
-def normalise_answer(question: Question, raw: Scalar) -> AnswerValue:
-    """Turn what a person wrote into the canonical answer, or raise InvalidAnswer."""
-    if isinstance(raw, str) and raw.strip().lower() in _DONT_KNOW_WORDS:
-        return DONT_KNOW
-    match question.type:
-        case QuestionType.YES_NO:
-            if isinstance(raw, bool):
-                return YES if raw else NO
-            word = str(raw).strip().lower() if raw is not None else ""
-            if word in _YES_WORDS:
-                return YES
-            if word in _NO_WORDS:
-                return NO
-            raise InvalidAnswer("answer yes or no (or dont_know)")
-        case QuestionType.NUMBER:
-            number = _as_number(raw)
-            if number is None:
-                raise InvalidAnswer(f"answer a number from {_fmt(question.minimum)} to "
-                                    f"{_fmt(question.maximum)} (or dont_know)")
-            assert question.minimum is not None and question.maximum is not None
-            if not question.minimum <= number <= question.maximum:
-                raise InvalidAnswer(f"{_fmt(number)} is outside {_fmt(question.minimum)}–"
-                                    f"{_fmt(question.maximum)}")
-            return number
-        case QuestionType.FREQUENCY | QuestionType.CHOICE:
-            allowed = question.allowed_answers()
-            word = str(raw).strip() if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else ""
-            if word in allowed:
-                return word
-            suggestion = did_you_mean(word, allowed) if word else ""
-            raise InvalidAnswer(f"answer one of {one_of(allowed)} (or dont_know)"
-                                + (f"; {suggestion}" if suggestion else ""))
-    raise TypeError(question.type)  # pragma: no cover
-
-
-def _as_number(raw: Scalar) -> float | None:
-    if isinstance(raw, bool) or raw is None:
-        return None
-    if isinstance(raw, (int, float)):
-        value = float(raw)
-    else:
-        try:
-            value = float(str(raw).strip().rstrip("%").replace(",", "."))
-        except ValueError:
-            return None
-    return value if math.isfinite(value) else None
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def format_answer(value: AnswerValue) -> str:
-    """How an answer is written back, in files and JSON."""
-    return _fmt(value) if isinstance(value, float) else value
 
 
 class AnswersDocument(NamedTuple):
@@ -228,7 +159,7 @@ def _condition_text(condition: Condition) -> str:
         case Not(item=item):
             return f"not({_condition_text(item)})"
         case RiskCondition(scope=scope, operator=operator, value=value):
-            return f"risk {scope} {operator} {_fmt(value)}"
+            return f"risk {scope} {operator} {format_number(value)}"
         case SignalsCondition(scope=scope, operator=operator, value=count):
             return f"signals {scope} {operator} {count}"
     raise TypeError(condition)  # pragma: no cover
@@ -237,7 +168,7 @@ def _condition_text(condition: Condition) -> str:
 def _allowed_text(question: Question, language: str) -> str:
     if question.type is QuestionType.NUMBER:
         unit = question.unit.get(language) if question.unit else ""
-        return f"{_fmt(question.minimum)}..{_fmt(question.maximum)}{unit} | {DONT_KNOW}"
+        return f"{format_number(question.minimum)}..{format_number(question.maximum)}{unit} | {DONT_KNOW}"
     if question.type is QuestionType.CHOICE:
         options = [f"{o.id} ({o.label.get(language)})" for o in question.options]
         return " | ".join([*options, DONT_KNOW])

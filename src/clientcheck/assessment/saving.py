@@ -73,7 +73,7 @@ class _Progress:
         self.saved = 0
 
     def hooks(self, bank: Bank) -> QuizHooks:
-        from clientcheck.assessment.answers import InvalidAnswer, normalise_answer
+        from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
         from clientcheck.clock import now_stamp
 
         start: dict[str, AnswerValue] = {}

@@ -7,14 +7,14 @@ for the ``banks validate`` command; ``load_bank`` raises ``BankError`` for every
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from collections.abc import Mapping, Sequence
+from enum import StrEnum
 from itertools import pairwise
 from pathlib import Path
 
 import yaml
 
-from clientcheck.assessment.answers import InvalidAnswer, normalise_answer
+from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
 from clientcheck.bank.model import (
     DONT_KNOW,
     FREQUENCY_LEVELS,

@@ -182,8 +182,8 @@ def _in_language(document: dict[str, object], language: str, env: Environment) -
     if document.get("language") == language:
         return document
     try:
-        from clientcheck.assessment.answers import normalise_answer
         from clientcheck.assessment.scoring import assess
+        from clientcheck.bank.answer_values import normalise_answer
         from clientcheck.bank.catalog import find_bank
         from clientcheck.ui.verdict import result_document
 

@@ -18,8 +18,8 @@ from prompt_toolkit.output import Output, create_output
 from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice, Separator
 
-from clientcheck.assessment.answers import InvalidAnswer, format_answer, normalise_answer
 from clientcheck.assessment.scoring import applicable_questions, next_question
+from clientcheck.bank.answer_values import InvalidAnswer, format_answer, normalise_answer
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank, Question, QuestionType
 from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr

@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from clientcheck import __version__
-from clientcheck.assessment.answers import format_answer
 from clientcheck.assessment.exit_plan import ExitPlan, plan_for
 from clientcheck.assessment.scoring import Assessment
+from clientcheck.bank.answer_values import format_answer
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Level
 from clientcheck.errors import Problem
 from clientcheck.i18n import tr
