@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from clientcheck.assessment.answers import read_answers
-from clientcheck.assessment.scoring import applicable_questions, assess, holds
+from clientcheck.assessment.scoring import applicable_questions, assess
+from clientcheck.bank.conditions import holds
 from clientcheck.bank.loader import check_bank, load_bank
 from clientcheck.bank.model import Bank, Level, QuestionType
 from clientcheck.text import Text

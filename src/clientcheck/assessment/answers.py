@@ -8,20 +8,14 @@ from typing import NamedTuple
 
 import yaml
 
-from clientcheck.bank.answer_values import InvalidAnswer, format_answer, format_number, normalise_answer
+from clientcheck.bank.answer_values import InvalidAnswer, format_number, normalise_answer
+from clientcheck.bank.conditions import describe
 from clientcheck.bank.model import (
     DONT_KNOW,
-    AllOf,
-    AnswerCondition,
     AnswerValue,
-    AnyOf,
     Bank,
-    Condition,
-    Not,
     Question,
     QuestionType,
-    RiskCondition,
-    SignalsCondition,
 )
 from clientcheck.bank.reader import NodeReader, did_you_mean
 from clientcheck.bank.yamlsafe import YamlProblems, compose, decode, read_text, scalar_value
@@ -140,29 +134,10 @@ def answers_template(bank: Bank, language: str, labels: Mapping[str, str]) -> st
         for text_line in question.text.get(language).splitlines():
             lines.append(f"  # {text_line}")
         if question.when is not None:
-            lines.append(f"  # {labels['template_followup']} {_condition_text(question.when)}")
+            lines.append(f"  # {labels['template_followup']} {describe(question.when)}")
         lines.append(f"  # {labels['template_allowed']}: {_allowed_text(question, language)}")
         lines.append(f"  {question.id}:")
     return "\n".join(lines) + "\n"
-
-
-def _condition_text(condition: Condition) -> str:
-    """A condition on one line, in the bank format's own words: 'pays_late in [often, always]'."""
-    match condition:
-        case AnswerCondition(question=question, operator=operator, value=value):
-            shown = (f"[{', '.join(format_answer(v) for v in value)}]" if isinstance(value, tuple)
-                     else format_answer(value))
-            return f"{question} {operator} {shown}"
-        case AllOf(items=items) | AnyOf(items=items):
-            name = "all" if isinstance(condition, AllOf) else "any"
-            return f"{name}({', '.join(_condition_text(item) for item in items)})"
-        case Not(item=item):
-            return f"not({_condition_text(item)})"
-        case RiskCondition(scope=scope, operator=operator, value=value):
-            return f"risk {scope} {operator} {format_number(value)}"
-        case SignalsCondition(scope=scope, operator=operator, value=count):
-            return f"signals {scope} {operator} {count}"
-    raise TypeError(condition)  # pragma: no cover
 
 
 def _allowed_text(question: Question, language: str) -> str:

@@ -16,26 +16,20 @@ from collections.abc import Callable, Mapping
 from itertools import combinations
 from typing import NamedTuple
 
+from clientcheck.bank.conditions import holds
 from clientcheck.bank.model import (
     DONT_KNOW,
     FREQUENCY_LEVELS,
     LEVELS,
     SERIOUS_SIGNAL,
     SIGNAL_THRESHOLD,
-    AllOf,
-    AnswerCondition,
     AnswerValue,
-    AnyOf,
     Band,
     Bank,
-    Condition,
     Dealbreaker,
     Level,
-    Not,
     Profile,
     Question,
-    RiskCondition,
-    SignalsCondition,
 )
 from clientcheck.text import Text
 
@@ -139,47 +133,6 @@ def next_question(bank: Bank, answers: Mapping[str, AnswerValue], after: str | N
             continue
         if question.when is None or holds(question.when, answers):
             return question
-    return None
-
-
-def holds(condition: Condition, answers: Mapping[str, AnswerValue],
-          risks: Mapping[str, int | None] | None = None, signals: Mapping[str, int] | None = None) -> bool:
-    """Evaluate a structured condition; unknown answers and unknown risks make it false."""
-    match condition:
-        case AllOf(items=items):
-            return all(holds(item, answers, risks, signals) for item in items)
-        case AnyOf(items=items):
-            return any(holds(item, answers, risks, signals) for item in items)
-        case Not(item=item):
-            return not holds(item, answers, risks, signals)
-        case RiskCondition(scope=scope, operator=operator, value=value):
-            risk = (risks or {}).get(scope)
-            if risk is None:
-                return False
-            return risk >= value if operator == "at_least" else risk <= value
-        case SignalsCondition(scope=scope, operator=operator, value=count):
-            found = (signals or {}).get(scope, 0)
-            return found >= count if operator == "at_least" else found <= count
-        case AnswerCondition(question=question, operator=operator, value=value):
-            answer = answers.get(question)
-            if answer is None or answer == DONT_KNOW:
-                return False
-            if operator == "equals":
-                return answer == value
-            if operator == "in":
-                return isinstance(value, tuple) and answer in value
-            left, right = _ordinal(answer), _ordinal(value)
-            if left is None or right is None:
-                return False
-            return left >= right if operator == "at_least" else left <= right
-    raise TypeError(condition)  # pragma: no cover
-
-
-def _ordinal(value: object) -> float | None:
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, str) and value in FREQUENCY_LEVELS:
-        return float(FREQUENCY_LEVELS.index(value))
     return None
 
 

@@ -76,6 +76,11 @@ def format_number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def plain_number(value: float) -> int | float:
+    """A number as data (JSON, a bank file): whole numbers as integers, so 30 is not written 30.0."""
+    return int(value) if float(value).is_integer() else value
+
+
 def format_answer(value: AnswerValue) -> str:
     """How an answer is written back, in files and JSON."""
     return format_number(value) if isinstance(value, float) else value

@@ -1,29 +1,20 @@
 """What the ``banks`` commands compute, as data: validation reports, a bank written back as
-plain data, readable conditions, the starter bank, and the JSON envelopes around them.
+plain data (its conditions by conditions.py), the starter bank, and the JSON envelopes around them.
 
 Pure apart from reading bank files and ``write_new_bank``; no Rich, no printing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from clientcheck import __version__
-from clientcheck.bank.model import (
-    AllOf,
-    AnswerCondition,
-    AnyOf,
-    Bank,
-    BankKind,
-    Condition,
-    Not,
-    Question,
-    RiskCondition,
-    SignalsCondition,
-)
+from clientcheck.bank.answer_values import plain_number
+from clientcheck.bank.conditions import condition_data
+from clientcheck.bank.model import Bank, BankKind, Question
 from clientcheck.errors import Problem, UsageError
 from clientcheck.text import Text
 
@@ -98,35 +89,8 @@ def validation_document(reports: Sequence[FileReport], strict: bool) -> dict[str
 # --- a bank as plain data (the bank-file format) -----------------------------------------
 
 
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
-
-
 def text_data(text: Text) -> str | dict[str, str]:
     return text.get("*") if text.is_plain() else dict(text.by_language)
-
-
-def condition_data(condition: Condition) -> dict[str, Any]:
-    match condition:
-        case AnswerCondition(question=question, operator=operator, value=value):
-            if isinstance(value, tuple):
-                return {"question": question, operator: [_answer(v) for v in value]}
-            return {"question": question, operator: _answer(value)}
-        case RiskCondition(scope=scope, operator=operator, value=value):
-            return {"risk": scope, operator: _number(value)}
-        case SignalsCondition(scope=scope, operator=operator, value=count):
-            return {"signals": scope, operator: count}
-        case AllOf(items=items):
-            return {"all": [condition_data(item) for item in items]}
-        case AnyOf(items=items):
-            return {"any": [condition_data(item) for item in items]}
-        case Not(item=item):
-            return {"not": condition_data(item)}
-    raise TypeError(condition)  # pragma: no cover
-
-
-def _answer(value: str | float) -> str | int | float:
-    return value if isinstance(value, str) else _number(value)
 
 
 def question_data(question: Question) -> dict[str, Any]:
@@ -134,7 +98,7 @@ def question_data(question: Question) -> dict[str, Any]:
     if question.number is not None:
         data["number"] = question.number
     if question.weight != 1:
-        data["weight"] = _number(question.weight)
+        data["weight"] = plain_number(question.weight)
     if question.reverse:
         data["reverse"] = True
     if not question.scored:
@@ -148,14 +112,14 @@ def question_data(question: Question) -> dict[str, Any]:
         data["help"] = text_data(question.help)
     if question.options:
         data["options"] = [
-            {"id": o.id, "label": text_data(o.label), "risk": _number(o.risk),
+            {"id": o.id, "label": text_data(o.label), "risk": plain_number(o.risk),
              **({"advice": text_data(o.advice)} if o.advice is not None else {})}
             for o in question.options
         ]
     for key, value in (("min", question.minimum), ("max", question.maximum), ("safe_at", question.safe_at),
                        ("risky_at", question.risky_at)):
         if value is not None:
-            data[key] = _number(value)
+            data[key] = plain_number(value)
     if question.unit is not None:
         data["unit"] = text_data(question.unit)
     if question.advice is not None:
@@ -210,30 +174,6 @@ def bank_data(bank: Bank) -> dict[str, Any]:
     if bank.menu_order is not None:
         data["menu_order"] = bank.menu_order
     return data
-
-
-def describe_condition(condition: Condition, words: Mapping[str, str], top: bool = True) -> str:
-    """A condition as one readable line: ``pays_late ∈ {often, always} and has_contract = no``.
-    ``words`` gives 'and', 'or', 'not' and 'risk' in the reader's language."""
-    match condition:
-        case AnswerCondition(question=question, operator=operator, value=value):
-            if isinstance(value, tuple):
-                return f"{question} ∈ {{{', '.join(str(_answer(v)) for v in value)}}}"
-            symbol = {"equals": "=", "at_least": "≥", "at_most": "≤"}[operator]
-            return f"{question} {symbol} {_answer(value)}"
-        case RiskCondition(scope=scope, operator=operator, value=value):
-            symbol = "≥" if operator == "at_least" else "≤"
-            return f"{words['risk']}({scope}) {symbol} {_number(value)}"
-        case SignalsCondition(scope=scope, operator=operator, value=count):
-            symbol = "≥" if operator == "at_least" else "≤"
-            return f"{words.get('signals', 'signals')}({scope}) {symbol} {count}"
-        case AllOf(items=items) | AnyOf(items=items):
-            joiner = f" {words['and' if isinstance(condition, AllOf) else 'or']} "
-            text = joiner.join(describe_condition(item, words, top=False) for item in items)
-            return text if top or len(items) == 1 else f"({text})"
-        case Not(item=item):
-            return f"{words['not']} ({describe_condition(item, words, top=True)})"
-    raise TypeError(condition)  # pragma: no cover
 
 
 # --- banks new ---------------------------------------------------------------------------

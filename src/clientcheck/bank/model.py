@@ -90,20 +90,6 @@ class Not(NamedTuple):
 Condition = AnswerCondition | RiskCondition | SignalsCondition | AllOf | AnyOf | Not
 
 
-def referenced_questions(condition: Condition) -> tuple[str, ...]:
-    """Every question id a condition looks at, in order."""
-    match condition:
-        case AnswerCondition(question=question):
-            return (question,)
-        case RiskCondition() | SignalsCondition():
-            return ()
-        case AllOf(items=items) | AnyOf(items=items):
-            return tuple(q for item in items for q in referenced_questions(item))
-        case Not(item=item):
-            return referenced_questions(item)
-    raise TypeError(condition)  # pragma: no cover
-
-
 # --- the bank ----------------------------------------------------------------------------
 
 

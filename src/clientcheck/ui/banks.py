@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from clientcheck.bank.authoring import FileReport, describe_condition, envelope, problem_data
+from clientcheck.bank.authoring import FileReport, envelope, problem_data
+from clientcheck.bank.conditions import describe_condition
 from clientcheck.bank.model import Bank, Condition, Question, QuestionType
 from clientcheck.i18n import labels, tr
 from clientcheck.text import strip_control
