@@ -17,7 +17,8 @@ from typer.testing import Result
 from clientcheck.assessment.exit_plan import exit_plan, is_planned_exit, letter, plan_for
 from clientcheck.assessment.scoring import Assessment, assess
 from clientcheck.bank.loader import load_bank
-from clientcheck.bank.model import AnswerValue, Level
+from clientcheck.bank.model import AnswerCondition, AnswerValue, Bank, BankKind, ExitPlanKind, Level, Profile
+from clientcheck.text import Text
 from clientcheck.ui.verdict import make_console, render_verdict, result_document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -92,14 +93,20 @@ def test_a_planned_exit_starts_by_replacing_the_income() -> None:
     assert plan.steps[0].title.get("it") == "Prima sostituisci quelle entrate"
 
 
+def profile(profile_id: str, exit_plan: ExitPlanKind | None = None) -> Profile:
+    return Profile(profile_id, AnswerCondition("x", "equals", "yes"), Text.of({"en": "Label"}),
+                   Text.of({"en": "Advice"}), exit_plan)
+
+
 @pytest.mark.parametrize(("profiles", "expected"), [
-    (["whale"], True),
-    (["whale_planned_exit", "love_trap"], True),
-    (["big_client_planned_exit"], True),
-    (["small_client_let_go", "love_trap"], False),
+    ([profile("whale", ExitPlanKind.PLANNED)], True),
+    ([profile("whale_planned_exit", ExitPlanKind.PLANNED), profile("love_trap")], True),
+    ([profile("big_client", ExitPlanKind.PLANNED)], True),
+    ([profile("whale"), profile("whale_planned_exit", ExitPlanKind.STANDARD)], False),  # the id means nothing
+    ([profile("small_client_let_go"), profile("love_trap")], False),
     ([], False),
 ])
-def test_planned_exit_is_read_from_the_profile_ids(profiles: list[str], expected: bool) -> None:
+def test_planned_exit_is_read_from_the_profiles_exit_plan_key(profiles: list[Profile], expected: bool) -> None:
     assert is_planned_exit(profiles) is expected
 
 
@@ -138,16 +145,104 @@ def test_a_keep_verdict_has_no_plan() -> None:
 
 def test_no_plan_when_the_client_left_you() -> None:
     assessment = starter(LET_GO_SMALL)
-    farewell = assessment._replace(bank=assessment.bank._replace(id="farewell"))
+    farewell = assessment._replace(bank=assessment.bank._replace(kind=BankKind.FAREWELL))
     assert plan_for(farewell) is None
+    assert load_bank(QUESTIONS / "farewell.yaml").kind is BankKind.FAREWELL
 
 
 def test_no_plan_for_a_prospect_you_decline() -> None:
     assessment = starter(LET_GO_SMALL)
-    prospect = assessment._replace(answers=(("stage", "prospect"), *assessment.answers))
+    with_stage = assessment._replace(bank=assessment.bank._replace(prospect=AnswerCondition("stage", "equals",
+                                                                                            "prospect")))
+    prospect = with_stage._replace(answers=(("stage", "prospect"), *assessment.answers))
     assert plan_for(prospect) is None
-    current = assessment._replace(answers=(("stage", "current"), *assessment.answers))
+    current = with_stage._replace(answers=(("stage", "current"), *assessment.answers))
     assert plan_for(current) is not None
+    for bank_id in ("let-go", "difficult-or-bad"):
+        assert load_bank(QUESTIONS / f"{bank_id}.yaml").prospect == AnswerCondition("stage", "equals", "prospect")
+
+
+# --- a user's own bank gets the same behaviours through its keys ---------------------------
+
+USER_BANK = """id: mine
+version: 1
+languages: [en]
+title: "Mine"
+description: "A bank of my own."
+source: {title: "My notes", author: "Me", date: "2026"}
+{top}
+dimensions:
+  - {id: money, label: "Money"}
+questions:
+  - id: relation
+    dimension: money
+    type: choice
+    scored: false
+    text: "Who are they?"
+    options:
+      - {id: signed, label: "A client", risk: 0}
+      - {id: lead, label: "Someone who asked for a quote", risk: 0}
+  - {id: cut, dimension: money, type: number, scored: false, min: 0, max: 100, safe_at: 10, risky_at: 50,
+     text: "Share?"}
+  - {id: pays_late, dimension: money, type: frequency, weight: 5, text: "Pays late?"}
+bands:
+  - {min: 0, max: 49, level: keep, summary: "Fine."}
+  - {min: 50, max: 100, level: let_go, summary: "Go."}
+profiles:
+  - id: anchor
+    when: {question: cut, at_least: 40}
+    label: "An anchor client"
+    advice: "Careful."
+{anchor}
+  - id: whale
+    when: {question: cut, at_least: 90}
+    label: "Named whale, says nothing of the plan"
+    advice: "Careful."
+"""
+LET_GO_USER: dict[str, AnswerValue] = {"relation": "signed", "cut": 10.0, "pays_late": "always"}
+
+
+def user_bank(tmp_path: Path, top: str = "", anchor: str = "") -> Bank:
+    path = tmp_path / "mine.yaml"
+    path.write_text(USER_BANK.replace("{top}", top).replace("{anchor}", anchor), encoding="utf-8")
+    return load_bank(path)
+
+
+def test_a_user_bank_without_keys_gets_the_six_steps(tmp_path: Path) -> None:
+    assessment = assess(user_bank(tmp_path), {**LET_GO_USER, "cut": 95.0})
+    assert assessment.verdict.level is Level.LET_GO
+    assert [p.id for p in assessment.profiles] == ["anchor", "whale"]  # "whale" in an id asks for nothing
+    plan = plan_for(assessment)
+    assert plan is not None and not plan.planned
+    assert [step.id for step in plan.steps] == SIX_STEPS
+
+
+def test_a_user_bank_of_kind_farewell_has_no_exit_plan(tmp_path: Path) -> None:
+    assessment = assess(user_bank(tmp_path, "kind: farewell"), LET_GO_USER)
+    assert assessment.verdict.level is Level.LET_GO
+    assert plan_for(assessment) is None
+
+
+def test_a_user_bank_with_its_own_prospect_condition(tmp_path: Path) -> None:
+    bank = user_bank(tmp_path, "prospect: {question: relation, equals: lead}")
+    assert plan_for(assess(bank, {**LET_GO_USER, "relation": "lead"})) is None
+    assert plan_for(assess(bank, LET_GO_USER)) is not None
+    assert plan_for(assess(bank, {**LET_GO_USER, "relation": "dont_know"})) is not None  # unknown: not a prospect
+
+
+def test_a_user_profile_with_exit_plan_planned_adds_the_replace_the_income_step(tmp_path: Path) -> None:
+    bank = user_bank(tmp_path, anchor="    exit_plan: planned")
+    big = plan_for(assess(bank, {**LET_GO_USER, "cut": 45.0}))
+    assert big is not None and big.planned
+    assert [step.id for step in big.steps] == ["replace_income", *SIX_STEPS]
+    small = plan_for(assess(bank, LET_GO_USER))  # the profile does not match: the six steps
+    assert small is not None and not small.planned
+
+
+def test_a_user_profile_with_exit_plan_none_gives_no_plan(tmp_path: Path) -> None:
+    bank = user_bank(tmp_path, anchor="    exit_plan: none")
+    assert plan_for(assess(bank, {**LET_GO_USER, "cut": 45.0})) is None
+    assert plan_for(assess(bank, LET_GO_USER)) is not None
 
 
 # --- the plan on the verdict screen and in the JSON document -----------------------------

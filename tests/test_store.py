@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.saved.clients import history, portfolio, sparkline
+from clientcheck.assessment.scoring import assess
+from clientcheck.bank.loader import load_bank
+from clientcheck.saved.clients import history, portfolio, record_from_assessment, sparkline
 from clientcheck.saved.store import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -79,6 +81,35 @@ def test_save_and_list_clients_with_latest_count_trend_and_share(isolated_home: 
         ("Acme", 2, 55, "renegotiate", 20, 40.0),  # the share comes from the last assessment that asked it
         ("Beta", 1, 70, "let_go", None, 5.0),
     ]
+
+
+REVENUE_BANK = """\
+id: mine
+version: 1
+languages: [en]
+title: "Mine"
+description: "A bank of my own."
+source: {title: "My notes", author: "Me", date: "2026"}
+{revenue}
+dimensions: [{id: money, label: "Money"}]
+questions:
+  - {id: cut, dimension: money, type: number, scored: false, min: 0, max: 100, safe_at: 10, risky_at: 50,
+     text: "Share?"}
+  - {id: revenue_share, dimension: money, type: number, min: 0, max: 100, safe_at: 10, risky_at: 50,
+     text: "Not the share, whatever its id says"}
+bands: [{min: 0, max: 100, level: keep, summary: "Fine."}]
+"""
+
+
+@pytest.mark.parametrize(("revenue", "expected"), [("revenue_question: cut", 35.0), ("", None)])
+def test_the_share_of_revenue_saved_is_the_answer_to_the_banks_revenue_question(
+        tmp_path: Path, revenue: str, expected: float | None) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(REVENUE_BANK.replace("{revenue}", revenue), encoding="utf-8")
+    assessment = assess(load_bank(path), {"cut": 35.0, "revenue_share": 70.0})
+    saved = record_from_assessment(assessment, {"timestamp": "2026-01-01T10:00:00Z"}, "Acme")
+    assert saved.revenue_share == expected
+    assert scenario_record("Acme", "whale", "whale-000.yaml", "2026-01-01T10:00:00Z").revenue_share == 45.0
 
 
 def test_names_are_data_any_unicode_cleaned_of_control_characters() -> None:

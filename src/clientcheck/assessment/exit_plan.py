@@ -5,30 +5,24 @@ articles the banks come from: decide the notice before anything else; say it in 
 through a proper written channel, not a weekend chat message (000, 004); support whoever takes
 over for a while, as the whale article's author did (000); recommend another professional to
 leave with your head held high (002); thank them, don't undersell yourself to stay, keep the
-door open (004). A big client (a "whale" or "planned exit" profile) gets one more step first:
-replace the income before leaving (000, 001).
+door open (004). A big client (a matched profile with ``exit_plan: planned``, as the banks' whale
+profiles have) gets one more step first: replace the income before leaving (000, 001).
+
+Which assessments get a plan is the bank's to say, through its keys (docs/bank-format.md):
+``kind: farewell`` (the client left you), ``prospect`` (a condition: declined, not left) and a
+profile's ``exit_plan``, so a user's own bank can do what the shipped ones do.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from clientcheck.bank.model import Level
+from clientcheck.assessment.scoring import Assessment
+from clientcheck.bank.conditions import holds
+from clientcheck.bank.model import BankKind, ExitPlanKind, Level, Profile
 from clientcheck.text import Text, strip_control
-
-if TYPE_CHECKING:
-    from clientcheck.assessment.scoring import Assessment
-
-PLANNED_EXIT_MARKERS = ("whale", "planned_exit")
-"""A profile whose id contains one of these says the client is a big share of revenue."""
-
-CLIENT_LEFT_YOU_BANKS = frozenset({"farewell"})
-"""Banks where "let go" judges your reaction to a client who left: there is nothing to exit."""
-
-PROSPECT_ANSWERS = (("stage", "prospect"),)
-"""Answers that say the client is only a prospect: you decline, there is no notice or handover."""
 
 
 class Step(NamedTuple):
@@ -119,23 +113,24 @@ def exit_plan(planned: bool = False) -> ExitPlan:
     return ExitPlan(((REPLACE_INCOME,) if planned else ()) + STEPS, planned)
 
 
-def is_planned_exit(profile_ids: Iterable[str]) -> bool:
-    """Whether any matched profile marks the client as a big share of revenue."""
-    return any(marker in profile_id for profile_id in profile_ids for marker in PLANNED_EXIT_MARKERS)
+def is_planned_exit(profiles: Iterable[Profile]) -> bool:
+    """Whether any matched profile asks for a planned exit (the client is a big share of revenue)."""
+    return any(profile.exit_plan is ExitPlanKind.PLANNED for profile in profiles)
 
 
 def plan_for(assessment: Assessment) -> ExitPlan | None:
     """The exit plan an assessment calls for: only when the verdict is let go, you are the one
-    leaving (not the farewell bank, where the client left you) and the client is a current one
-    (not a prospect you simply decline). None otherwise."""
-    if assessment.verdict.level is not Level.LET_GO:
+    leaving (not a ``kind: farewell`` bank, where the client left you), the client is a current
+    one (the bank's ``prospect`` condition does not hold on the answers asked: a prospect is
+    simply declined) and no matched profile says ``exit_plan: none``. None otherwise."""
+    bank = assessment.bank
+    if assessment.verdict.level is not Level.LET_GO or bank.kind is BankKind.FAREWELL:
         return None
-    if assessment.bank.id in CLIENT_LEFT_YOU_BANKS:
+    if bank.prospect is not None and holds(bank.prospect, dict(assessment.answers)):
         return None
-    answers = dict(assessment.answers)
-    if any(answers.get(question) == value for question, value in PROSPECT_ANSWERS):
+    if any(profile.exit_plan is ExitPlanKind.NONE for profile in assessment.profiles):
         return None
-    return exit_plan(planned=is_planned_exit(p.id for p in assessment.profiles))
+    return exit_plan(planned=is_planned_exit(assessment.profiles))
 
 
 def plan_document(plan: ExitPlan, language: str) -> dict[str, Any]:

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from clientcheck.assessment.scoring import Assessment
 
 LEVEL_RANK = {"keep": 0, "watch": 1, "renegotiate": 2, "let_go": 3}
-REVENUE_QUESTION = "revenue_share"  # the banks' id for "share of your revenue from this client"
+IMPORTED_REVENUE_QUESTION = "revenue_share"
+"""An export does not say which answer is the share of revenue and an import has no bank at hand,
+so it reads the answer with the id every shipped bank names as its ``revenue_question``."""
 WHALE_SHARE = 30.0  # at least this share of revenue...
 WHALE_RISK = 50  # ...at least this risk: a whale worth acting on (the banks' own whale profile)
 RISING = 15  # risk up by at least this much since the previous assessment
@@ -38,15 +40,16 @@ def new_uid() -> str:
 
 def record_from_assessment(assessment: "Assessment", document: Mapping[str, Any], client: str,
                            uid: str | None = None) -> AssessmentRecord:
-    """What is saved for one finished assessment: its facts, its signals in every language
-    the bank has, and the result document exactly as ``--json`` prints it."""
+    """What is saved for one finished assessment: its facts (the share of revenue is the answer
+    to the bank's ``revenue_question``), its signals in every language the bank has, and the
+    result document exactly as ``--json`` prints it."""
     import json
 
     from clientcheck.bank.model import QuestionType
 
     bank = assessment.bank
-    share = dict(assessment.answers).get(REVENUE_QUESTION)
-    question = bank.question(REVENUE_QUESTION)
+    question = bank.question(bank.revenue_question) if bank.revenue_question is not None else None
+    share = dict(assessment.answers).get(question.id) if question is not None else None
     numeric = question is not None and question.type is QuestionType.NUMBER
     revenue = float(share) if isinstance(share, float) and numeric else None
     signals = tuple(SignalRef(s.question.id, s.question.number, round(s.risk, 1),
@@ -339,7 +342,7 @@ def _signals(value: Any, result: Mapping[str, Any], where: str, problems: list[s
 
 def _revenue_share(result: Mapping[str, Any]) -> float | None:
     for answer in result.get("answers", []) if isinstance(result.get("answers"), list) else []:
-        if isinstance(answer, dict) and answer.get("question") == REVENUE_QUESTION:
+        if isinstance(answer, dict) and answer.get("question") == IMPORTED_REVENUE_QUESTION:
             value = answer.get("answer")
             if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 100:
                 return float(value)
