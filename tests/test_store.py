@@ -10,10 +10,11 @@ import pytest
 
 from clientcheck.assessment.scoring import assess
 from clientcheck.bank.loader import load_bank
-from clientcheck.saved.clients import history, portfolio, record_from_assessment, sparkline
+from clientcheck.saved.clients import history, portfolio, record_from_assessment, sparkline, whale_at_risk
 from clientcheck.saved.store import (
     APPLICATION_ID,
     SCHEMA_VERSION,
+    ClientRow,
     Store,
     StoreCorrupt,
     StoreTooNew,
@@ -153,6 +154,16 @@ def test_portfolio_ranks_by_risk_flags_whales_and_says_what_to_act_on(isolated_h
         ("Whale", "whale"), ("Small risky", "let_go"), ("Worse", "rising")]
     assert result.largest is not None and result.largest.client.name == "Whale"
     assert (result.concentration, result.shares_known, result.shares_total) == ("medium", 3, 85.0)
+
+
+@pytest.mark.parametrize(("share", "risk", "expected"), [
+    (30.0, 50, True), (29.9, 90, False), (80.0, 49, False), (None, 100, False),
+    (35.0, 45, False),  # starter's whale profile holds from risk 45: the portfolio has its own rule
+])
+def test_the_portfolios_whale_is_its_own_rule_on_share_and_risk(
+        share: float | None, risk: int, expected: bool) -> None:
+    row = ClientRow("Acme", "acme", 1, "2026-01-01T10:00:00Z", "starter", risk, "watch", None, share)
+    assert whale_at_risk(row) is expected
 
 
 def test_progress_is_saved_per_answer_dropped_on_back_and_cleared_by_the_result(isolated_home: Path) -> None:

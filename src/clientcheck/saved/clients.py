@@ -19,8 +19,11 @@ LEVEL_RANK = {"keep": 0, "watch": 1, "renegotiate": 2, "let_go": 3}
 IMPORTED_REVENUE_QUESTION = "revenue_share"
 """An export does not say which answer is the share of revenue and an import has no bank at hand,
 so it reads the answer with the id every shipped bank names as its ``revenue_question``."""
-WHALE_SHARE = 30.0  # at least this share of revenue...
-WHALE_RISK = 50  # ...at least this risk: a whale worth acting on (the banks' own whale profile)
+# The portfolio's own rule for a whale, not a bank's whale profile: a client's row keeps only
+# its latest share of revenue and risk, while each bank's whale profile asks its own conditions
+# (starter from a risk of 45, checkup from 60 or one of several answer patterns). docs/clients.md
+BIG_CLIENT_SHARE = 30.0  # at least this share of your revenue: a big client (and a concentrated portfolio)
+AT_RISK = 50  # at least this risk: a big client at risk, flagged as a whale and acted on first
 RISING = 15  # risk up by at least this much since the previous assessment
 ACT_FIRST_MAX = 5
 SPARK = "▁▂▃▄▅▆▇█"
@@ -132,7 +135,7 @@ def sparkline(values: Sequence[int]) -> str:
 
 class PortfolioEntry(NamedTuple):
     client: ClientRow
-    whale: bool  # a large share of revenue and a high risk
+    whale: bool  # a big client at risk: the portfolio's own rule (``whale_at_risk``), not a bank's profile
 
     @property
     def rising(self) -> int | None:
@@ -160,13 +163,18 @@ class Portfolio(NamedTuple):
         if self.largest is None or self.largest.client.revenue_share is None:
             return "unknown"
         share = self.largest.client.revenue_share
-        return "high" if share >= 50 else "medium" if share >= WHALE_SHARE else "low"
+        return "high" if share >= 50 else "medium" if share >= BIG_CLIENT_SHARE else "low"
+
+
+def whale_at_risk(row: ClientRow) -> bool:
+    """The portfolio's whale: at least ``BIG_CLIENT_SHARE`` of revenue and a risk of at least
+    ``AT_RISK``. Its own rule, on what a row keeps: not any bank's whale profile."""
+    return row.revenue_share is not None and row.revenue_share >= BIG_CLIENT_SHARE and row.last_risk >= AT_RISK
 
 
 def portfolio(rows: Iterable[ClientRow]) -> Portfolio:
     """All clients' latest results, riskiest first, with whales and what to act on first."""
-    entries = [PortfolioEntry(row, row.revenue_share is not None and row.revenue_share >= WHALE_SHARE
-                              and row.last_risk >= WHALE_RISK) for row in rows]
+    entries = [PortfolioEntry(row, whale_at_risk(row)) for row in rows]
     entries.sort(key=lambda e: (-e.client.last_risk, -LEVEL_RANK.get(e.client.last_level, 0),
                                 -(e.client.revenue_share or 0.0), e.client.key))
     shared = [e for e in entries if e.client.revenue_share is not None]
