@@ -11,21 +11,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from clientcheck import __version__
+from clientcheck import documents
 from clientcheck.bank.answer_values import plain_number
 from clientcheck.bank.conditions import condition_data
 from clientcheck.bank.model import Bank, BankKind, Question
 from clientcheck.errors import Problem, UsageError
 from clientcheck.text import Text
 
-ENVELOPE_VERSION = 1
 BANK_SUFFIXES = (".yaml", ".yml")
 
 
 def envelope(kind: str, **fields: Any) -> dict[str, Any]:
-    """A versioned JSON document: readers check ``kind`` and ``schema_version`` first."""
-    return {"kind": f"clientcheck.{kind}", "schema_version": ENVELOPE_VERSION,
-            "clientcheck_version": __version__, **fields}
+    """``documents.envelope`` for a kind named by its value ("validation")."""
+    return documents.envelope(documents.Kind(kind), **fields)
 
 
 def problem_data(problem: Problem) -> dict[str, Any]:

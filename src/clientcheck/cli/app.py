@@ -143,7 +143,8 @@ def assess(
         from clientcheck.assessment.saving import SaveOptions, assess_and_save
         from clientcheck.assessment.session import AnswersSource
         from clientcheck.bank.model import Level
-        from clientcheck.ui.verdict import result_document, write_json
+        from clientcheck.documents import write_json
+        from clientcheck.ui.verdict import result_document
 
         outcome = assess_and_save(env, language, bank, bank_file, AnswersSource(answers),
                                   SaveOptions(client, not no_save, resume))

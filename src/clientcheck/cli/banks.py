@@ -44,7 +44,7 @@ def list_banks(json_output: JsonOption = False, lang: LangOption = None, no_colo
 
         entries = survey(env.environ)
         if json_output:
-            from clientcheck.ui.verdict import write_json
+            from clientcheck.documents import write_json
 
             write_json(banks_document(entries, language), env.stdout)
         else:
@@ -79,10 +79,10 @@ def show_bank(
             raise UsageError(tr(language, "show.need_bank"), tr(language, "show.need_bank_hint"))
         bank = resolve_bank(env, bank_id, bank_file)
         if json_output:
-            from clientcheck.bank.authoring import bank_data, envelope
-            from clientcheck.ui.verdict import write_json
+            from clientcheck.bank.authoring import bank_data
+            from clientcheck.documents import Kind, envelope, write_json
 
-            write_json(envelope("bank", path=bank.origin, bank=bank_data(bank)), env.stdout)
+            write_json(envelope(Kind.BANK, path=bank.origin, bank=bank_data(bank)), env.stdout)
         else:
             from clientcheck.ui.banks import render_bank
             from clientcheck.ui.verdict import make_console
@@ -125,7 +125,7 @@ def validate_banks(
         reports = [validate_file(path, strict=strict) for path in files]
         if json_output:
             from clientcheck.bank.authoring import validation_document
-            from clientcheck.ui.verdict import write_json
+            from clientcheck.documents import write_json
 
             write_json(validation_document(reports, strict), env.stdout)
         else:
@@ -165,10 +165,9 @@ def new_bank(
         builtin = builtin_folder() / f"{bank_id}.yaml"
         overrides = str(builtin) if builtin.is_file() else None
         if json_output:
-            from clientcheck.bank.authoring import envelope
-            from clientcheck.ui.verdict import write_json
+            from clientcheck.documents import Kind, envelope, write_json
 
-            write_json(envelope("new_bank", id=bank_id, path=str(path), overrides=overrides), env.stdout)
+            write_json(envelope(Kind.NEW_BANK, id=bank_id, path=str(path), overrides=overrides), env.stdout)
         else:
             from clientcheck.i18n import tr
 
@@ -196,7 +195,7 @@ def bank_path(json_output: JsonOption = False, lang: LangOption = None) -> None:
         sources = [None if f.origin == "built-in" else BANKS_PATH_ENV if f.origin == "path"
                    else HOME_ENV if home_set else None for f in folders]
         if json_output:
-            from clientcheck.ui.verdict import write_json
+            from clientcheck.documents import write_json
 
             write_json(folders_document(folders, sources), env.stdout)
         else:

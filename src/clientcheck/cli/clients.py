@@ -69,7 +69,7 @@ def _client(store: Store | None, name: str, language: str) -> str:
 
 
 def _json(env: Environment, document: object) -> None:
-    from clientcheck.ui.clients import write_json
+    from clientcheck.documents import write_json
 
     assert isinstance(document, dict)
     write_json(document, env.stdout)

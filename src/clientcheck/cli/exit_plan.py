@@ -15,9 +15,6 @@ from clientcheck.cli import app as cli
 from clientcheck.cli.app import LangOption, app
 from clientcheck.errors import ExitCode
 
-EXIT_PLAN_KIND = "clientcheck.exit_plan"
-EXIT_PLAN_SCHEMA_VERSION = 1
-
 
 @app.command("exit-plan")
 def exit_plan(
@@ -32,17 +29,14 @@ def exit_plan(
     language = cli._language(env, lang)
 
     def action() -> int:
-        from clientcheck import __version__
         from clientcheck.assessment.exit_plan import exit_plan as make_plan
         from clientcheck.assessment.exit_plan import plan_document
 
         plan = make_plan(planned=planned)
         if json_output:
-            from clientcheck.ui.verdict import write_json
+            from clientcheck.documents import Kind, envelope, write_json
 
-            document = {"kind": EXIT_PLAN_KIND, "schema_version": EXIT_PLAN_SCHEMA_VERSION,
-                        "clientcheck_version": __version__, **plan_document(plan, language)}
-            write_json(document, env.stdout)
+            write_json(envelope(Kind.EXIT_PLAN, **plan_document(plan, language)), env.stdout)
         else:
             from clientcheck.i18n import tr
             from clientcheck.ui.verdict import make_console, render_exit_plan

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from clientcheck.bank.authoring import FileReport, envelope, problem_data
+from clientcheck.bank.authoring import FileReport, problem_data
 from clientcheck.bank.conditions import describe_condition
 from clientcheck.bank.model import Bank, Condition, Question, QuestionType
+from clientcheck.documents import Kind, envelope
 from clientcheck.i18n import labels, tr
 from clientcheck.text import strip_control
 from clientcheck.ui.verdict import LEVEL_COLOURS, write_problems
@@ -50,7 +51,7 @@ def entry_status(entry: BankEntry) -> str:
 
 
 def banks_document(entries: Sequence[BankEntry], language: str) -> dict[str, Any]:
-    return envelope("banks", language=language, banks=[
+    return envelope(Kind.BANKS, language=language, banks=[
         {
             "id": entry.bank_id,
             "title": entry.bank.title.get(language) if entry.bank else None,
@@ -249,7 +250,7 @@ def write_validation(reports: Sequence[FileReport], strict: bool, language: str,
 
 
 def folders_document(folders: Sequence[BankFolder], sources: Sequence[str | None]) -> dict[str, Any]:
-    return envelope("bank_path", folders=[
+    return envelope(Kind.BANK_PATH, folders=[
         {"path": str(folder.path), "origin": folder.origin, "exists": folder.path.is_dir(), "set_by": source}
         for folder, source in zip(folders, sources, strict=True)
     ])

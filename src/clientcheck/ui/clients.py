@@ -15,12 +15,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from clientcheck import __version__
+from clientcheck.documents import Kind, envelope
 from clientcheck.i18n import tr
 from clientcheck.saved.clients import History, HistoryEntry, Portfolio, localized
 from clientcheck.saved.store import ClientRow, ImportCounts, SignalRef
 
-SCHEMA_VERSION = 1
 MAX_WIDTH = 100
 NAME_MAX = 32
 _SGR = {"bold": "1", "dim": "2", "italic": "3", "green": "32", "yellow": "33", "red": "31",
@@ -169,24 +168,11 @@ def share_text(share: float | None) -> str:
     return f"{int(share) if float(share).is_integer() else round(share, 1)}%"
 
 
-def write_json(document: Mapping[str, Any], stream: TextIO) -> None:
-    """As ``render.write_json``, without loading render (and YAML) on the fast path."""
-    import json
-
-    stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    stream.flush()
-
-
-def _envelope(kind: str, **fields: Any) -> dict[str, Any]:
-    return {"kind": f"clientcheck.{kind}", "schema_version": SCHEMA_VERSION, "clientcheck_version": __version__,
-            **fields}
-
-
 # --- clients -------------------------------------------------------------------------------
 
 
 def clients_document(rows: Sequence[ClientRow]) -> dict[str, Any]:
-    return _envelope("clients", clients=[
+    return envelope(Kind.CLIENTS, clients=[
         {"name": r.name, "assessments": r.assessments, "revenue_share": r.revenue_share,
          "last": {"timestamp": r.last_created, "bank": r.last_bank_id, "risk": r.last_risk, "level": r.last_level},
          "previous_risk": r.previous_risk} for r in rows])
@@ -230,7 +216,7 @@ def _entry_json(entry: HistoryEntry, language: str) -> dict[str, Any]:
 
 
 def history_document(history: History, language: str) -> dict[str, Any]:
-    return _envelope("history", client=history.client, sparkline=history.sparkline,
+    return envelope(Kind.HISTORY, client=history.client, sparkline=history.sparkline,
                      assessments=[_entry_json(e, language) for e in history.entries])
 
 
@@ -296,8 +282,8 @@ def _level_style(level: str) -> str:
 
 def portfolio_document(portfolio: Portfolio) -> dict[str, Any]:
     largest = portfolio.largest
-    return _envelope(
-        "portfolio",
+    return envelope(
+        Kind.PORTFOLIO,
         clients=[{"rank": i, "name": e.client.name, "risk": e.client.last_risk, "level": e.client.last_level,
                   "revenue_share": e.client.revenue_share, "whale": e.whale, "trend": e.rising,
                   "timestamp": e.client.last_created, "bank": e.client.last_bank_id,
@@ -358,12 +344,12 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
 
 
 def import_document(name: str, counts: ImportCounts) -> dict[str, Any]:
-    return _envelope("import", file=name, clients_added=counts.clients_added,
+    return envelope(Kind.IMPORT, file=name, clients_added=counts.clients_added,
                      assessments_added=counts.assessments_added, assessments_present=counts.assessments_present)
 
 
 def forget_document(client: str, deleted: int) -> dict[str, Any]:
-    return _envelope("forget", client=client, assessments_deleted=deleted)
+    return envelope(Kind.FORGET, client=client, assessments_deleted=deleted)
 
 
 # --- the Markdown report -------------------------------------------------------------------
@@ -377,7 +363,7 @@ def md(text: str) -> str:
 
 
 def report_document(history: History, latest: Mapping[str, Any], language: str) -> dict[str, Any]:
-    return _envelope("report", client=history.client, latest=dict(latest),
+    return envelope(Kind.REPORT, client=history.client, latest=dict(latest),
                      history=history_document(history, language)["assessments"], sparkline=history.sparkline)
 
 

@@ -6,15 +6,14 @@ escape sequence in a bank prints as itself.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from clientcheck import __version__
 from clientcheck.assessment.exit_plan import ExitPlan, plan_for
 from clientcheck.assessment.scoring import Assessment
 from clientcheck.bank.answer_values import format_answer
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Level
+from clientcheck.documents import Kind, envelope
 from clientcheck.errors import Problem
 from clientcheck.i18n import tr
 from clientcheck.text import strip_control
@@ -23,8 +22,6 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-RESULT_KIND = "clientcheck.result"
-RESULT_SCHEMA_VERSION = 1
 LEVEL_COLOURS = {Level.KEEP: "green", Level.WATCH: "yellow", Level.RENEGOTIATE: "dark_orange",
                  Level.LET_GO: "red"}
 MAX_WIDTH = 100
@@ -46,23 +43,21 @@ def result_document(assessment: Assessment, language: str, timestamp: str,
     bank = assessment.bank
     verdict = assessment.verdict
     band = verdict.band
-    document: dict[str, Any] = {
-        "kind": RESULT_KIND,
-        "schema_version": RESULT_SCHEMA_VERSION,
-        "clientcheck_version": __version__,
-        "timestamp": timestamp,
-        "language": language,
-        "bank": {
+    document = envelope(
+        Kind.RESULT,
+        timestamp=timestamp,
+        language=language,
+        bank={
             "id": bank.id,
             "version": bank.version,
             "title": bank.title.get(language),
             "source": {"title": bank.source.title, "author": bank.source.author.get(language),
                        "date": bank.source.date},
         },
-        "answers": [{"question": qid, "answer": answer_json(value)} for qid, value in assessment.answers],
-        "risk": assessment.risk,
-        "confidence": assessment.confidence,
-        "verdict": {
+        answers=[{"question": qid, "answer": answer_json(value)} for qid, value in assessment.answers],
+        risk=assessment.risk,
+        confidence=assessment.confidence,
+        verdict={
             "level": verdict.level.value,
             "label": level_label(assessment, language),
             "why": headline(assessment, language),
@@ -73,24 +68,24 @@ def result_document(assessment: Assessment, language: str, timestamp: str,
             "flip": _flip_json(assessment, language),
             "unknown_bounds": _bounds_json(assessment),
         },
-        "dimensions": [
+        dimensions=[
             {"id": d.id, "label": d.label.get(language), "risk": d.risk, "confidence": d.confidence,
              "answered": d.answered, "asked": d.asked}
             for d in assessment.dimensions
         ],
-        "signals": [
+        signals=[
             {"question": s.question.id, "number": s.question.number, "dimension": s.question.dimension,
              "text": s.question.text.get(language), "answer": answer_json(s.answer), "risk": round(s.risk, 1),
              "weight": s.question.weight, "contribution": round(s.contribution, 1),
              "advice": s.advice.get(language) if s.advice else None}
             for s in assessment.signals
         ],
-        "profiles": [{"id": p.id, "label": p.label.get(language), "advice": p.advice.get(language)}
-                     for p in assessment.profiles],
-        "dealbreakers": [{"id": d.id, "level": d.level.value, "reason": d.reason.get(language)}
-                         for d in assessment.dealbreakers],
-        "exit_plan": _exit_plan_json(assessment, language),
-    }
+        profiles=[{"id": p.id, "label": p.label.get(language), "advice": p.advice.get(language)}
+                  for p in assessment.profiles],
+        dealbreakers=[{"id": d.id, "level": d.level.value, "reason": d.reason.get(language)}
+                      for d in assessment.dealbreakers],
+        exit_plan=_exit_plan_json(assessment, language),
+    )
     if extra:
         document.update(extra)
     return document
@@ -123,11 +118,6 @@ def headline(assessment: Assessment, language: str) -> str:
         return tr(language, "verdict.partial", percent=round(assessment.confidence * 100),
                   level=tr(language, f"level.{verdict.level.value}"))
     return verdict.band.summary.get(language)
-
-
-def write_json(document: Mapping[str, Any], stream: TextIO) -> None:
-    stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    stream.flush()
 
 
 # --- errors (plain text: the error path must not pay for importing Rich) -----------------
