@@ -182,7 +182,7 @@ def new_bank_path(folder: Path, bank_id: str) -> Path:
 
 
 def check_new_id(bank_id: str) -> None:
-    from clientcheck.bank.loader import BANK_ID
+    from clientcheck.bank.loader.common import BANK_ID
 
     if not BANK_ID.fullmatch(bank_id):
         raise UsageError(f"'{bank_id}' cannot be a bank id",

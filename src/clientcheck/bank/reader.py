@@ -69,6 +69,11 @@ class NodeReader:
     def has_errors(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
 
+    @property
+    def error_count(self) -> int:
+        """Errors so far: comparing two counts tells whether the part read in between is clean."""
+        return sum(p.severity == "error" for p in self.problems)
+
     # -- structure --------------------------------------------------------------------
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
         if not isinstance(node, yaml.MappingNode):
