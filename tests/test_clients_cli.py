@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
+from clientcheck.assessment.saving import rescore_saved, saved_result_in
 from clientcheck.cli import app as cli_module
 from clientcheck.env import Environment
-from tests.clients_helpers import REPO, SCENARIOS, open_store, utc
+from clientcheck.ui.verdict import result_document
+from tests.clients_helpers import REPO, SCENARIOS, open_store, scenario_record, utc
 
 CliInvoke = Callable[..., Result]
 __all__ = ["utc"]  # the fixture, used by name below
@@ -307,6 +309,36 @@ def test_report_json(saved: CliInvoke) -> None:
     document = json.loads(saved("report", "Gamma", "--json").stdout)
     assert (document["kind"], document["client"]) == ("clientcheck.report", "Gamma")
     assert document["latest"]["kind"] == "clientcheck.result" and len(document["history"]) == 1
+
+
+def saved_document(**changes: object) -> dict[str, object]:
+    document: dict[str, object] = json.loads(scenario_record("Acme", "whale", "whale-000.yaml",
+                                                             "2026-03-05T09:00:00Z", "en").document)
+    document.update(changes)
+    return document
+
+
+def test_a_saved_result_is_scored_again_in_another_language(tmp_path: Path) -> None:
+    document, environ = saved_document(), {"CLIENTCHECK_HOME": str(tmp_path)}
+    assert rescore_saved(document, "en", environ) is None  # already in English
+    again = rescore_saved(document, "it", environ)
+    assert again is not None and again.bank.id == "whale" and again.risk == document["risk"]
+    shown = saved_result_in(document, "it", environ, result_document)
+    assert (shown["language"], shown["timestamp"]) == ("it", "2026-03-05T09:00:00Z")
+
+
+@pytest.mark.parametrize("changes", [
+    {"bank": {"id": "no-such-bank", "version": 1}},  # the bank is gone
+    {"bank": {"id": "whale", "version": 99}},  # another version of it
+    {"bank": "whale"}, {"answers": "yes"}, {"answers": [["revenue_share", 45]]},  # malformed
+    {"answers": [{"question": "revenue_share", "answer": 450}]},  # no longer fits the bank
+    {"answers": [{"question": "revenue_share"}]},
+])
+def test_a_saved_result_that_cannot_be_scored_again_is_shown_as_saved(changes: dict[str, object],
+                                                                     tmp_path: Path) -> None:
+    document, environ = saved_document(**changes), {"CLIENTCHECK_HOME": str(tmp_path)}
+    assert rescore_saved(document, "it", environ) is None
+    assert saved_result_in(document, "it", environ, result_document) is document
 
 
 # --- export and import --------------------------------------------------------------------

@@ -4,8 +4,9 @@ driven through prompt_toolkit's pipe input, as questionary's own tests do."""
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
@@ -16,11 +17,21 @@ from prompt_toolkit.output import DummyOutput
 from typer.testing import Result
 
 import clientcheck.ui.quiz as quiz_module
+from clientcheck.assessment.saving import assess_and_save
+from clientcheck.assessment.session import (
+    AnswersSource,
+    Outcome,
+    QuizHooks,
+    SaveOptions,
+    assess_unsaved,
+    client_to_save,
+)
 from clientcheck.bank.loader import load_bank
-from clientcheck.bank.model import AnswerValue
+from clientcheck.bank.model import AnswerValue, Bank
 from clientcheck.cli import app as cli_module
 from clientcheck.env import Environment
 from clientcheck.ui.quiz import Quiz
+from clientcheck.ui.verdict import result_document
 from tests.clients_helpers import open_store
 from tests.conftest import TEST_BANKS
 
@@ -190,3 +201,58 @@ def test_not_on_a_terminal_nothing_is_asked(cli: CliInvoke, isolated_home: Path)
     assert result.exit_code == 2
     assert "There is no terminal to ask the questions on" in result.stderr
     assert not (isolated_home / "clientcheck.db").exists() or progress_of(isolated_home, "Acme") is None
+
+
+# --- the session asks through Prompts: any object will do, no terminal and no ui -----------
+
+
+class ScriptedPrompts:
+    """``Prompts`` answered from a script, to show that the session and saving need nothing from ui."""
+
+    def __init__(self, answers: dict[str, AnswerValue], name: str = "", resume: bool = True) -> None:
+        self.answers, self.name, self.resume_answer = answers, name, resume
+        self.offered: list[tuple[str, str, int, str]] = []
+
+    def pick_bank(self, banks: Sequence[Bank]) -> Bank:
+        return next(bank for bank in banks if bank.id == "mini")
+
+    def quiz(self, bank: Bank, hooks: QuizHooks | None) -> dict[str, AnswerValue]:
+        given = dict(hooks.start_answers) if hooks is not None else {}
+        for question_id, answer in self.answers.items():
+            if question_id not in given:
+                given[question_id] = answer
+                if hooks is not None and hooks.on_answer is not None:
+                    hooks.on_answer(question_id, answer)
+        return given
+
+    def client_name(self) -> str:
+        return self.name
+
+    def resume(self, client: str, bank_id: str, answered: int, stopped: str) -> bool:
+        self.offered.append((client, bank_id, answered, stopped))
+        return self.resume_answer
+
+
+def scripted_run(home: Path, prompts: ScriptedPrompts) -> Outcome:
+    env = Environment(io.StringIO(), io.StringIO(), io.StringIO(), stdin_isatty=True,
+                      environ={"CLIENTCHECK_HOME": str(home), "CLIENTCHECK_BANKS_PATH": str(TEST_BANKS),
+                               "CLIENTCHECK_NOW": "2026-01-02T10:00:00Z"})
+    source, options = AnswersSource(None), SaveOptions()
+    client = client_to_save(env, "en", source, options, prompts)
+    if client is None:
+        return assess_unsaved(env, "en", None, None, source, prompts)
+    return assess_and_save(env, "en", None, None, source, options, client, prompts, result_document)
+
+
+def test_the_session_and_saving_ask_through_the_prompts_they_are_given(isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_answer("Acme", "mini", 1, "pays_late", "never", "2026-01-01T10:00:00Z")
+    prompts = ScriptedPrompts({"share": 20.0, "tone": "calm"}, name=" Acme ")
+    outcome = scripted_run(isolated_home, prompts)
+    assert prompts.offered == [("Acme", "mini", 1, "2026-01-01T10:00:00Z")]
+    assert (outcome.client, outcome.resumed, outcome.save_error) == ("Acme", 1, None)
+    assert outcome.assessment.answers == (("pays_late", "never"), ("share", 20.0), ("tone", "calm"))
+    assert progress_of(isolated_home, "Acme") is None  # the result is saved: nothing left to resume
+
+    unsaved = scripted_run(isolated_home, ScriptedPrompts({"pays_late": "never", "share": 10.0, "tone": "calm"}))
+    assert (unsaved.client, unsaved.timestamp) == (None, "2026-01-02T10:00:00Z")  # a blank name: not saved

@@ -1,7 +1,9 @@
-"""Timestamps as clientcheck writes them: UTC, whole seconds, ending in Z (text order is time order)."""
+"""Timestamps as clientcheck writes them: UTC, whole seconds, ending in Z (text order is time
+order); and as it shows them: in the local time zone."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -28,3 +30,15 @@ def now_stamp(environ: Mapping[str, str]) -> str:
     if fixed is not None:
         return fixed
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def local_time(stamp: str, *, with_time: bool = False) -> str:
+    """A stored UTC timestamp (``2026-01-31T09:30:00Z``) in the local time zone, as a date (and
+    time); the stamp itself when it is not one. Kept lean: a list of a thousand clients formats
+    a thousand of them."""
+    try:
+        moment = time.localtime(datetime.fromisoformat(stamp[:19]).replace(tzinfo=UTC).timestamp())
+    except (ValueError, OverflowError, OSError):
+        return stamp
+    day = f"{moment.tm_year:04d}-{moment.tm_mon:02d}-{moment.tm_mday:02d}"
+    return f"{day} {moment.tm_hour:02d}:{moment.tm_min:02d}" if with_time else day

@@ -1,55 +1,45 @@
-"""``assess`` with saving: which client, resuming an unfinished quiz, saving each answer as it
-is given and the result at the end.
+"""``assess`` with saving: resuming an unfinished quiz, saving each answer as it is given and the
+result at the end; and a saved result scored again in another language.
 
 A failure to save never loses the verdict: it is returned beside the assessment, so the CLI
-prints the result first and then the error. Nothing here prints; prompts live in ``quiz``.
+prints the result first and then the error. Nothing here prints: questions go through the
+session's ``Prompts``, and the result document comes from the caller (``ResultDocument``), so
+this module needs nothing from ``ui``. It imports the store: the CLI loads it only when there
+is a client to save under.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from clientcheck.assessment.scoring import Assessment
-from clientcheck.assessment.session import AnswersSource, run_assessment
+from clientcheck.assessment.scoring import Assessment, assess
+from clientcheck.assessment.session import (
+    AnswersSource,
+    Outcome,
+    Prompts,
+    QuizHooks,
+    SaveOptions,
+    asks_on_terminal,
+    run_assessment,
+)
+from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
+from clientcheck.bank.catalog import find_bank
 from clientcheck.bank.model import AnswerValue, Bank
+from clientcheck.clock import now_stamp
 from clientcheck.env import Environment
-from clientcheck.errors import ClientcheckError, Interrupted, UsageError
+from clientcheck.errors import BankError, BankNotFound, ClientcheckError, Interrupted, UsageError
 from clientcheck.i18n import tr
+from clientcheck.saved.clients import record_from_assessment
+from clientcheck.saved.store import MAX_NAME_LENGTH, Store, StoreError, clean_name, database_path
 
-
-@dataclass(frozen=True)
-class SaveOptions:
-    """``--client NAME``, ``--no-save``, ``--resume``."""
-
-    client: str | None = None
-    save: bool = True
-    resume: bool = False
-
-
-@dataclass(frozen=True)
-class QuizHooks:
-    """What a quiz starts from, and whom it tells about each answer and each step back."""
-
-    start_answers: Mapping[str, AnswerValue] = field(default_factory=dict)
-    on_answer: Callable[[str, AnswerValue], None] | None = None
-    on_back: Callable[[str], None] | None = None
-
-
-@dataclass(frozen=True)
-class Outcome:
-    assessment: Assessment
-    timestamp: str
-    client: str | None  # the name it was saved under; None when not saved
-    save_error: ClientcheckError | None = None
-    resumed: int = 0  # answers taken from an unfinished quiz
+ResultDocument = Callable[[Assessment, str, str], Mapping[str, Any]]
+"""The result document of an assessment in a language at a timestamp, as ``--json`` prints it."""
 
 
 def client_name(raw: str, language: str) -> str:
     """A typed client name, cleaned; a clear error when nothing usable is left."""
-    from clientcheck.saved.store import MAX_NAME_LENGTH, clean_name
-
     try:
         return clean_name(raw)
     except ValueError:
@@ -60,10 +50,7 @@ def client_name(raw: str, language: str) -> str:
 class _Progress:
     """Saves each answer of the running quiz; the first failure is kept and saving stops."""
 
-    def __init__(self, store: object, client: str, environ: Mapping[str, str]) -> None:
-        from clientcheck.saved.store import Store
-
-        assert isinstance(store, Store)
+    def __init__(self, store: Store, client: str, environ: Mapping[str, str]) -> None:
         self.store = store
         self.client = client
         self.environ = environ
@@ -73,9 +60,6 @@ class _Progress:
         self.saved = 0
 
     def hooks(self, bank: Bank) -> QuizHooks:
-        from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
-        from clientcheck.clock import now_stamp
-
         start: dict[str, AnswerValue] = {}
         for question_id, value in self.start.items():  # the bank may have changed since
             question = bank.question(question_id)
@@ -98,8 +82,6 @@ class _Progress:
         return QuizHooks(start, on_answer, on_back)
 
     def _guard(self, action: Callable[[], None]) -> None:
-        from clientcheck.saved.store import StoreError
-
         if self.error is not None:
             return
         try:
@@ -109,61 +91,40 @@ class _Progress:
 
 
 def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_file: Path | None,
-                    source: AnswersSource, options: SaveOptions) -> Outcome:
-    """Run ``assess`` and save the result under a client, unless told not to.
-
-    The store (and sqlite3) is imported only when there is a client to save under, so a
-    plain ``assess --answers F --json`` starts as fast as it can."""
-    if options.resume and not source.interactive:
-        raise UsageError(tr(language, "save.resume_needs_quiz"))
-    if options.resume and not options.save:
-        raise UsageError(tr(language, "save.resume_needs_client"))
-    ask = source.interactive and env.stdin_isatty
-    client: str | None = None
-    if options.save and options.client is not None:
-        client = client_name(options.client, language)
-    elif options.save and ask:
-        from clientcheck.ui.quiz import ask_client_name
-
-        typed = ask_client_name(language)
-        client = client_name(typed, language) if typed.strip() else None
-
+                    source: AnswersSource, options: SaveOptions, client: str, prompts: Prompts | None,
+                    result_document: ResultDocument) -> Outcome:
+    """Run ``assess`` and save the result under ``client`` (as given: it is cleaned here; see
+    ``session.client_to_save``). On a terminal each answer is saved as it is given, and the
+    client's unfinished quiz is offered (or taken, with ``--resume``)."""
+    name = client_name(client, language)
+    ask = asks_on_terminal(env, source)
     store: Store | None = None
     error: ClientcheckError | None = None
-    if client is not None:
-        from clientcheck.saved.store import Store, StoreError, database_path
-
-        try:
-            store = Store.open(database_path(env.environ))
-        except StoreError as failure:
-            error = failure
+    try:
+        store = Store.open(database_path(env.environ))
+    except StoreError as failure:
+        error = failure
     try:
         progress = None
         if store is not None and ask:
-            assert client is not None
-            progress = _Progress(store, client, env.environ)
-            bank_id = _resume(store, progress, client, language, bank_id, bank_file, options)
+            progress = _Progress(store, name, env.environ)
+            bank_id = _resume(store, progress, name, prompts, bank_id, bank_file, options)
         try:
-            assessment = run_assessment(env, language, bank_id, bank_file, source,
+            assessment = run_assessment(env, language, bank_id, bank_file, source, prompts,
                                         hooks=progress.hooks if progress is not None else None)
         except Interrupted as stop:
             if progress is not None and progress.error is None and (progress.saved or progress.start):
-                raise Interrupted(f"{stop.message} {tr(language, 'save.resume_later', client=client)}") from None
+                raise Interrupted(f"{stop.message} {tr(language, 'save.resume_later', client=name)}") from None
             raise
         if progress is not None and progress.error is not None:
             error = progress.error
-        from clientcheck.clock import now_stamp
-
         timestamp = now_stamp(env.environ)
         saved_as = None
-        if store is not None and client is not None:
-            from clientcheck.saved.clients import record_from_assessment
-            from clientcheck.ui.verdict import result_document
-
-            record = record_from_assessment(assessment, result_document(assessment, language, timestamp), client)
+        if store is not None:
+            record = record_from_assessment(assessment, result_document(assessment, language, timestamp), name)
             try:
                 store.save_assessment(record)
-                saved_as = store.client_name(client) or client
+                saved_as = store.client_name(name) or name
             except StoreError as failure:
                 error = failure
         if error is not None:  # one line, after the printed result
@@ -175,12 +136,9 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
             store.close()
 
 
-def _resume(store: object, progress: _Progress, client: str, language: str, bank_id: str | None,
+def _resume(store: Store, progress: _Progress, client: str, prompts: Prompts | None, bank_id: str | None,
             bank_file: Path | None, options: SaveOptions) -> str | None:
     """Offer the client's unfinished quiz (or take it, with --resume); returns the bank to use."""
-    from clientcheck.saved.store import Store, StoreError
-
-    assert isinstance(store, Store)
     try:
         unfinished = store.progress(client)
     except StoreError as failure:
@@ -188,13 +146,53 @@ def _resume(store: object, progress: _Progress, client: str, language: str, bank
         return bank_id
     if unfinished is None or bank_file is not None or bank_id not in (None, unfinished.bank_id):
         return bank_id
-    if not options.resume:
-        from clientcheck.ui.clients import local_time
-        from clientcheck.ui.quiz import ask_resume
-
-        if not ask_resume(language, unfinished.client, unfinished.bank_id, len(unfinished.answers),
-                          local_time(unfinished.updated, with_time=True)):
-            return bank_id
+    if not options.resume and (prompts is None or not prompts.resume(
+            unfinished.client, unfinished.bank_id, len(unfinished.answers), unfinished.updated)):
+        return bank_id
     progress.start = dict(unfinished.answers)
     progress.resuming = True
     return unfinished.bank_id
+
+
+# --- a saved result in another language ------------------------------------------------------
+
+
+def rescore_saved(document: Mapping[str, Any], language: str, environ: Mapping[str, str]) -> Assessment | None:
+    """A saved result's answers scored again, to show it in ``language``; None when that is not
+    needed or not possible: it is already in ``language``, its bank (same version, in that
+    language) is not at hand, or its answers are malformed or no longer fit the bank."""
+    bank_info, answers = document.get("bank"), document.get("answers", [])
+    if document.get("language") == language or "timestamp" not in document:
+        return None
+    if not isinstance(bank_info, dict) or "id" not in bank_info or not isinstance(answers, list):
+        return None
+    try:
+        bank = find_bank(str(bank_info["id"]), environ)
+    except (BankNotFound, BankError):  # gone, or broken since: the saved text is still a fine report
+        return None
+    if bank.version != bank_info.get("version") or language not in bank.languages:
+        return None
+    given: dict[str, AnswerValue] = {}
+    for item in answers:
+        if not isinstance(item, dict) or "question" not in item:
+            return None
+        question = bank.question(item["question"]) if isinstance(item["question"], str) else None
+        if question is None:  # a question the bank no longer asks
+            continue
+        if "answer" not in item:
+            return None
+        try:
+            given[question.id] = normalise_answer(question, item["answer"])
+        except InvalidAnswer:
+            return None
+    return assess(bank, given)
+
+
+def saved_result_in(document: dict[str, Any], language: str, environ: Mapping[str, str],
+                    result_document: ResultDocument) -> Mapping[str, Any]:
+    """The saved result document in ``language`` when it can be scored again (``rescore_saved``),
+    else as it was saved."""
+    assessment = rescore_saved(document, language, environ)
+    if assessment is None:
+        return document
+    return result_document(assessment, language, str(document["timestamp"]))

@@ -140,9 +140,9 @@ def assess(
     language = _language(env, lang)
 
     def action() -> int:
-        from clientcheck.assessment.saving import SaveOptions, assess_and_save
-        from clientcheck.assessment.session import AnswersSource
+        from clientcheck.assessment.session import AnswersSource, SaveOptions
         from clientcheck.bank.model import Level
+        from clientcheck.cli.assess_session import assess_and_save
         from clientcheck.documents import write_json
         from clientcheck.ui.verdict import result_document
 

@@ -158,15 +158,17 @@ def report_command(
     def action() -> int:
         import json
 
+        from clientcheck.assessment.saving import saved_result_in
         from clientcheck.clock import now_stamp
         from clientcheck.saved.clients import history
         from clientcheck.ui.clients import report_document, report_markdown
+        from clientcheck.ui.verdict import result_document
 
         with _opened(env) as store:
             name = _client(store, client, language)
             assert store is not None
             found = history(name, store.history(name, documents=True))
-        latest = _in_language(json.loads(found.latest.record.document), language, env)
+        latest = saved_result_in(json.loads(found.latest.record.document), language, env.environ, result_document)
         if json_output:
             _json(env, report_document(found, latest, language))
         else:
@@ -174,32 +176,6 @@ def report_command(
         return ExitCode.OK
 
     cli._run(env, language, action)
-
-
-def _in_language(document: dict[str, object], language: str, env: Environment) -> dict[str, object]:
-    """The saved result, scored again in ``language`` when its bank (same version) is at hand;
-    else as it was saved."""
-    if document.get("language") == language:
-        return document
-    try:
-        from clientcheck.assessment.scoring import assess
-        from clientcheck.bank.answer_values import normalise_answer
-        from clientcheck.bank.catalog import find_bank
-        from clientcheck.ui.verdict import result_document
-
-        bank_info = document["bank"]
-        assert isinstance(bank_info, dict)
-        bank = find_bank(str(bank_info["id"]), env.environ)
-        if bank.version != bank_info["version"] or language not in bank.languages:
-            return document
-        answers = {}
-        for item in document.get("answers", []):  # type: ignore[attr-defined]
-            question = bank.question(item["question"])
-            if question is not None:
-                answers[question.id] = normalise_answer(question, item["answer"])
-        return result_document(assess(bank, answers), language, str(document["timestamp"]))
-    except Exception:  # a missing or changed bank: the saved text is still a fine report
-        return document
 
 
 @app.command("export")

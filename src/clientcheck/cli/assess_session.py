@@ -1,0 +1,41 @@
+"""``assess``'s session wired to the terminal and the store: what to load is decided here.
+
+The session (``assessment.session``) and saving (``assessment.saving``) take their prompts and
+the result document as arguments. Two imports wait for the run to need them: the terminal
+prompts (questionary) only when the quiz asks on a terminal, and saving (the store, sqlite3)
+only when there is a client to save under, so ``assess --answers F --json`` loads neither.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clientcheck.assessment.session import (
+    AnswersSource,
+    Outcome,
+    Prompts,
+    SaveOptions,
+    asks_on_terminal,
+    assess_unsaved,
+    client_to_save,
+)
+from clientcheck.env import Environment
+from clientcheck.ui.verdict import result_document
+
+
+def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_file: Path | None,
+                    source: AnswersSource, options: SaveOptions) -> Outcome:
+    """Run ``assess``, asking on the terminal when there is one, and save the result under a
+    client unless told not to."""
+    prompts: Prompts | None = None
+    if asks_on_terminal(env, source):
+        from clientcheck.ui.prompts import TerminalPrompts
+
+        prompts = TerminalPrompts(language)
+    client = client_to_save(env, language, source, options, prompts)
+    if client is None:
+        return assess_unsaved(env, language, bank_id, bank_file, source, prompts)
+    from clientcheck.assessment import saving
+
+    return saving.assess_and_save(env, language, bank_id, bank_file, source, options, client, prompts,
+                                  result_document)

@@ -1,0 +1,35 @@
+"""The session's questions on a terminal: the bank menu, the quiz, the client's name, resuming.
+
+``assessment.session`` decides what to ask and asks through ``Prompts``; this answers it with the
+quiz. Importing it loads questionary, so the CLI imports it only when there is a terminal to
+ask on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from clientcheck.assessment.session import QuizHooks
+from clientcheck.bank.model import AnswerValue, Bank
+from clientcheck.clock import local_time
+from clientcheck.ui.quiz import Quiz, ask_client_name, ask_resume, pick_bank
+
+
+class TerminalPrompts:
+    """``Prompts`` on the terminal, in one language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def pick_bank(self, banks: Sequence[Bank]) -> Bank:
+        return pick_bank(banks, self.language)
+
+    def quiz(self, bank: Bank, hooks: QuizHooks | None) -> dict[str, AnswerValue]:
+        return Quiz(bank, self.language, start_answers=hooks.start_answers if hooks else None,
+                    on_answer=hooks.on_answer if hooks else None, on_back=hooks.on_back if hooks else None).run()
+
+    def client_name(self) -> str:
+        return ask_client_name(self.language)
+
+    def resume(self, client: str, bank_id: str, answered: int, stopped: str) -> bool:
+        return ask_resume(self.language, client, bank_id, answered, local_time(stopped, with_time=True))
