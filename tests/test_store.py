@@ -13,7 +13,7 @@ from clientcheck.bank.loader import load_bank
 from clientcheck.saved.clients import history, portfolio, record_from_assessment, sparkline, whale_at_risk
 from clientcheck.saved.store import (
     APPLICATION_ID,
-    SCHEMA_VERSION,
+    DB_SCHEMA_VERSION,
     ClientRow,
     Store,
     StoreCorrupt,
@@ -33,7 +33,7 @@ def test_new_database_is_private_wal_and_versioned(isolated_home: Path) -> None:
     assert stat.S_IMODE(isolated_home.stat().st_mode) == 0o700
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == DB_SCHEMA_VERSION
     assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     raw.close()
 
@@ -64,7 +64,7 @@ def test_an_empty_sqlite_file_is_migrated_forward(isolated_home: Path) -> None:
     with open_store(isolated_home) as store:
         store.save_assessment(record("Acme", "2026-01-01T10:00:00Z"))
         assert [r.name for r in store.clients()] == ["Acme"]
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == DB_SCHEMA_VERSION
 
 
 def test_reading_never_creates_the_database(isolated_home: Path) -> None:

@@ -23,7 +23,7 @@ from clientcheck.text import strip_control
 
 DB_NAME = "clientcheck.db"
 HOME_ENV = "CLIENTCHECK_HOME"
-SCHEMA_VERSION = 1
+DB_SCHEMA_VERSION = 1  # the database file's layout (PRAGMA user_version); JSON documents have their own
 APPLICATION_ID = 0x43434B31  # "CCK1": marks the file as ours
 MAX_NAME_LENGTH = 200
 BUSY_TIMEOUT_MS = 15_000
@@ -76,7 +76,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
 )
-assert len(MIGRATIONS) == SCHEMA_VERSION
+assert len(MIGRATIONS) == DB_SCHEMA_VERSION
 
 
 # --- errors ------------------------------------------------------------------------------
@@ -322,10 +322,10 @@ class Store:
             version, application, tables = db.execute(
                 "SELECT (SELECT user_version FROM pragma_user_version),"
                 " (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_master)").fetchone()
-            if version > SCHEMA_VERSION:
+            if version > DB_SCHEMA_VERSION:
                 raise StoreTooNew(
                     f"the clientcheck database {self.path} was written by a newer clientcheck "
-                    f"(schema {version}; this one knows up to {SCHEMA_VERSION})",
+                    f"(schema {version}; this one knows up to {DB_SCHEMA_VERSION})",
                     "upgrade clientcheck (pip install -U clientcheck); the file was left as it is")
             if application not in (0, APPLICATION_ID) or (application == 0 and tables):
                 raise StoreCorrupt(f"{self.path} is an SQLite file but not a clientcheck database",
@@ -333,20 +333,20 @@ class Store:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA secure_delete = ON")  # forgotten clients leave no bytes behind
             if not self.writable:
-                if version < SCHEMA_VERSION:
+                if version < DB_SCHEMA_VERSION:
                     raise StoreUnavailable(f"the clientcheck database {self.path} needs an upgrade "
                                            "but is read-only", "make the file and its folder writable")
                 return
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")  # with WAL: a killed process loses nothing committed
-            if version < SCHEMA_VERSION:
+            if version < DB_SCHEMA_VERSION:
                 self._migrate()
 
     def _migrate(self) -> None:
         with self._transaction():
             version = int(self._db.execute("PRAGMA user_version").fetchone()[0])  # another process may have won
-            for number in range(version, SCHEMA_VERSION):
+            for number in range(version, DB_SCHEMA_VERSION):
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         self._db.execute(statement)
