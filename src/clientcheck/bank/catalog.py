@@ -17,7 +17,6 @@ from clientcheck.errors import BankError, BankNotFound, Problem
 HOME_ENV = "CLIENTCHECK_HOME"
 BANKS_PATH_ENV = "CLIENTCHECK_BANKS_PATH"
 DEFAULT_BANK = "checkup"
-MENU_ORDER = ("checkup", "starter", "whale", "signals", "let-go", "difficult-or-bad", "farewell")
 
 Origin = Literal["built-in", "user", "path"]
 
@@ -161,10 +160,12 @@ def survey(environ: Mapping[str, str]) -> list[BankEntry]:
 
 
 def menu_banks(environ: Mapping[str, str]) -> list[Bank]:
-    """Every winning, loadable bank once, in menu order: checkup first."""
+    """Every winning, loadable bank once, in menu order: the banks that set ``menu_order``
+    first, lowest first (the shipped ones: checkup first), then the others by id."""
     winners = [entry.bank for entry in survey(environ) if entry.wins and entry.bank is not None]
+    return sorted(winners, key=_menu_position)
 
-    def order(bank: Bank) -> tuple[int, str]:
-        return (MENU_ORDER.index(bank.id) if bank.id in MENU_ORDER else len(MENU_ORDER), bank.id)
 
-    return sorted(winners, key=order)
+def _menu_position(bank: Bank) -> tuple[bool, int, str]:
+    """Sort key of a bank in the quiz menu: its ``menu_order`` if it has one, then its id."""
+    return (bank.menu_order is None, bank.menu_order or 0, bank.id)
