@@ -10,18 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from clientcheck.bank.loader import check_bank, check_bank_bytes, load_bank
+from clientcheck.bank.catalog import menu_banks
+from clientcheck.bank.loader import check_bank, check_bank_bytes, check_bank_text, load_bank
+from clientcheck.bank.loader.bands import PlacedBand, band_coverage_problems
 from clientcheck.bank.model import (
     AllOf,
     AnswerCondition,
     AnyOf,
+    Band,
     Level,
     Not,
     QuestionType,
     RiskCondition,
 )
 from clientcheck.errors import BankError, Problem
-from tests.conftest import QUESTIONS, TEST_BANKS
+from clientcheck.text import Text
+from tests.conftest import QUESTIONS, TEST_BANKS, write
 
 MINI = (TEST_BANKS / "mini.yaml").read_text(encoding="utf-8")
 NAME = "mini.yaml"
@@ -397,6 +401,45 @@ def test_bands_in_any_order_are_checked_in_risk_order(tmp_path: Path) -> None:
     assert bank is not None
 
 
+# --- band coverage, on its own: no file, no reader ---------------------------------------
+
+
+def placed(low: int, high: int, level: Level, line: int) -> PlacedBand:
+    return PlacedBand(Band(low, high, level, Text.plain("summary")), line, 5)
+
+
+def coverage(*bands: PlacedBand) -> list[tuple[str, str, str]]:
+    return [(p.location(), p.message, p.hint) for p in band_coverage_problems(bands, "b.yaml")]
+
+
+def test_bands_that_cover_0_to_100_once_in_rising_order_have_no_problem() -> None:
+    assert coverage(placed(0, 24, Level.KEEP, 1), placed(25, 64, Level.WATCH, 2), placed(65, 100, Level.LET_GO, 3)) \
+        == []
+    assert coverage(placed(0, 100, Level.WATCH, 1)) == []
+    assert coverage() == []
+
+
+def test_each_gap_overlap_and_fall_is_one_problem_at_the_band_it_concerns() -> None:
+    assert coverage(placed(5, 20, Level.WATCH, 1), placed(30, 60, Level.KEEP, 2), placed(50, 90, Level.LET_GO, 3)) == [
+        ("b.yaml:1:5", "risk 0–4 falls in no band", "the first band should start at 'min: 0'"),
+        ("b.yaml:2:5", "gap: risk 21–29 falls in no band", "start this band at 'min: 21'"),
+        ("b.yaml:2:5", "level 'keep' follows 'watch' at a higher risk",
+         "levels go keep → watch → renegotiate → let_go as risk grows"),
+        ("b.yaml:3:5", "overlap: risk 50–60 is in two bands", "start this band at 'min: 61'"),
+        ("b.yaml:3:5", "risk 91–100 falls in no band", "the last band should end at 'max: 100'"),
+    ]
+
+
+def test_band_coverage_takes_the_bands_in_any_order() -> None:
+    low, middle, high = placed(0, 30, Level.KEEP, 7), placed(40, 60, Level.WATCH, 3), placed(61, 99, Level.KEEP, 1)
+    problems = coverage(low, middle, high)
+    assert coverage(high, low, middle) == problems
+    assert [message for _, message, _ in problems] == [
+        "gap: risk 31–39 falls in no band", "level 'keep' follows 'watch' at a higher risk",
+        "risk 100–100 falls in no band"]
+    assert [location for location, _, _ in problems] == ["b.yaml:3:5", "b.yaml:1:5", "b.yaml:1:5"]
+
+
 # --- dealbreakers and profiles ---------------------------------------------------------
 
 RULE = "    when: {question: tone, equals: rude}"  # line 45, dealbreaker 'rude'
@@ -457,6 +500,42 @@ def test_empty_dealbreakers_and_profiles_are_allowed(tmp_path: Path) -> None:
     bank, problems = check(tmp_path, text)
     assert problems == ()
     assert bank is not None and bank.dealbreakers == () and bank.profiles == ()
+
+
+# --- bank keys: kind, prospect, revenue_question, menu_order, a profile's exit_plan --------
+
+
+@pytest.mark.parametrize(("added", "fragment", "location", "hint"), [
+    # appended as line 53, after the profile's 'advice' (so a key with four spaces is the profile's)
+    ("kind: farewel", "'kind' is 'farewel', which is not one of 'relationship', 'farewell'", "53:7",
+     "did you mean 'farewell'?"),
+    ("kind: 3", "'kind' is 3, which is not one of 'relationship', 'farewell'", "53:7",
+     "write one of 'relationship', 'farewell'"),
+    ("    exit_plan: plan", "the 'exit_plan' of profile 'big' is 'plan', which is not one of 'standard', 'planned', "
+     "'none'", "53:16", "did you mean 'planned'?"),
+    ("revenue_question: tone", "'revenue_question' names 'tone', which is not a number question of this bank",
+     "53:19", "name the number question that asks the client's share of your revenue"),
+    ("revenue_question: shares", "'revenue_question' names 'shares', which is not a number question of this bank",
+     "53:19", "did you mean 'share'?"),
+    ("revenue_question: [share]", "'revenue_question' should be text, found a list", "53:19", "write some text"),
+    ("menu_order: -1", "'menu_order' is -1, it should be at least 0", "53:13", "write a whole number at least 0"),
+    ("prospect: {risk: overall, at_least: 50}", "'prospect' cannot look at risk", "53:12", "known only at the end"),
+])
+def test_bank_key_problems(tmp_path: Path, added: str, fragment: str, location: str, hint: str) -> None:
+    problem = one(tmp_path, MINI + added + "\n", fragment)
+    assert problem.message == fragment
+    assert problem.location() == f"mini.yaml:{location}"
+    assert hint in problem.hint
+
+
+def test_bank_keys_are_read_into_the_bank() -> None:
+    text = MINI + ("    exit_plan: planned\nkind: farewell\nprospect: {question: share, at_most: 5}\n"
+                   "revenue_question: share\nmenu_order: 0\n")
+    bank, problems = check_bank_text(text, NAME)
+    assert problems == () and bank is not None
+    assert (bank.kind, bank.prospect, bank.revenue_question, bank.menu_order) == (
+        "farewell", AnswerCondition("share", "at_most", 5.0), "share", 0)
+    assert [p.exit_plan for p in bank.profiles] == ["planned"]
 
 
 # --- many problems at once -------------------------------------------------------------
@@ -557,3 +636,16 @@ def test_every_shipped_bank_loads_without_problems(path: Path) -> None:
     bank, problems = check_bank(path)
     assert [str(p) for p in problems] == []
     assert bank is not None and bank.id == path.stem
+
+
+# --- menu order --------------------------------------------------------------------------
+
+
+def test_the_menu_lists_banks_by_their_menu_order_then_those_without_it_by_id(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    for bank_id, extra in (("aaa-mine", ""), ("zzz-first", "menu_order: 0\n"), ("a-tie", "menu_order: 1\n"),
+                           ("b-mine", "")):
+        write(home / "banks" / f"{bank_id}.yaml", MINI.replace("id: mini", f"id: {bank_id}", 1) + extra)
+    order = [bank.id for bank in menu_banks({"CLIENTCHECK_HOME": str(home)})]
+    assert order == ["zzz-first", "a-tie", "checkup", "starter", "whale", "signals", "let-go", "difficult-or-bad",
+                     "farewell", "aaa-mine", "b-mine"]
