@@ -11,6 +11,9 @@ so machine noise hits every side alike; the medians are compared. Exit status 1 
 budget is missed, unless --no-fail.
 
     python bench/clients.py [--clients 1000] [--per-client 20] [--runs 9] [--no-fail]
+
+Run it with the Python of the venv clientcheck is installed in: it imports clientcheck to
+fill the database and runs that venv's ``clientcheck``.
 """
 
 from __future__ import annotations
@@ -27,10 +30,14 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from clientcheck.saved.store import AssessmentRecord
+import clientcheck
+from clientcheck.assessment.answers import read_answers
+from clientcheck.assessment.saving import new_uid, record_from_assessment
+from clientcheck.assessment.scoring import assess
+from clientcheck.bank.loader import load_bank
+from clientcheck.saved.store import AssessmentRecord, Store, database_path
+from clientcheck.ui.verdict import result_document
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -45,12 +52,6 @@ FIRST_NAMES = ["Acme", "Bottega", "Studio", "Officina", "Fabbrica", "Atelier", "
 
 def templates() -> list[AssessmentRecord]:
     """One real record per scenario: what ``assess`` saves, documents and signals included."""
-    from clientcheck.assessment.answers import read_answers
-    from clientcheck.assessment.scoring import assess
-    from clientcheck.bank.loader import load_bank
-    from clientcheck.saved.clients import record_from_assessment
-    from clientcheck.ui.verdict import result_document
-
     records = []
     for bank_id, scenario in SCENARIOS:
         bank = load_bank(REPO / "questions" / f"{bank_id}.yaml")
@@ -61,8 +62,6 @@ def templates() -> list[AssessmentRecord]:
 
 
 def fake_records(clients: int, per_client: int, seed: int = 6) -> Iterator[AssessmentRecord]:
-    from clientcheck.saved.clients import new_uid
-
     rng = random.Random(seed)
     bases = templates()
     start = time.mktime((2024, 1, 1, 9, 0, 0, 0, 0, 0))
@@ -78,8 +77,6 @@ def fake_records(clients: int, per_client: int, seed: int = 6) -> Iterator[Asses
 
 
 def fill(home: Path, clients: int, per_client: int) -> float:
-    from clientcheck.saved.store import Store, database_path
-
     begun = time.perf_counter()
     with Store.open(database_path({"CLIENTCHECK_HOME": str(home)})) as store:
         counts = store.add_records(fake_records(clients, per_client))
@@ -103,8 +100,6 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--no-fail", action="store_true")
     options = parser.parse_args()
-    sys.path.insert(0, str(REPO / "src"))
-    import clientcheck
 
     # As installed clientcheck runs from bytecode; PYTHONDONTWRITEBYTECODE=1 would otherwise
     # recompile every module on every run.

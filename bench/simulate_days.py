@@ -23,6 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from clientcheck.bank.loader import load_bank
+from clientcheck.bank.model import FREQUENCY_LEVELS, QuestionType
+
 REPO = Path(__file__).resolve().parents[1]
 CLIENTCHECK = Path(sys.executable).with_name("clientcheck")
 
@@ -41,10 +44,6 @@ DAYS = ["2026-01-08", "2026-01-22", "2026-02-05", "2026-02-19", "2026-03-04", "2
 
 def answers_for(bank_id: str, health: float, share: float | None, rng: random.Random) -> str:
     """An answers file for ``bank_id`` whose risks sit around ``health``."""
-    sys.path.insert(0, str(REPO / "src"))
-    from clientcheck.bank.loader import load_bank
-    from clientcheck.bank.model import FREQUENCY_LEVELS, QuestionType
-
     bank = load_bank(REPO / "questions" / f"{bank_id}.yaml")
     lines = [f"bank: {bank.id}", "answers:"]
     for question in bank.questions:

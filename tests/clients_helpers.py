@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from clientcheck.assessment.answers import read_answers
+from clientcheck.assessment.saving import record_from_assessment
 from clientcheck.assessment.scoring import assess
 from clientcheck.bank.loader import load_bank
-from clientcheck.saved.clients import record_from_assessment
 from clientcheck.saved.store import AssessmentRecord, SignalRef, Store, database_path
 from clientcheck.ui.verdict import result_document
 

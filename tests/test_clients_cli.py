@@ -10,10 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
+from typer.testing import CliRunner, Result
 
 from clientcheck.assessment.saving import rescore_saved, saved_result_in
 from clientcheck.cli import app as cli_module
+from clientcheck.cli.app import load_commands
 from clientcheck.env import Environment
 from clientcheck.ui.verdict import result_document
 from tests.clients_helpers import REPO, SCENARIOS, open_store, scenario_record, utc
@@ -44,10 +45,6 @@ def save(cli: CliInvoke, client: str, scenario: str, when: str, *extra: str) -> 
 @pytest.fixture(scope="module")
 def saved_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The SAVES made once through the CLI; each test gets its own copy."""
-    from typer.testing import CliRunner
-
-    from clientcheck.cli.app import load_commands
-
     app = load_commands()
     home = tmp_path_factory.mktemp("saved") / "home"
     for client, answers, when in SAVES:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from clientcheck.assessment.answers import read_answers
 from clientcheck.assessment.scoring import applicable_questions, assess, next_question, round_half_up
-from clientcheck.bank.conditions import holds
+from clientcheck.bank.conditions import holds, referenced_questions
 from clientcheck.bank.loader import load_bank
 from clientcheck.bank.model import (
     DONT_KNOW,
@@ -412,8 +412,6 @@ def test_a_worse_answer_never_lowers_the_risk(bank: Bank, data: st.DataObject) -
 
 def test_free_questions_exist_in_the_full_bank() -> None:
     """The property above must exercise questions that no 'when' depends on."""
-    from clientcheck.bank.conditions import referenced_questions
-
     referenced = {qid for q in FULL.questions if q.when for qid in referenced_questions(q.when)}
     assert referenced == {"pays_late", "revenue_share", "margin", "tone", "has_contract"}
     assert len(FULL.questions) - len(referenced) == 7

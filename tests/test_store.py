@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 from pathlib import Path
 
+import platformdirs
 import pytest
 
+from clientcheck.assessment.saving import record_from_assessment
 from clientcheck.assessment.scoring import assess
 from clientcheck.bank.loader import load_bank
-from clientcheck.saved.clients import history, portfolio, record_from_assessment, sparkline, whale_at_risk
+from clientcheck.saved.clients import history, portfolio, sparkline, whale_at_risk
 from clientcheck.saved.store import (
     APPLICATION_ID,
     DB_SCHEMA_VERSION,
@@ -39,8 +42,6 @@ def test_new_database_is_private_wal_and_versioned(isolated_home: Path) -> None:
 
 
 def test_file_is_private_whatever_the_umask(isolated_home: Path) -> None:
-    import os
-
     old = os.umask(0)
     try:
         with open_store(isolated_home):
@@ -51,8 +52,6 @@ def test_file_is_private_whatever_the_umask(isolated_home: Path) -> None:
 
 
 def test_database_path_follows_clientcheck_home_else_user_data_dir(tmp_path: Path) -> None:
-    import platformdirs
-
     assert database_path({"CLIENTCHECK_HOME": str(tmp_path)}) == tmp_path / "clientcheck.db"
     assert database_path({}) == Path(platformdirs.user_data_dir("clientcheck", appauthor=False)) / "clientcheck.db"
 

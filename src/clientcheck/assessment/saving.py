@@ -10,7 +10,9 @@ is a client to save under.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import json
+import secrets
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,16 +28,56 @@ from clientcheck.assessment.session import (
 )
 from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
 from clientcheck.bank.catalog import find_bank
-from clientcheck.bank.model import AnswerValue, Bank
+from clientcheck.bank.model import AnswerValue, Bank, QuestionType
 from clientcheck.clock import now_stamp
 from clientcheck.env import Environment
 from clientcheck.errors import BankError, BankNotFound, ClientcheckError, Interrupted, UsageError
 from clientcheck.i18n import tr
-from clientcheck.saved.clients import record_from_assessment
-from clientcheck.saved.store import MAX_NAME_LENGTH, Store, StoreError, clean_name, database_path
+from clientcheck.saved.store import (
+    MAX_NAME_LENGTH,
+    AssessmentRecord,
+    SignalRef,
+    Store,
+    StoreError,
+    clean_name,
+    database_path,
+)
 
 ResultDocument = Callable[[Assessment, str, str], Mapping[str, Any]]
 """The result document of an assessment in a language at a timestamp, as ``--json`` prints it."""
+
+
+def new_uid() -> str:
+    return secrets.token_hex(16)
+
+
+def record_from_assessment(assessment: Assessment, document: Mapping[str, Any], client: str,
+                           uid: str | None = None) -> AssessmentRecord:
+    """What is saved for one finished assessment: its facts (the share of revenue is the answer
+    to the bank's ``revenue_question``), its signals in every language the bank has, and the
+    result document exactly as ``--json`` prints it. It lives here, not in ``saved``, because it
+    reads the bank and the assessment, which ``saved`` never imports."""
+    bank = assessment.bank
+    question = bank.question(bank.revenue_question) if bank.revenue_question is not None else None
+    share = dict(assessment.answers).get(question.id) if question is not None else None
+    numeric = question is not None and question.type is QuestionType.NUMBER
+    revenue = float(share) if isinstance(share, float) and numeric else None
+    signals = tuple(SignalRef(s.question.id, s.question.number, round(s.risk, 1),
+                              _all_languages(s.question.text.by_language, bank.languages))
+                    for s in assessment.signals)
+    return AssessmentRecord(
+        uid=uid or new_uid(), client=client, created=str(document["timestamp"]), bank_id=bank.id,
+        bank_version=bank.version, bank_title=_all_languages(bank.title.by_language, bank.languages),
+        risk=assessment.risk, level=assessment.verdict.level.value, confidence=assessment.confidence,
+        revenue_share=revenue, signals=signals,
+        document=json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+
+
+def _all_languages(by_language: Sequence[tuple[str, str]], languages: Sequence[str]) -> dict[str, str]:
+    values = dict(by_language)
+    if "*" in values:
+        return {lang: values["*"] for lang in languages or ("en",)}
+    return values
 
 
 def client_name(raw: str, language: str) -> str:

@@ -3,17 +3,15 @@ and import. Pure functions over ``store`` records, returning immutable records (
 for start-up speed: see ``store``); no I/O.
 """
 
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from clientcheck import __version__
 from clientcheck.clock import normalise_timestamp
 from clientcheck.errors import ClientcheckError
 from clientcheck.saved.store import AssessmentRecord, ClientRow, SignalRef, clean_name
-
-if TYPE_CHECKING:
-    from clientcheck.assessment.scoring import Assessment
 
 LEVEL_RANK = {"keep": 0, "watch": 1, "renegotiate": 2, "let_go": 3}
 IMPORTED_REVENUE_QUESTION = "revenue_share"
@@ -30,47 +28,6 @@ SPARK = "▁▂▃▄▅▆▇█"
 EXPORT_KIND = "clientcheck.export"
 EXPORT_SCHEMA_VERSION = 1
 _UID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-
-
-# --- records in ----------------------------------------------------------------------------
-
-
-def new_uid() -> str:
-    import secrets
-
-    return secrets.token_hex(16)
-
-
-def record_from_assessment(assessment: "Assessment", document: Mapping[str, Any], client: str,
-                           uid: str | None = None) -> AssessmentRecord:
-    """What is saved for one finished assessment: its facts (the share of revenue is the answer
-    to the bank's ``revenue_question``), its signals in every language the bank has, and the
-    result document exactly as ``--json`` prints it."""
-    import json
-
-    from clientcheck.bank.model import QuestionType
-
-    bank = assessment.bank
-    question = bank.question(bank.revenue_question) if bank.revenue_question is not None else None
-    share = dict(assessment.answers).get(question.id) if question is not None else None
-    numeric = question is not None and question.type is QuestionType.NUMBER
-    revenue = float(share) if isinstance(share, float) and numeric else None
-    signals = tuple(SignalRef(s.question.id, s.question.number, round(s.risk, 1),
-                              _all_languages(s.question.text.by_language, bank.languages))
-                    for s in assessment.signals)
-    return AssessmentRecord(
-        uid=uid or new_uid(), client=client, created=str(document["timestamp"]), bank_id=bank.id,
-        bank_version=bank.version, bank_title=_all_languages(bank.title.by_language, bank.languages),
-        risk=assessment.risk, level=assessment.verdict.level.value, confidence=assessment.confidence,
-        revenue_share=revenue, signals=signals,
-        document=json.dumps(document, ensure_ascii=False, separators=(",", ":")))
-
-
-def _all_languages(by_language: Sequence[tuple[str, str]], languages: Sequence[str]) -> dict[str, str]:
-    values = dict(by_language)
-    if "*" in values:
-        return {lang: values["*"] for lang in languages or ("en",)}
-    return values
 
 
 def localized(texts: Mapping[str, str], language: str) -> str:
@@ -211,8 +168,6 @@ class ImportRejected(ClientcheckError):
 
 def export_document(records: Iterable[AssessmentRecord], exported: str) -> dict[str, Any]:
     """Everything saved, client by client, as one JSON-ready document (``records`` sorted by client)."""
-    import json
-
     clients: list[dict[str, Any]] = []
     current: str | None = None
     for record in records:
@@ -231,8 +186,6 @@ def export_document(records: Iterable[AssessmentRecord], exported: str) -> dict[
 
 def parse_export(data: bytes, name: str) -> list[AssessmentRecord]:
     """Read an export file, checking all of it first: any problem rejects the whole file."""
-    import json
-
     problems: list[str] = []
     try:
         root = json.loads(data.decode("utf-8"))
@@ -284,8 +237,6 @@ def _read_client(client: Any, where: str, problems: list[str]) -> list[Assessmen
 
 
 def _read_assessment(item: Any, client: str, where: str, problems: list[str]) -> AssessmentRecord | None:
-    import json
-
     count = len(problems)
     if not isinstance(item, dict):
         problems.append(f"{where}: should be an object")

@@ -10,6 +10,7 @@ The records are NamedTuples without ``from __future__ import annotations``: typi
 compile every string annotation at import, and this module is on the fast path.
 """
 
+import json
 import os
 import sqlite3
 import unicodedata
@@ -17,6 +18,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
+
+import platformdirs
 
 from clientcheck.errors import ClientcheckError
 from clientcheck.text import strip_control
@@ -191,13 +194,11 @@ class ImportCounts(NamedTuple):
 
 
 def data_folder(environ: Mapping[str, str]) -> Path:
-    """CLIENTCHECK_HOME when set (as ``catalog.home_folder`` reads it; not imported, it loads
-    the YAML machinery), else the platform's user data folder."""
+    """CLIENTCHECK_HOME when set (as ``catalog.home_folder`` reads it: ``saved`` never imports
+    ``bank``), else the platform's user data folder."""
     home = environ.get(HOME_ENV, "")
     if home:
         return Path(home).expanduser()
-    import platformdirs
-
     return Path(platformdirs.user_data_dir("clientcheck", appauthor=False))
 
 
@@ -232,14 +233,10 @@ def _translate(error: sqlite3.Error, path: Path) -> StoreError:
 
 
 def _json(value: Any) -> str:
-    import json  # here, not at the top: listing clients never needs it
-
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _load_signals(text: str) -> tuple[SignalRef, ...]:
-    import json
-
     return tuple(SignalRef(item["question"], item.get("number"), float(item.get("risk", 0.0)),
                            dict(item.get("text", {}))) for item in json.loads(text))
 
@@ -491,8 +488,6 @@ class Store:
                 " WHERE client_key = ? ORDER BY position", (client_key(client),)).fetchall()
         if not rows:
             return None
-        import json
-
         answers = tuple((str(row[3]), _answer_value(json.loads(row[4]))) for row in rows)
         return Progress(rows[0][0], rows[0][1], int(rows[0][2]), answers, max(str(row[5]) for row in rows))
 
@@ -545,8 +540,6 @@ class Store:
 
 
 def _record(row: Sequence[Any]) -> AssessmentRecord:
-    import json
-
     return AssessmentRecord(uid=row[0], client=row[1], created=row[2], bank_id=row[3], bank_version=row[4],
                             bank_title=json.loads(row[5]), risk=row[6], level=row[7], confidence=row[8],
                             revenue_share=row[9], signals=_load_signals(row[10]), document=row[11])
