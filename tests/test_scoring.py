@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from clientcheck.assessment.answers import read_answers
-from clientcheck.assessment.scoring import applicable_questions, assess, next_question, round_half_up
+from clientcheck.assessment.scoring import Assessment, applicable_questions, assess, next_question, round_half_up
 from clientcheck.bank.conditions import holds, referenced_questions
 from clientcheck.bank.loader import load_bank
 from clientcheck.bank.model import (
@@ -31,6 +31,7 @@ from clientcheck.bank.model import (
     Bank,
     Level,
     Not,
+    Question,
     QuestionType,
     RiskCondition,
 )
@@ -73,7 +74,7 @@ def asked(answers: Mapping[str, AnswerValue], bank: Bank = FULL) -> list[str]:
     return [q.id for q in applicable_questions(bank, answers)]
 
 
-def dims(assessment) -> dict[str, tuple[int | None, float, int, int]]:  # type: ignore[no-untyped-def]
+def dims(assessment: Assessment) -> dict[str, tuple[int | None, float, int, int]]:
     return {d.id: (d.risk, d.confidence, d.answered, d.asked) for d in assessment.dimensions}
 
 
@@ -358,8 +359,9 @@ def test_holds_on_each_kind_of_condition() -> None:
 BANKS = [FULL, load_bank(QUESTIONS / "starter.yaml")]
 
 
-def answer_strategy(question) -> st.SearchStrategy[AnswerValue]:  # type: ignore[no-untyped-def]
+def answer_strategy(question: Question) -> st.SearchStrategy[AnswerValue]:
     if question.type is QuestionType.NUMBER:
+        assert question.minimum is not None and question.maximum is not None  # a number question has both
         numbers = st.floats(min_value=question.minimum, max_value=question.maximum, allow_nan=False)
         return st.one_of(numbers, st.integers(int(question.minimum), int(question.maximum)).map(float),
                          st.just(DONT_KNOW))

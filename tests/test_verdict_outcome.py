@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from clientcheck.assessment.scoring import assess
 from clientcheck.bank.loader import load_bank
-from clientcheck.bank.model import Level
+from clientcheck.bank.model import AnswerValue, Level
 from clientcheck.ui.verdict import result_document
 from tests.conftest import QUESTIONS, TEST_BANKS
 
-LATE_WITHOUT_CONTRACT = {
+LATE_WITHOUT_CONTRACT: dict[str, AnswerValue] = {
     "pays_late": "often", "has_contract": "no", "free_advice": "never", "not_listened": "never",
     "odd_hours": "never", "goals_clear": "yes", "drained": "never", "revenue_share": 0.0,
 }
@@ -16,7 +16,7 @@ LATE_WITHOUT_CONTRACT = {
 # Rude and late on tests/banks/full.yaml. starter.yaml cannot show a raised verdict any more: its
 # only dealbreaker (renegotiate) needs pays_late often (2x75x0.2 = 30) + no contract (20) = 50,
 # already in its renegotiate band (45-69).
-RUDE_AND_LATE = {
+RUDE_AND_LATE: dict[str, AnswerValue] = {
     "pays_late": "often", "chase_effort": "no", "has_contract": "yes", "revenue_share": 10.0, "margin": 40.0,
     "tone": "rude", "apologises": "yes", "weekend_calls": "never", "enjoys_work": "always",
 }
