@@ -48,7 +48,7 @@ def answers_for(bank_id: str, health: float, share: float | None, rng: random.Ra
     lines = [f"bank: {bank.id}", "answers:"]
     for question in bank.questions:
         level = min(1.0, max(0.0, health + rng.uniform(-0.25, 0.25)))
-        if question.id == "revenue_share" and share is not None:
+        if question.id == bank.revenue_question and share is not None:
             value: str = f"{share:g}"
         elif question.type is QuestionType.YES_NO:
             risky = level >= 0.5
