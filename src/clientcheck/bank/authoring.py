@@ -14,6 +14,8 @@ from typing import Any
 from clientcheck import documents
 from clientcheck.bank.answer_values import plain_number
 from clientcheck.bank.conditions import condition_data
+from clientcheck.bank.loader import check_bank
+from clientcheck.bank.loader.common import BANK_ID
 from clientcheck.bank.model import Bank, BankKind, Question
 from clientcheck.errors import Problem, UsageError
 from clientcheck.text import Text
@@ -68,8 +70,6 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
 
 def validate_file(path: Path, *, strict: bool = False) -> FileReport:
     """Check one bank file; with ``strict`` every warning counts as an error."""
-    from clientcheck.bank.loader import check_bank
-
     bank, problems = check_bank(path, str(path))
     if strict:
         problems = tuple(p._replace(severity="error") for p in problems)
@@ -182,8 +182,6 @@ def new_bank_path(folder: Path, bank_id: str) -> Path:
 
 
 def check_new_id(bank_id: str) -> None:
-    from clientcheck.bank.loader.common import BANK_ID
-
     if not BANK_ID.fullmatch(bank_id):
         raise UsageError(f"'{bank_id}' cannot be a bank id",
                          "use lowercase letters, digits and '-', starting with a letter, e.g. 'my-clients'")

@@ -37,8 +37,8 @@ def builtin_folder() -> Path:
     installed in editable mode (hatchling does not copy force-included folders there).
 
     The package folder is found from ``__file__`` rather than ``importlib.resources``: banks are
-    read as real files (their paths appear in error messages), and importing
-    ``importlib.resources`` costs about 10 ms of start-up (zipfile, tempfile, random)."""
+    read as real files (their paths appear in error messages), and ``importlib.resources`` would
+    add zipfile, tempfile and random to the start-up of every command."""
     packaged = Path(__file__).resolve().parents[1] / "questions"
     if packaged.is_dir():
         return packaged
@@ -54,6 +54,8 @@ def user_folder(environ: Mapping[str, str]) -> Path:
     home = home_folder(environ)
     if home is not None:
         return home / "banks"
+    # Deferred (an exception to the start-up rule, until cli/ decides where the user's folders
+    # are): with CLIENTCHECK_HOME set, as in tests and scripts, no command needs platformdirs.
     import platformdirs
 
     return Path(platformdirs.user_config_dir("clientcheck", appauthor=False)) / "banks"

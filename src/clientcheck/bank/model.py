@@ -1,9 +1,9 @@
 """The question bank as typed, immutable data. Loading builds it; scoring reads it.
 
 Records are ``typing.NamedTuple``s rather than frozen dataclasses: just as typed and
-immutable, and about six times cheaper to define, which matters because every command
-imports this module at start-up (the dataclasses cost ~35 ms there). Equality compares
-every field, ``origin`` included; use ``_replace`` to derive a changed copy.
+immutable, and several times cheaper to define, which matters because every command
+imports this module at start-up. Equality compares every field, ``origin`` included; use
+``_replace`` to derive a changed copy.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ a user fixing a file wants to see everything that is wrong in one go.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -36,8 +37,6 @@ def kind(node: yaml.Node) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib  # only on the error path: its import costs start-up time
-
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
 
