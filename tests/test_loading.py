@@ -18,6 +18,7 @@ from clientcheck.bank.model import (
     AnswerCondition,
     AnyOf,
     Band,
+    Bank,
     Level,
     Not,
     QuestionType,
@@ -40,7 +41,7 @@ def edit(*changes: tuple[str, str]) -> str:
     return text
 
 
-def check(tmp_path: Path, text: str) -> tuple[object, tuple[Problem, ...]]:
+def check(tmp_path: Path, text: str) -> tuple[Bank | None, tuple[Problem, ...]]:
     path = tmp_path / NAME
     path.write_text(text, encoding="utf-8")
     return check_bank(path, NAME)
@@ -628,7 +629,7 @@ def test_texts_with_control_sequences_are_cleaned_when_read(tmp_path: Path) -> N
     text = edit(('description: "A small bank."', 'description: "A \\x1b[31mred\\x1b[0m \\x07bank."'))
     bank, problems = check(tmp_path, text)
     assert problems == () and bank is not None
-    assert bank.description.get("en") == "A red bank."  # type: ignore[attr-defined]
+    assert bank.description.get("en") == "A red bank."
 
 
 @pytest.mark.parametrize("path", sorted(QUESTIONS.glob("*.yaml")), ids=lambda p: p.name)

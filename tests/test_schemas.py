@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jsonschema
 import pytest
@@ -24,13 +24,14 @@ BUILTIN = sorted(QUESTIONS.glob("*.yaml"))
 SCENARIOS = sorted((REPO / "tests" / "scenarios").glob("*.yaml"))
 
 
-def plain(node: yaml.Node) -> Any:
+def plain(node: yaml.Node | None) -> Any:
     """A node tree as plain data, the way an editor's YAML 1.2 parser sees it (dates stay text)."""
+    assert node is not None, "an empty document"
     if isinstance(node, yaml.MappingNode):
         return {scalar_value(key): plain(value) for key, value in node.value}
     if isinstance(node, yaml.SequenceNode):
         return [plain(item) for item in node.value]
-    return scalar_value(node)
+    return scalar_value(cast(yaml.ScalarNode, node))
 
 
 def yaml_data(path: Path) -> Any:
@@ -142,6 +143,7 @@ def test_bank_data_is_in_the_bank_format_and_loads_back_equal(path: Path) -> Non
     assert messages("bank", data) == []
     again, problems = check_bank_text(json.dumps(data, ensure_ascii=False), "again.json")  # JSON is YAML
     assert [p for p in problems if p.severity == "error"] == []
+    assert again is not None
     assert again._replace(origin=bank.origin) == bank  # equal content; origin says where it was read
 
 

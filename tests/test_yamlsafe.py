@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -173,7 +174,7 @@ def test_read_text_refuses_a_file_over_the_real_size_cap(tmp_path: Path) -> None
     (lambda base: base, "is a folder, not a file"),
     (lambda base: base / "plain.txt" / "inside.yaml", "cannot be read: Not a directory"),
 ])
-def test_read_text_explains_unreadable_paths(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_read_text_explains_unreadable_paths(tmp_path: Path, make: Callable[[Path], Path], message: str) -> None:
     (tmp_path / "plain.txt").write_text("x", encoding="utf-8")
     with pytest.raises(YamlProblems) as caught:
         read_text(make(tmp_path), "shown.yaml")
