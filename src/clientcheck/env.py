@@ -11,6 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
+HOME_ENV = "CLIENTCHECK_HOME"
+"""The variable that moves clientcheck's own folder (saved clients, the user's banks)."""
+
 
 def _isatty(stream: object) -> bool:
     try:

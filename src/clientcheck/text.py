@@ -1,4 +1,5 @@
-"""Text that reaches a terminal: localised strings and control-sequence stripping.
+"""Text that reaches a terminal: the languages, localised strings, numbers as people write them,
+and control-sequence stripping.
 
 Bank texts and anything a user types are data. They are cleaned once, when read, so that
 no escape sequence from a file can move the cursor, retitle the window or hide output.
@@ -9,10 +10,19 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import NamedTuple
 
-LANGUAGES = ("it", "en")
-DEFAULT_LANGUAGE = "en"
+
+class Language(StrEnum):
+    """The languages of the interface and of the shipped banks."""
+
+    IT = "it"
+    EN = "en"
+
+
+LANGUAGES: tuple[str, ...] = tuple(language.value for language in Language)
+DEFAULT_LANGUAGE = Language.EN.value
 
 _ANSI_SEQUENCE_PATTERN = (
     r"""
@@ -38,6 +48,19 @@ def strip_control(value: str) -> str:
         return value
     ansi, control = _patterns()
     return control.sub("", ansi.sub("", value))
+
+
+def plain_number(value: float) -> int | float:
+    """A number as data (JSON, a bank file): whole numbers as integers, so 30 is not written 30.0."""
+    return int(value) if float(value).is_integer() else value
+
+
+def format_number(value: float | None) -> str:
+    """A number as a person writes it: ``30``, not ``30.0``; ``?`` when there is none."""
+    if value is None:
+        return "?"
+    number = plain_number(value)
+    return str(number) if isinstance(number, int) else f"{number:g}"
 
 
 class Text(NamedTuple):

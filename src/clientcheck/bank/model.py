@@ -15,7 +15,8 @@ from clientcheck.text import Text
 
 
 class Level(StrEnum):
-    """Verdict levels, in rising order of concern."""
+    """Verdict levels, in rising order of concern: the one place that knows each level's rank,
+    colour and name."""
 
     KEEP = "keep"
     WATCH = "watch"
@@ -24,10 +25,30 @@ class Level(StrEnum):
 
     @property
     def rank(self) -> int:
+        """0 for keep up to 3 for let go: levels compare by rank, never by name."""
         return LEVELS.index(self)
+
+    @property
+    def colour(self) -> str:
+        """How a terminal shows it: a colour name that Rich and the plain screens both know."""
+        return _LEVEL_COLOURS[self]
+
+    @property
+    def label_key(self) -> str:
+        """The i18n key of the level's name (``level.keep``...)."""
+        return f"level.{self.value}"
+
+    @classmethod
+    def named(cls, value: str) -> Level | None:
+        """The level a stored string names; None for one this version does not know."""
+        try:
+            return cls(value)
+        except ValueError:
+            return None
 
 
 LEVELS: tuple[Level, ...] = tuple(Level)
+_LEVEL_COLOURS = {Level.KEEP: "green", Level.WATCH: "yellow", Level.RENEGOTIATE: "dark_orange", Level.LET_GO: "red"}
 
 
 class QuestionType(StrEnum):

@@ -6,28 +6,16 @@ Imports stay lazy so ``--help``, ``--version`` and non-interactive runs start fa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from clientcheck import __version__
+from clientcheck.bank.model import Level
 from clientcheck.env import Environment
 from clientcheck.errors import ClientcheckError, ExitCode, Interrupted, ProblemsError
-
-
-class Lang(StrEnum):
-    it = "it"
-    en = "en"
-
-
-class LevelChoice(StrEnum):
-    keep = "keep"
-    watch = "watch"
-    renegotiate = "renegotiate"
-    let_go = "let_go"
-
+from clientcheck.text import Language
 
 app = typer.Typer(
     name="clientcheck",
@@ -43,7 +31,7 @@ def make_environment() -> Environment:
     return Environment.from_system()
 
 
-def _language(env: Environment, lang: Lang | None) -> str:
+def _language(env: Environment, lang: Language | None) -> str:
     from clientcheck.i18n import detect_language
 
     return lang.value if lang is not None else detect_language(env.environ)
@@ -111,7 +99,7 @@ BankOption = Annotated[str | None, typer.Option("--bank", "-b", help="Id of the 
                                                 show_default=False)]
 BankFileOption = Annotated[Path | None, typer.Option("--bank-file", help="Path of a bank file to use instead.",
                                                      show_default=False, dir_okay=False)]
-LangOption = Annotated[Lang | None, typer.Option(
+LangOption = Annotated[Language | None, typer.Option(
     "--lang", help="Language: it or en. Default: CLIENTCHECK_LANG, then the locale, then en.",
     show_default=False)]
 
@@ -126,7 +114,7 @@ def assess(
     json_output: Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")] = False,
     lang: LangOption = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR works too).")] = False,
-    fail_on: Annotated[LevelChoice | None, typer.Option(
+    fail_on: Annotated[Level | None, typer.Option(
         "--fail-on", help="Exit 1 when the verdict is at or above this level.", show_default=False)] = None,
     client: Annotated[str | None, typer.Option(
         "--client", "-c", help="Save the result under this client (any name). Without it the quiz asks; "
@@ -141,7 +129,6 @@ def assess(
 
     def action() -> int:
         from clientcheck.assessment.session import AnswersSource, SaveOptions
-        from clientcheck.bank.model import Level
         from clientcheck.cli.assess_session import assess_and_save
         from clientcheck.documents import write_json
         from clientcheck.ui.verdict import result_document
@@ -165,7 +152,7 @@ def assess(
                 console.print(Text(tr(language, "save.saved", client=outcome.client), style="dim"))
         if outcome.save_error is not None:  # the result is printed: now say why it was not saved
             raise outcome.save_error
-        if fail_on is not None and assessment.verdict.level.rank >= Level(fail_on.value).rank:
+        if fail_on is not None and assessment.verdict.level.rank >= fail_on.rank:
             return ExitCode.VERDICT_AT_OR_ABOVE
         return ExitCode.OK
 

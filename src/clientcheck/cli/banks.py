@@ -14,7 +14,9 @@ import typer
 
 import clientcheck.cli.app as cli
 from clientcheck.cli.app import BankFileOption, LangOption, _language, _run
+from clientcheck.env import HOME_ENV
 from clientcheck.errors import ExitCode
+from clientcheck.text import Language
 
 banks_app = typer.Typer(
     name="banks",
@@ -143,7 +145,7 @@ def new_bank(
                                            show_default=False)],
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
     json_output: JsonOption = False,
-    lang: Annotated[cli.Lang | None, typer.Option(
+    lang: Annotated[Language | None, typer.Option(
         "--lang", help="Language of the bank's texts and of these messages: it or en.",
         show_default=False)] = None,
 ) -> None:
@@ -187,7 +189,7 @@ def bank_path(json_output: JsonOption = False, lang: LangOption = None) -> None:
     language = _language(env, lang)
 
     def action() -> int:
-        from clientcheck.bank.catalog import BANKS_PATH_ENV, HOME_ENV, bank_folders
+        from clientcheck.bank.catalog import BANKS_PATH_ENV, bank_folders
         from clientcheck.ui.banks import folders_document, write_folders
 
         folders = bank_folders(env.environ)

@@ -11,19 +11,13 @@ from clientcheck.bank.conditions import describe_condition
 from clientcheck.bank.model import Bank, Condition, Question, QuestionType
 from clientcheck.documents import Kind, envelope
 from clientcheck.i18n import labels, tr
-from clientcheck.text import strip_control
-from clientcheck.ui.verdict import LEVEL_COLOURS, write_problems
+from clientcheck.text import format_number, strip_control
+from clientcheck.ui.verdict import write_problems
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from clientcheck.bank.catalog import BankEntry, BankFolder
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def count(language: str, noun: str, number: int) -> str:
@@ -161,19 +155,19 @@ def render_bank(bank: Bank, language: str, console: Console) -> None:
     bands.add_column(no_wrap=True)
     bands.add_column(overflow="fold", ratio=1)
     for band in bank.bands:
-        name = band.label.get(lang) if band.label else tr(lang, f"level.{band.level.value}")
+        name = band.label.get(lang) if band.label else tr(lang, band.level.label_key)
         cell = Text(band.summary.get(lang))
         for step in band.steps:
             cell.append("\n• " + step.get(lang), style="dim")
-        bands.add_row(f"{band.minimum}–{band.maximum}", Text(name, style=LEVEL_COLOURS[band.level]), cell)
+        bands.add_row(f"{band.minimum}–{band.maximum}", Text(name, style=band.level.colour), cell)
     console.print(Padding(bands, (0, 0, 1, 2)))
 
     if bank.dealbreakers:
         console.print(Text(tr(lang, "show.dealbreakers"), style="bold"))
         for rule in bank.dealbreakers:
             cell = Text(rule.id, style="cyan")
-            cell.append("  " + tr(lang, "show.at_least", level=tr(lang, f"level.{rule.level.value}")),
-                        style=LEVEL_COLOURS[rule.level])
+            cell.append("  " + tr(lang, "show.at_least", level=tr(lang, rule.level.label_key)),
+                        style=rule.level.colour)
             cell.append("\n" + tr(lang, "show.when", condition=_condition(rule.when, lang)), style="dim")
             cell.append("\n" + rule.reason.get(lang))
             console.print(Padding(cell, (0, 0, 1, 2)))
@@ -193,7 +187,7 @@ def _question_cell(question: Question, lang: str) -> Any:
     cell = Text(question.id, style="cyan")
     facts = [tr(lang, f"type.{question.type.value}"), question.dimension]
     if question.weight != 1:
-        facts.append(tr(lang, "show.weight", weight=_number(question.weight)))
+        facts.append(tr(lang, "show.weight", weight=format_number(question.weight)))
     if question.reverse:
         facts.append(tr(lang, "show.reverse"))
     if not question.scored:
@@ -211,12 +205,13 @@ def _question_cell(question: Question, lang: str) -> Any:
     if question.type is QuestionType.CHOICE:
         for option in question.options:
             cell.append(f"\n  {option.id}", style="cyan")
-            cell.append(f" ({_number(option.risk)}) ", style="dim")
+            cell.append(f" ({format_number(option.risk)}) ", style="dim")
             cell.append(option.label.get(lang))
     if question.type is QuestionType.NUMBER:
         unit = question.unit.get(lang) if question.unit else ""
-        cell.append("\n" + tr(lang, "show.range", min=_number(question.minimum), max=_number(question.maximum),
-                              unit=unit, safe=_number(question.safe_at), risky=_number(question.risky_at)),
+        cell.append("\n" + tr(lang, "show.range", min=format_number(question.minimum),
+                              max=format_number(question.maximum), unit=unit,
+                              safe=format_number(question.safe_at), risky=format_number(question.risky_at)),
                     style="dim")
     if question.advice is not None:
         cell.append("\n→ " + question.advice.get(lang), style="green")

@@ -9,22 +9,23 @@ they are padded by display width (wide and combining characters), never interpre
 from __future__ import annotations
 
 import os
-import time
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from clientcheck.bank.model import Level
+from clientcheck.clock import local_time
 from clientcheck.documents import Kind, envelope
 from clientcheck.i18n import tr
 from clientcheck.saved.clients import History, HistoryEntry, Portfolio, localized
 from clientcheck.saved.store import ClientRow, ImportCounts, SignalRef
+from clientcheck.text import plain_number
 
 MAX_WIDTH = 100
 NAME_MAX = 32
 _SGR = {"bold": "1", "dim": "2", "italic": "3", "green": "32", "yellow": "33", "red": "31",
         "dark_orange": "38;5;208", "cyan": "36"}
-LEVEL_STYLE = {"keep": "green", "watch": "yellow", "renegotiate": "dark_orange", "let_go": "red"}
+_SAVED_LEVEL_COLOURS = {level.value: level.colour for level in Level}  # saved levels are strings
 
 Cell = tuple[str, str]  # text, style ("" for none; "bold red" for several)
 
@@ -135,24 +136,13 @@ def table(screen: Screen, headers: Sequence[str], rows: Sequence[Sequence[Cell]]
 # --- small words ---------------------------------------------------------------------------
 
 
-def local_time(stamp: str, *, with_time: bool = False) -> str:
-    """A stored UTC timestamp (``2026-01-31T09:30:00Z``) in the local time zone, as a date (and
-    time). Kept lean: a list of a thousand clients formats a thousand of them."""
-    try:
-        moment = time.localtime(datetime.fromisoformat(stamp[:19]).replace(tzinfo=UTC).timestamp())
-    except (ValueError, OverflowError, OSError):
-        return stamp
-    day = f"{moment.tm_year:04d}-{moment.tm_mon:02d}-{moment.tm_mday:02d}"
-    return f"{day} {moment.tm_hour:02d}:{moment.tm_min:02d}" if with_time else day
-
-
 def level_name(level: str, language: str) -> str:
     return _level_names(language).get(level, level)
 
 
 def _level_names(language: str, cache: dict[str, dict[str, str]] = {}) -> dict[str, str]:  # noqa: B006
     if language not in cache:
-        cache[language] = {level: tr(language, f"level.{level}") for level in LEVEL_STYLE}
+        cache[language] = {level.value: tr(language, level.label_key) for level in Level}
     return cache[language]
 
 
@@ -165,7 +155,8 @@ def trend(delta: int | None) -> Cell:
 def share_text(share: float | None) -> str:
     if share is None:
         return "–"
-    return f"{int(share) if float(share).is_integer() else round(share, 1)}%"
+    number = plain_number(share)
+    return f"{number if isinstance(number, int) else round(number, 1)}%"
 
 
 # --- clients -------------------------------------------------------------------------------
@@ -187,7 +178,7 @@ def write_clients(rows: Sequence[ClientRow], language: str, screen: Screen) -> N
     names = _level_names(lang)
     table(screen, [tr(lang, "col.client"), tr(lang, "col.verdict"), tr(lang, "col.risk"), tr(lang, "col.trend"),
                    tr(lang, "col.last"), tr(lang, "col.count")],
-          [[(r.name, "bold"), (names.get(r.last_level, r.last_level), LEVEL_STYLE.get(r.last_level, "")),
+          [[(r.name, "bold"), (names.get(r.last_level, r.last_level), _level_style(r.last_level)),
             (str(r.last_risk), ""), trend(None if r.previous_risk is None else r.last_risk - r.previous_risk),
             (local_time(r.last_created), ""), (str(r.assessments), "")] for r in rows],
           right={2, 5})
@@ -240,7 +231,7 @@ def write_history(history: History, language: str, screen: Screen) -> None:
     table(screen, [tr(lang, "col.date"), tr(lang, "col.bank"), tr(lang, "col.risk"), tr(lang, "col.verdict"),
                    tr(lang, "col.changes")],
           [[(local_time(e.record.created, with_time=True), ""), (f"{e.record.bank_id} v{e.record.bank_version}", "dim"),
-            (str(e.record.risk), ""), (level_name(e.record.level, lang), LEVEL_STYLE.get(e.record.level, "")),
+            (str(e.record.risk), ""), (level_name(e.record.level, lang), _level_style(e.record.level)),
             _changes_cell(e, lang)] for e in entries],
           right={2}, flex=1)
     screen.blank()
@@ -274,7 +265,8 @@ def write_changes(entry: HistoryEntry, language: str, screen: Screen) -> None:
 
 
 def _level_style(level: str) -> str:
-    return LEVEL_STYLE.get(level, "")
+    """The colour of a saved level; none for a level this version does not know."""
+    return _SAVED_LEVEL_COLOURS.get(level, "")
 
 
 # --- portfolio -----------------------------------------------------------------------------
@@ -310,7 +302,7 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
     table(screen, ["#", tr(lang, "col.client"), tr(lang, "col.verdict"), tr(lang, "col.risk"), tr(lang, "col.trend"),
                    tr(lang, "col.share"), tr(lang, "col.last"), ""],
           [[(str(i), "dim"), (e.client.name, "bold"), (names.get(e.client.last_level, e.client.last_level),
-                                                       LEVEL_STYLE.get(e.client.last_level, "")),
+                                                       _level_style(e.client.last_level)),
             (str(e.client.last_risk), ""), trend(e.rising), (share_text(e.client.revenue_share), ""),
             (local_time(e.client.last_created), ""), (whale if e.whale else "", "red")]
            for i, e in enumerate(shown, start=1)],

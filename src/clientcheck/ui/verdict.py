@@ -16,14 +16,12 @@ from clientcheck.bank.model import DONT_KNOW, AnswerValue, Level
 from clientcheck.documents import Kind, envelope
 from clientcheck.errors import Problem
 from clientcheck.i18n import tr
-from clientcheck.text import strip_control
+from clientcheck.text import plain_number, strip_control
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-LEVEL_COLOURS = {Level.KEEP: "green", Level.WATCH: "yellow", Level.RENEGOTIATE: "dark_orange",
-                 Level.LET_GO: "red"}
 MAX_WIDTH = 100
 BAR_WIDTH = 20
 
@@ -32,9 +30,7 @@ BAR_WIDTH = 20
 
 
 def answer_json(value: AnswerValue) -> str | int | float:
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else value
-    return value
+    return plain_number(value) if isinstance(value, float) else value
 
 
 def result_document(assessment: Assessment, language: str, timestamp: str,
@@ -116,7 +112,7 @@ def headline(assessment: Assessment, language: str) -> str:
         return verdict.raised_by[0].reason.get(language)
     if verdict.partial:
         return tr(language, "verdict.partial", percent=round(assessment.confidence * 100),
-                  level=tr(language, f"level.{verdict.level.value}"))
+                  level=tr(language, verdict.level.label_key))
     return verdict.band.summary.get(language)
 
 
@@ -162,7 +158,7 @@ def level_label(assessment: Assessment, language: str) -> str:
     outcome = assessment.verdict.outcome
     if outcome.label is not None and outcome.level is assessment.verdict.level:
         return outcome.label.get(language)
-    return tr(language, f"level.{assessment.verdict.level.value}")
+    return tr(language, assessment.verdict.level.label_key)
 
 
 def render_verdict(assessment: Assessment, language: str, console: Console) -> None:
@@ -173,7 +169,7 @@ def render_verdict(assessment: Assessment, language: str, console: Console) -> N
 
     lang = language
     verdict = assessment.verdict
-    colour = LEVEL_COLOURS[verdict.level]
+    colour = verdict.level.colour
     heading = Text()
     heading.append(level_label(assessment, lang).upper(), style=f"bold {colour}")
     heading.append(f"  ·  {tr(lang, 'verdict.risk', risk=assessment.risk)}", style="bold")
@@ -267,16 +263,16 @@ def explanation_lines(assessment: Assessment, lang: str) -> list[str]:
                after=_answer_label(c.question.type.value, c.after, assessment, c.question.id, lang))
             for c in flip.changes)
         key = "verdict.flip_down" if flip.direction == "down" else "verdict.flip_up"
-        lines.append(tr(lang, key, level=tr(lang, f"level.{flip.level.value}"), changes=changes))
+        lines.append(tr(lang, key, level=tr(lang, flip.level.label_key), changes=changes))
     elif assessment.verdict.level is not Level.KEEP:
         lines.append(tr(lang, "verdict.no_flip"))
     bounds = assessment.bounds
     if bounds is not None:
         if bounds.best is bounds.worst:
-            lines.append(tr(lang, "verdict.bounds_same", level=tr(lang, f"level.{bounds.best.value}")))
+            lines.append(tr(lang, "verdict.bounds_same", level=tr(lang, bounds.best.label_key)))
         else:
-            lines.append(tr(lang, "verdict.bounds", best=tr(lang, f"level.{bounds.best.value}"),
-                            worst=tr(lang, f"level.{bounds.worst.value}")))
+            lines.append(tr(lang, "verdict.bounds", best=tr(lang, bounds.best.label_key),
+                            worst=tr(lang, bounds.worst.label_key)))
     return lines
 
 
