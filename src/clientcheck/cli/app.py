@@ -52,14 +52,14 @@ def _run(env: Environment, language: str, action: Callable[[], int]) -> NoReturn
         code = ExitCode.INTERRUPTED
     except ProblemsError as error:
         from clientcheck.i18n import tr
-        from clientcheck.ui.verdict import write_error, write_problems
+        from clientcheck.ui.plain import write_error, write_problems
 
         write_error(env.stderr, language, error.message)
         write_problems(env.stderr, error.problems)
         env.stderr.write(tr(language, "error.problems", count=len(error.problems)) + "\n")
         code = error.exit_code
     except ClientcheckError as error:
-        from clientcheck.ui.verdict import write_error
+        from clientcheck.ui.plain import write_error
 
         write_error(env.stderr, language, error.message, error.hint)
         code = error.exit_code
@@ -69,7 +69,7 @@ def _run(env: Environment, language: str, action: Callable[[], int]) -> NoReturn
         if env.debug:
             raise
         from clientcheck.i18n import tr
-        from clientcheck.ui.verdict import write_error
+        from clientcheck.ui.plain import write_error
 
         write_error(env.stderr, language, tr(language, "error.internal", error=repr(error)))
         code = ExitCode.INTERNAL_ERROR

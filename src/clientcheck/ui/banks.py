@@ -12,7 +12,7 @@ from clientcheck.bank.model import Bank, Condition, Question, QuestionType
 from clientcheck.documents import Kind, envelope
 from clientcheck.i18n import labels, tr
 from clientcheck.text import format_number, strip_control
-from clientcheck.ui.verdict import write_problems
+from clientcheck.ui.plain import write_problems
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -14,9 +14,8 @@ from clientcheck.assessment.scoring import Assessment
 from clientcheck.bank.answer_values import format_answer
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Level
 from clientcheck.documents import Kind, envelope
-from clientcheck.errors import Problem
 from clientcheck.i18n import tr
-from clientcheck.text import plain_number, strip_control
+from clientcheck.text import plain_number
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -114,26 +113,6 @@ def headline(assessment: Assessment, language: str) -> str:
         return tr(language, "verdict.partial", percent=round(assessment.confidence * 100),
                   level=tr(language, verdict.level.label_key))
     return verdict.band.summary.get(language)
-
-
-# --- errors (plain text: the error path must not pay for importing Rich) -----------------
-
-
-def write_error(stream: TextIO, language: str, message: str, hint: str = "") -> None:
-    stream.write(f"clientcheck: {tr(language, 'error.prefix')}: {strip_control(message)}\n")
-    if hint:
-        label = tr(language, "error.hint")
-        lines = strip_control(hint).splitlines()
-        stream.write(f"  {label}: {lines[0]}\n")
-        for line in lines[1:]:
-            stream.write(f"  {' ' * len(label)}  {line}\n")
-    stream.flush()
-
-
-def write_problems(stream: TextIO, problems: Sequence[Problem]) -> None:
-    for problem in problems:
-        stream.write(strip_control(str(problem)) + "\n")
-    stream.flush()
 
 
 # --- the verdict, for people -------------------------------------------------------------

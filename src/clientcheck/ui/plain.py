@@ -1,0 +1,31 @@
+"""Errors and problem lists as plain text on a stream.
+
+Every command's error path goes through here, so it must not pay for importing Rich: a
+command that fails on its first line answers as fast as one that succeeds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from clientcheck.errors import Problem
+from clientcheck.i18n import tr
+from clientcheck.text import strip_control
+
+
+def write_error(stream: TextIO, language: str, message: str, hint: str = "") -> None:
+    stream.write(f"clientcheck: {tr(language, 'error.prefix')}: {strip_control(message)}\n")
+    if hint:
+        label = tr(language, "error.hint")
+        lines = strip_control(hint).splitlines()
+        stream.write(f"  {label}: {lines[0]}\n")
+        for line in lines[1:]:
+            stream.write(f"  {' ' * len(label)}  {line}\n")
+    stream.flush()
+
+
+def write_problems(stream: TextIO, problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        stream.write(strip_control(str(problem)) + "\n")
+    stream.flush()
