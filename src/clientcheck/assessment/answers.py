@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import yaml
 
-from clientcheck.bank.answer_values import InvalidAnswer, format_number, normalise_answer
+from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
 from clientcheck.bank.conditions import describe
 from clientcheck.bank.model import (
     DONT_KNOW,
@@ -20,7 +20,7 @@ from clientcheck.bank.model import (
 from clientcheck.bank.reader import NodeReader, did_you_mean
 from clientcheck.bank.yamlsafe import YamlProblems, compose, decode, read_text, scalar_value
 from clientcheck.errors import AnswersError, Problem
-from clientcheck.text import strip_control
+from clientcheck.text import format_number, strip_control
 
 
 class AnswersDocument(NamedTuple):

@@ -11,6 +11,7 @@ import math
 from clientcheck.bank.model import DONT_KNOW, NO, YES, AnswerValue, Question, QuestionType
 from clientcheck.bank.reader import did_you_mean, one_of
 from clientcheck.bank.yamlsafe import Scalar
+from clientcheck.text import format_number
 
 _YES_WORDS = {"yes", "y", "true", "si", "sì", "sí"}
 _NO_WORDS = {"no", "n", "false"}
@@ -67,18 +68,6 @@ def _as_number(raw: Scalar) -> float | None:
         except ValueError:
             return None
     return value if math.isfinite(value) else None
-
-
-def format_number(value: float | None) -> str:
-    """A number as a person writes it: ``30``, not ``30.0``; ``?`` when there is none."""
-    if value is None:
-        return "?"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def plain_number(value: float) -> int | float:
-    """A number as data (JSON, a bank file): whole numbers as integers, so 30 is not written 30.0."""
-    return int(value) if float(value).is_integer() else value
 
 
 def format_answer(value: AnswerValue) -> str:

@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from clientcheck import documents
-from clientcheck.bank.answer_values import plain_number
 from clientcheck.bank.conditions import condition_data
 from clientcheck.bank.loader import check_bank
 from clientcheck.bank.loader.common import BANK_ID
 from clientcheck.bank.model import Bank, BankKind, Question
 from clientcheck.errors import Problem, UsageError
-from clientcheck.text import Text
+from clientcheck.text import Text, plain_number
 
 BANK_SUFFIXES = (".yaml", ".yml")
 

@@ -12,9 +12,9 @@ from typing import Literal, NamedTuple
 
 from clientcheck.bank.loader import check_bank, load_bank
 from clientcheck.bank.model import Bank
+from clientcheck.env import HOME_ENV
 from clientcheck.errors import BankError, BankNotFound, Problem
 
-HOME_ENV = "CLIENTCHECK_HOME"
 BANKS_PATH_ENV = "CLIENTCHECK_BANKS_PATH"
 DEFAULT_BANK = "checkup"
 

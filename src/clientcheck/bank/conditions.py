@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from clientcheck.bank.answer_values import format_answer, format_number, plain_number
+from clientcheck.bank.answer_values import format_answer
 from clientcheck.bank.model import (
     DONT_KNOW,
     FREQUENCY_LEVELS,
@@ -24,6 +24,7 @@ from clientcheck.bank.model import (
     RiskCondition,
     SignalsCondition,
 )
+from clientcheck.text import format_number, plain_number
 
 # --- evaluation -----------------------------------------------------------------------------
 
