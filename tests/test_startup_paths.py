@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from clientcheck.cli.app import COMMAND_MODULES, modules_for
+from clientcheck.cli.app import COMMAND_MODULES, CORE_COMMANDS, load_commands, modules_for
 from tests.conftest import REPO
 
 ALL_MODULES = set(COMMAND_MODULES.values())
@@ -32,6 +32,13 @@ def test_modules_for_a_command_line(args: list[str], expected: set[str] | None) 
 
 def test_shell_completion_loads_every_command() -> None:
     assert modules_for(["assess"], {"_CLIENTCHECK_COMPLETE": "complete_bash"}) is None
+
+
+def test_the_groups_register_exactly_the_commands_named_for_them() -> None:
+    app = load_commands()
+    registered = [str(info.name) for info in app.registered_commands]
+    registered += [str(info.name) for info in app.registered_groups]
+    assert sorted(registered) == sorted([*CORE_COMMANDS, *COMMAND_MODULES])
 
 
 def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:

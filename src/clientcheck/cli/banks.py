@@ -1,21 +1,23 @@
-"""``clientcheck banks ...`` and ``clientcheck schema ...``: list, show, check and start banks.
+"""``clientcheck banks ...`` and ``clientcheck schema``: list, show, check and start banks.
 
-Thin like cli.py: each command gets its data from catalog/authoring/schemas and hands it to
-one renderer. Heavy modules are imported inside the commands.
+Each command gets its data from bank.catalog, bank.authoring or bank.schema and hands it to one
+renderer; Rich is imported only by the commands that draw with it, and only when they do.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-import clientcheck.cli.app as cli
-from clientcheck.cli.app import BankFileOption, LangOption, _language, _run
-from clientcheck.env import HOME_ENV
-from clientcheck.errors import ExitCode
+from clientcheck.cli.options import BankFileOption, JsonOption, LangOption, NoColorOption
+from clientcheck.cli.runner import command
+from clientcheck.env import HOME_ENV, Environment
+from clientcheck.errors import ExitCode, UsageError
+from clientcheck.i18n import tr
 from clientcheck.text import Language
 
 banks_app = typer.Typer(
@@ -25,9 +27,6 @@ banks_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
-NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR works too).")]
-
 
 class SchemaName(StrEnum):
     bank = "bank"
@@ -35,31 +34,30 @@ class SchemaName(StrEnum):
 
 
 @banks_app.command("list")
-def list_banks(json_output: JsonOption = False, lang: LangOption = None, no_color: NoColorOption = False) -> None:
+@command
+def list_banks(env: Environment, language: str, json_output: JsonOption = False, lang: LangOption = None,
+               no_color: NoColorOption = False) -> int:
     """Every bank found: id, title, questions, languages, where it comes from, which one wins."""
-    env = cli.make_environment()
-    language = _language(env, lang)
+    from clientcheck.bank.catalog import survey
+    from clientcheck.documents import write_json
+    from clientcheck.ui.banks import banks_document
 
-    def action() -> int:
-        from clientcheck.bank.catalog import survey
-        from clientcheck.ui.banks import banks_document, render_bank_list
+    entries = survey(env.environ)
+    if json_output:
+        write_json(banks_document(entries, language), env.stdout)
+    else:
+        from clientcheck.ui.banks import render_bank_list
+        from clientcheck.ui.verdict import make_console
 
-        entries = survey(env.environ)
-        if json_output:
-            from clientcheck.documents import write_json
-
-            write_json(banks_document(entries, language), env.stdout)
-        else:
-            from clientcheck.ui.verdict import make_console
-
-            render_bank_list(entries, language, make_console(env.stdout, env.environ, no_color=no_color))
-        return ExitCode.OK
-
-    _run(env, language, action)
+        render_bank_list(entries, language, make_console(env.stdout, env.environ, no_color=no_color))
+    return ExitCode.OK
 
 
 @banks_app.command("show")
+@command
 def show_bank(
+    env: Environment,
+    language: str,
     bank_id: Annotated[str | None, typer.Argument(metavar="ID", help="Id of the bank (see 'banks list').",
                                                   show_default=False)] = None,
     bank_file: BankFileOption = None,
@@ -67,80 +65,62 @@ def show_bank(
     = False,
     lang: LangOption = None,
     no_color: NoColorOption = False,
-) -> None:
+) -> int:
     """The whole bank, readably: dimensions, questions, follow-ups, bands, dealbreakers, profiles."""
-    env = cli.make_environment()
-    language = _language(env, lang)
+    from clientcheck.assessment.session import resolve_bank
+    from clientcheck.bank.authoring import bank_data
+    from clientcheck.documents import Kind, envelope, write_json
 
-    def action() -> int:
-        from clientcheck.assessment.session import resolve_bank
-        from clientcheck.errors import UsageError
-        from clientcheck.i18n import tr
+    if not bank_id and bank_file is None:
+        raise UsageError(tr(language, "show.need_bank"), tr(language, "show.need_bank_hint"))
+    bank = resolve_bank(env, bank_id, bank_file)
+    if json_output:
+        write_json(envelope(Kind.BANK, path=bank.origin, bank=bank_data(bank)), env.stdout)
+    else:
+        from clientcheck.ui.banks import render_bank
+        from clientcheck.ui.verdict import make_console
 
-        if not bank_id and bank_file is None:
-            raise UsageError(tr(language, "show.need_bank"), tr(language, "show.need_bank_hint"))
-        bank = resolve_bank(env, bank_id, bank_file)
-        if json_output:
-            from clientcheck.bank.authoring import bank_data
-            from clientcheck.documents import Kind, envelope, write_json
-
-            write_json(envelope(Kind.BANK, path=bank.origin, bank=bank_data(bank)), env.stdout)
-        else:
-            from clientcheck.ui.banks import render_bank
-            from clientcheck.ui.verdict import make_console
-
-            render_bank(bank, language, make_console(env.stdout, env.environ, no_color=no_color))
-        return ExitCode.OK
-
-    _run(env, language, action)
+        render_bank(bank, language, make_console(env.stdout, env.environ, no_color=no_color))
+    return ExitCode.OK
 
 
 @banks_app.command("validate")
+@command
 def validate_banks(
+    env: Environment,
+    language: str,
     paths: Annotated[list[Path] | None, typer.Argument(
         metavar="PATH...", help="Bank files, or folders of them. Default: every bank in the search path.",
         show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Count warnings as errors.")] = False,
     json_output: JsonOption = False,
     lang: LangOption = None,
-) -> None:
+) -> int:
     """Check bank files and report every problem at once, as FILE:LINE:COLUMN: message.
 
     Exit 0 when there is no error (warnings are allowed unless --strict), 2 otherwise.
     """
-    env = cli.make_environment()
-    language = _language(env, lang)
+    from clientcheck.bank.authoring import expand_paths, validate_file, validation_document
+    from clientcheck.bank.catalog import bank_files
+    from clientcheck.documents import write_json
+    from clientcheck.ui.banks import write_validation
 
-    def action() -> int:
-        from clientcheck.bank.authoring import expand_paths, validate_file
-        from clientcheck.errors import UsageError
-        from clientcheck.i18n import tr
-
-        if paths:
-            files = expand_paths(paths)
-        else:
-            from clientcheck.bank.catalog import bank_files
-
-            files = [bank_file.path for bank_file in bank_files(env.environ)]
-        if not files:
-            raise UsageError(tr(language, "validate.no_files"), tr(language, "validate.no_files_hint"))
-        reports = [validate_file(path, strict=strict) for path in files]
-        if json_output:
-            from clientcheck.bank.authoring import validation_document
-            from clientcheck.documents import write_json
-
-            write_json(validation_document(reports, strict), env.stdout)
-        else:
-            from clientcheck.ui.banks import write_validation
-
-            write_validation(reports, strict, language, env.stdout)
-        return ExitCode.BAD_INPUT if any(report.errors for report in reports) else ExitCode.OK
-
-    _run(env, language, action)
+    files = expand_paths(paths) if paths else [found.path for found in bank_files(env.environ)]
+    if not files:
+        raise UsageError(tr(language, "validate.no_files"), tr(language, "validate.no_files_hint"))
+    reports = [validate_file(path, strict=strict) for path in files]
+    if json_output:
+        write_json(validation_document(reports, strict), env.stdout)
+    else:
+        write_validation(reports, strict, language, env.stdout)
+    return ExitCode.BAD_INPUT if any(report.errors for report in reports) else ExitCode.OK
 
 
 @banks_app.command("new")
+@command
 def new_bank(
+    env: Environment,
+    language: str,
     bank_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the new bank, e.g. my-clients.",
                                            show_default=False)],
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
@@ -148,80 +128,63 @@ def new_bank(
     lang: Annotated[Language | None, typer.Option(
         "--lang", help="Language of the bank's texts and of these messages: it or en.",
         show_default=False)] = None,
-) -> None:
+) -> int:
     """Write a commented starter bank into your bank folder: it works as it is; edit it from there."""
-    env = cli.make_environment()
-    language = _language(env, lang)
+    from clientcheck.bank.authoring import check_new_id, new_bank_path, starter_text, write_new_bank
+    from clientcheck.bank.catalog import builtin_folder, user_folder
+    from clientcheck.bank.schema import schema_file
+    from clientcheck.documents import Kind, envelope, write_json
 
-    def action() -> int:
-        from datetime import date
-
-        from clientcheck.bank.authoring import check_new_id, new_bank_path, starter_text, write_new_bank
-        from clientcheck.bank.catalog import builtin_folder, user_folder
-        from clientcheck.bank.schema import schema_file
-
-        check_new_id(bank_id)
-        path = new_bank_path(user_folder(env.environ), bank_id)
-        write_new_bank(path, starter_text(bank_id, language, schema_file("bank").as_uri(), str(path),
-                                          date.today().isoformat()), force=force)
-        builtin = builtin_folder() / f"{bank_id}.yaml"
-        overrides = str(builtin) if builtin.is_file() else None
-        if json_output:
-            from clientcheck.documents import Kind, envelope, write_json
-
-            write_json(envelope(Kind.NEW_BANK, id=bank_id, path=str(path), overrides=overrides), env.stdout)
-        else:
-            from clientcheck.i18n import tr
-
-            env.stdout.write(tr(language, "new.written", path=path) + "\n")
-            if overrides:
-                env.stdout.write(tr(language, "new.overrides") + "\n")
-            env.stdout.write(tr(language, "new.next", id=bank_id, path=path) + "\n")
-        return ExitCode.OK
-
-    _run(env, language, action)
+    check_new_id(bank_id)
+    path = new_bank_path(user_folder(env.environ), bank_id)
+    write_new_bank(path, starter_text(bank_id, language, schema_file("bank").as_uri(), str(path),
+                                      date.today().isoformat()), force=force)
+    builtin = builtin_folder() / f"{bank_id}.yaml"
+    overrides = str(builtin) if builtin.is_file() else None
+    if json_output:
+        write_json(envelope(Kind.NEW_BANK, id=bank_id, path=str(path), overrides=overrides), env.stdout)
+    else:
+        env.stdout.write(tr(language, "new.written", path=path) + "\n")
+        if overrides:
+            env.stdout.write(tr(language, "new.overrides") + "\n")
+        env.stdout.write(tr(language, "new.next", id=bank_id, path=path) + "\n")
+    return ExitCode.OK
 
 
 @banks_app.command("path")
-def bank_path(json_output: JsonOption = False, lang: LangOption = None) -> None:
+@command
+def bank_path(env: Environment, language: str, json_output: JsonOption = False, lang: LangOption = None) -> int:
     """The folders searched for banks, in order (a later folder wins for the same id)."""
-    env = cli.make_environment()
-    language = _language(env, lang)
+    from clientcheck.bank.catalog import BANKS_PATH_ENV, bank_folders
+    from clientcheck.documents import write_json
+    from clientcheck.ui.banks import folders_document, write_folders
 
-    def action() -> int:
-        from clientcheck.bank.catalog import BANKS_PATH_ENV, bank_folders
-        from clientcheck.ui.banks import folders_document, write_folders
-
-        folders = bank_folders(env.environ)
-        home_set = bool(env.environ.get(HOME_ENV))
-        sources = [None if f.origin == "built-in" else BANKS_PATH_ENV if f.origin == "path"
-                   else HOME_ENV if home_set else None for f in folders]
-        if json_output:
-            from clientcheck.documents import write_json
-
-            write_json(folders_document(folders, sources), env.stdout)
-        else:
-            write_folders(folders, sources, language, env.stdout)
-        return ExitCode.OK
-
-    _run(env, language, action)
+    folders = bank_folders(env.environ)
+    home_set = bool(env.environ.get(HOME_ENV))
+    sources = [None if f.origin == "built-in" else BANKS_PATH_ENV if f.origin == "path"
+               else HOME_ENV if home_set else None for f in folders]
+    if json_output:
+        write_json(folders_document(folders, sources), env.stdout)
+    else:
+        write_folders(folders, sources, language, env.stdout)
+    return ExitCode.OK
 
 
+@command
 def schema_command(
+    env: Environment,
+    language: str,
     name: Annotated[SchemaName, typer.Argument(help="bank: a question bank file; result: 'assess --json'.",
                                                show_default=False)],
-) -> None:
+) -> int:
     """Print a JSON Schema: for bank files (editors use it), or for the --json result."""
-    env = cli.make_environment()
+    from clientcheck.bank.schema import dumps, schema
 
-    def action() -> int:
-        from clientcheck.bank.schema import dumps, schema
-
-        env.stdout.write(dumps(schema(name.value)))
-        return ExitCode.OK
-
-    _run(env, "en", action)
+    env.stdout.write(dumps(schema(name.value)))
+    return ExitCode.OK
 
 
-cli.app.add_typer(banks_app, name="banks")
-cli.app.command("schema")(schema_command)
+def register(app: typer.Typer) -> None:
+    """Put this module's commands on ``app``: ``schema``, and ``banks`` with its sub-commands."""
+    app.add_typer(banks_app, name="banks")
+    app.command("schema")(schema_command)

@@ -1,8 +1,8 @@
 """Commands over saved assessments: clients, history, portfolio, report, export, import, forget.
 
-``cli.py`` imports this module at its end; the decorators register the commands on its app.
-Only Typer loads here. sqlite3 and the rest wait until a command runs, and the list screens
-never load Rich, so they start about as fast as ``--version``.
+Only Typer and clientcheck's light modules load with this module (``--help`` loads it):
+sqlite3 and the rest wait until a command runs, and the list screens never load Rich, so they
+start about as fast as ``--version``.
 """
 
 from __future__ import annotations
@@ -15,17 +15,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientcheck.cli import app as cli
-from clientcheck.cli.app import LangOption, app
+from clientcheck.cli.options import JsonOption, LangOption, NoColorOption
+from clientcheck.cli.runner import command
 from clientcheck.env import Environment
-from clientcheck.errors import ExitCode
+from clientcheck.errors import ExitCode, UsageError
+from clientcheck.i18n import tr
 
 if TYPE_CHECKING:
     from clientcheck.saved.store import Store
     from clientcheck.ui.clients import Screen
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
-NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR works too).")]
 ClientArgument = Annotated[str, typer.Argument(help="The client's name, as saved (case does not matter).",
                                                show_default=False)]
 
@@ -60,7 +59,6 @@ def _client(store: Store | None, name: str, language: str) -> str:
     if saved is not None:
         return saved
     from clientcheck.bank.reader import did_you_mean
-    from clientcheck.i18n import tr
     from clientcheck.saved.store import ClientNotFound
 
     names = store.client_names() if store is not None else []
@@ -68,210 +66,171 @@ def _client(store: Store | None, name: str, language: str) -> str:
     raise ClientNotFound(tr(language, "client.not_found", client=name), hint or tr(language, "client.none_saved"))
 
 
-def _json(env: Environment, document: object) -> None:
-    from clientcheck.documents import write_json
-
-    assert isinstance(document, dict)
-    write_json(document, env.stdout)
-
-
-@app.command("clients")
-def clients_command(lang: LangOption = None, json_output: JsonOption = False, no_color: NoColorOption = False) -> None:
+@command
+def clients_command(env: Environment, language: str, lang: LangOption = None, json_output: JsonOption = False,
+                    no_color: NoColorOption = False) -> int:
     """Every saved client with its last verdict, risk, date and number of assessments."""
-    env = cli.make_environment()
-    language = cli._language(env, lang)
+    from clientcheck.documents import write_json
+    from clientcheck.ui.clients import clients_document, write_clients
 
-    def action() -> int:
-        from clientcheck.ui.clients import clients_document, write_clients
-
-        with _opened(env) as store:
-            rows = [] if store is None else store.clients()
-        if json_output:
-            _json(env, clients_document(rows))
-        else:
-            write_clients(rows, language, _screen(env, no_color))
-        return ExitCode.OK
-
-    cli._run(env, language, action)
+    with _opened(env) as store:
+        rows = [] if store is None else store.clients()
+    if json_output:
+        write_json(clients_document(rows), env.stdout)
+    else:
+        write_clients(rows, language, _screen(env, no_color))
+    return ExitCode.OK
 
 
-@app.command("history")
-def history_command(client: ClientArgument, lang: LangOption = None, json_output: JsonOption = False,
-                    no_color: NoColorOption = False) -> None:
+@command
+def history_command(env: Environment, language: str, client: ClientArgument, lang: LangOption = None,
+                    json_output: JsonOption = False, no_color: NoColorOption = False) -> int:
     """A client's assessments over time: risk, verdict, a sparkline, and which signals came and went."""
-    env = cli.make_environment()
-    language = cli._language(env, lang)
+    from clientcheck.documents import write_json
+    from clientcheck.saved.clients import history
+    from clientcheck.ui.clients import history_document, write_history
 
-    def action() -> int:
-        from clientcheck.saved.clients import history
-        from clientcheck.ui.clients import history_document, write_history
-
-        with _opened(env) as store:
-            name = _client(store, client, language)
-            assert store is not None
-            found = history(name, store.history(name))
-        if json_output:
-            _json(env, history_document(found, language))
-        else:
-            write_history(found, language, _screen(env, no_color))
-        return ExitCode.OK
-
-    cli._run(env, language, action)
+    with _opened(env) as store:
+        name = _client(store, client, language)
+        assert store is not None
+        found = history(name, store.history(name))
+    if json_output:
+        write_json(history_document(found, language), env.stdout)
+    else:
+        write_history(found, language, _screen(env, no_color))
+    return ExitCode.OK
 
 
-@app.command("portfolio")
+@command
 def portfolio_command(
+    env: Environment, language: str,
     lang: LangOption = None, json_output: JsonOption = False, no_color: NoColorOption = False,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, show_default=False,
                                               help="Show only the N riskiest clients.")] = None,
-) -> None:
+) -> int:
     """All clients' latest results, riskiest first: whales, revenue concentration, what to act on first."""
-    env = cli.make_environment()
-    language = cli._language(env, lang)
+    from clientcheck.documents import write_json
+    from clientcheck.saved.clients import portfolio
+    from clientcheck.ui.clients import portfolio_document, write_portfolio
 
-    def action() -> int:
-        from clientcheck.saved.clients import portfolio
-        from clientcheck.ui.clients import portfolio_document, write_portfolio
-
-        with _opened(env) as store:
-            rows = [] if store is None else store.clients()
-        result = portfolio(rows)
-        if json_output:
-            _json(env, portfolio_document(result))
-        else:
-            write_portfolio(result, language, _screen(env, no_color), limit)
-        return ExitCode.OK
-
-    cli._run(env, language, action)
+    with _opened(env) as store:
+        rows = [] if store is None else store.clients()
+    result = portfolio(rows)
+    if json_output:
+        write_json(portfolio_document(result), env.stdout)
+    else:
+        write_portfolio(result, language, _screen(env, no_color), limit)
+    return ExitCode.OK
 
 
-@app.command("report")
+@command
 def report_command(
+    env: Environment, language: str,
     client: ClientArgument, lang: LangOption = None, json_output: JsonOption = False,
     report_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="The report's format.")]
     = ReportFormat.markdown,
-) -> None:
+) -> int:
     """A report to share: the latest assessment in full and its trend, in Markdown."""
-    env = cli.make_environment()
-    language = cli._language(env, lang)
+    import json
 
-    def action() -> int:
-        import json
+    from clientcheck.assessment.saving import saved_result_in
+    from clientcheck.clock import now_stamp
+    from clientcheck.documents import write_json
+    from clientcheck.saved.clients import history
+    from clientcheck.ui.clients import report_document, report_markdown
+    from clientcheck.ui.verdict import result_document
 
-        from clientcheck.assessment.saving import saved_result_in
-        from clientcheck.clock import now_stamp
-        from clientcheck.saved.clients import history
-        from clientcheck.ui.clients import report_document, report_markdown
-        from clientcheck.ui.verdict import result_document
-
-        with _opened(env) as store:
-            name = _client(store, client, language)
-            assert store is not None
-            found = history(name, store.history(name, documents=True))
-        latest = saved_result_in(json.loads(found.latest.record.document), language, env.environ, result_document)
-        if json_output:
-            _json(env, report_document(found, latest, language))
-        else:
-            env.stdout.write(report_markdown(found, latest, language, now_stamp(env.environ)))
-        return ExitCode.OK
-
-    cli._run(env, language, action)
+    with _opened(env) as store:
+        name = _client(store, client, language)
+        assert store is not None
+        found = history(name, store.history(name, documents=True))
+    latest = saved_result_in(json.loads(found.latest.record.document), language, env.environ, result_document)
+    if json_output:
+        write_json(report_document(found, latest, language), env.stdout)
+    else:
+        env.stdout.write(report_markdown(found, latest, language, now_stamp(env.environ)))
+    return ExitCode.OK
 
 
-@app.command("export")
-def export_command(json_output: JsonOption = False, lang: LangOption = None) -> None:
+@command
+def export_command(env: Environment, language: str, json_output: JsonOption = False,
+                   lang: LangOption = None) -> int:
     """Everything saved, as one JSON document on stdout (to back up or move to another machine)."""
-    env = cli.make_environment()
-    language = cli._language(env, lang)
+    from clientcheck.clock import now_stamp
+    from clientcheck.documents import write_json
+    from clientcheck.saved.clients import export_document
 
-    def action() -> int:
-        from clientcheck.clock import now_stamp
-        from clientcheck.saved.clients import export_document
-
-        with _opened(env) as store:
-            records = list(store.all_records()) if store is not None else []
-        _json(env, export_document(records, now_stamp(env.environ)))
-        return ExitCode.OK
-
-    cli._run(env, language, action)
+    with _opened(env) as store:
+        records = list(store.all_records()) if store is not None else []
+    write_json(export_document(records, now_stamp(env.environ)), env.stdout)
+    return ExitCode.OK
 
 
-@app.command("import")
+@command
 def import_command(
+    env: Environment, language: str,
     file: Annotated[str, typer.Argument(help="A file written by 'clientcheck export', or - for standard input.",
                                         show_default=False)],
     lang: LangOption = None, json_output: JsonOption = False,
-) -> None:
+) -> int:
     """Merge an export into the saved clients; what is already here is not duplicated.
     A file with any problem is rejected whole, and nothing changes."""
-    env = cli.make_environment()
-    language = cli._language(env, lang)
+    from clientcheck.documents import write_json
+    from clientcheck.saved.clients import parse_export
+    from clientcheck.saved.store import Store, StoreUnavailable, database_path
+    from clientcheck.ui.clients import import_document
 
-    def action() -> int:
-        from clientcheck.i18n import tr
-        from clientcheck.saved.clients import parse_export
-        from clientcheck.saved.store import Store, StoreUnavailable, database_path
-        from clientcheck.ui.clients import import_document
-
-        name = "<stdin>" if file == "-" else file
-        try:
-            if file == "-":
-                stream = env.stdin_bytes
-                data = stream.read() if stream is not None else env.stdin.read().encode("utf-8")
-            else:
-                data = Path(file).read_bytes()
-        except OSError as error:
-            raise StoreUnavailable(tr(language, "import.cannot_read", file=name,
-                                      reason=(error.strerror or str(error)).lower())) from None
-        records = parse_export(data, name)
-        with Store.open(database_path(env.environ)) as store:
-            counts = store.add_records(records)
-        if json_output:
-            _json(env, import_document(name, counts))
+    name = "<stdin>" if file == "-" else file
+    try:
+        if file == "-":
+            stream = env.stdin_bytes
+            data = stream.read() if stream is not None else env.stdin.read().encode("utf-8")
         else:
-            env.stdout.write(tr(language, "import.done", added=counts.assessments_added,
-                                clients=counts.clients_added, present=counts.assessments_present) + "\n")
-        return ExitCode.OK
+            data = Path(file).read_bytes()
+    except OSError as error:
+        raise StoreUnavailable(tr(language, "import.cannot_read", file=name,
+                                  reason=(error.strerror or str(error)).lower())) from None
+    records = parse_export(data, name)
+    with Store.open(database_path(env.environ)) as store:
+        counts = store.add_records(records)
+    if json_output:
+        write_json(import_document(name, counts), env.stdout)
+    else:
+        env.stdout.write(tr(language, "import.done", added=counts.assessments_added,
+                            clients=counts.clients_added, present=counts.assessments_present) + "\n")
+    return ExitCode.OK
 
-    cli._run(env, language, action)
 
-
-@app.command("forget")
+@command
 def forget_command(
+    env: Environment, language: str,
     client: ClientArgument, lang: LangOption = None, json_output: JsonOption = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (for scripts).")] = False,
-) -> None:
+) -> int:
     """Delete every trace of a client: all assessments and any unfinished quiz. Asks first."""
-    env = cli.make_environment()
-    language = cli._language(env, lang)
+    from clientcheck.documents import write_json
+    from clientcheck.ui.clients import forget_document
 
-    def action() -> int:
-        from clientcheck.errors import UsageError
-        from clientcheck.i18n import tr
-        from clientcheck.ui.clients import forget_document
-
-        with _opened(env) as store:
-            name = _forgettable(store, client, language)
-            assert store is not None
-            count = len(store.history(name))
-            if not yes:
-                if not env.stdin_isatty:
-                    raise UsageError(tr(language, "forget.needs_yes"), tr(language, "forget.needs_yes_hint",
-                                                                          client=name))
-                env.stderr.write(tr(language, "forget.confirm", client=name, count=count) + " ")
-                env.stderr.flush()
-                reply = env.stdin.readline().strip().casefold()
-                if reply not in ("y", "yes", "s", "si", "sì"):
-                    env.stderr.write(tr(language, "forget.cancelled") + "\n")
-                    return ExitCode.OK
-            deleted = store.forget(name)
-        if json_output:
-            _json(env, forget_document(name, deleted))
-        else:
-            env.stdout.write(tr(language, "forget.done", client=name, count=deleted) + "\n")
-        return ExitCode.OK
-
-    cli._run(env, language, action)
+    with _opened(env) as store:
+        name = _forgettable(store, client, language)
+        assert store is not None
+        count = len(store.history(name))
+        if not yes:
+            if not env.stdin_isatty:
+                raise UsageError(tr(language, "forget.needs_yes"), tr(language, "forget.needs_yes_hint",
+                                                                      client=name))
+            env.stderr.write(tr(language, "forget.confirm", client=name, count=count) + " ")
+            env.stderr.flush()
+            reply = env.stdin.readline().strip().casefold()
+            if reply not in ("y", "yes", "s", "si", "sì"):
+                env.stderr.write(tr(language, "forget.cancelled") + "\n")
+                return ExitCode.OK
+        deleted = store.forget(name)
+    if json_output:
+        write_json(forget_document(name, deleted), env.stdout)
+    else:
+        env.stdout.write(tr(language, "forget.done", client=name, count=deleted) + "\n")
+    return ExitCode.OK
 
 
 def _forgettable(store: Store | None, name: str, language: str) -> str:
@@ -281,3 +240,14 @@ def _forgettable(store: Store | None, name: str, language: str) -> str:
         if unfinished is not None:
             return unfinished.client
     return _client(store, name, language)
+
+
+def register(app: typer.Typer) -> None:
+    """Put this module's commands on ``app``."""
+    app.command("clients")(clients_command)
+    app.command("history")(history_command)
+    app.command("portfolio")(portfolio_command)
+    app.command("report")(report_command)
+    app.command("export")(export_command)
+    app.command("import")(import_command)
+    app.command("forget")(forget_command)

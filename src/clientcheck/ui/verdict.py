@@ -231,6 +231,13 @@ def render_verdict(assessment: Assessment, language: str, console: Console) -> N
                           author=source.author.get(lang), date=source.date), style="dim"))
 
 
+def render_saved(client: str, language: str, console: Console) -> None:
+    """The line under a verdict that says which client it was saved under."""
+    from rich.text import Text
+
+    console.print(Text(tr(language, "save.saved", client=client), style="dim"))
+
+
 def explanation_lines(assessment: Assessment, lang: str) -> list[str]:
     """What would change the verdict, and where the unknown answers could take it."""
     lines = []
