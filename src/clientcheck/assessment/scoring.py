@@ -165,9 +165,12 @@ def assess(bank: Bank, answers: Mapping[str, AnswerValue], *, explain: bool = Tr
     dimensions = tuple(_dimension_score(d.id, d.label, asked, known) for d in bank.dimensions)
     risks: dict[str, int | None] = {"overall": risk if scored_known else None}
     risks.update({d.id: d.risk for d in dimensions})
-    counts = {"overall": len(signals)}
+    counts: dict[tuple[str, bool], int] = {}  # (scope, serious only) -> how many signals
     for signal in signals:
-        counts[signal.question.dimension] = counts.get(signal.question.dimension, 0) + 1
+        for scope in ("overall", signal.question.dimension):
+            counts[scope, False] = counts.get((scope, False), 0) + 1
+            if signal.risk >= SERIOUS_SIGNAL:
+                counts[scope, True] = counts.get((scope, True), 0) + 1
 
     band = bank.band_for(risk)
     answered = dict(given)  # conditions see only the questions asked: an unasked follow-up's answer is ignored

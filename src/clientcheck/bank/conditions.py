@@ -30,7 +30,8 @@ from clientcheck.text import format_number, plain_number
 
 
 def holds(condition: Condition, answers: Mapping[str, AnswerValue],
-          risks: Mapping[str, int | None] | None = None, signals: Mapping[str, int] | None = None) -> bool:
+          risks: Mapping[str, int | None] | None = None,
+          signals: Mapping[tuple[str, bool], int] | None = None) -> bool:
     """Evaluate a structured condition; unknown answers and unknown risks make it false."""
     match condition:
         case AllOf(items=items):
@@ -44,8 +45,8 @@ def holds(condition: Condition, answers: Mapping[str, AnswerValue],
             if risk is None:
                 return False
             return risk >= value if operator == "at_least" else risk <= value
-        case SignalsCondition(scope=scope, operator=operator, value=count):
-            found = (signals or {}).get(scope, 0)
+        case SignalsCondition(scope=scope, operator=operator, value=count, serious=serious):
+            found = (signals or {}).get((scope, serious), 0)
             return found >= count if operator == "at_least" else found <= count
         case AnswerCondition(question=question, operator=operator, value=value):
             answer = answers.get(question)
@@ -93,7 +94,7 @@ class ConditionStyle(Protocol):
     def answer(self, question: str, operator: str, value: AnswerValue | tuple[AnswerValue, ...]) -> str: ...
 
     def measure(self, measure: str, scope: str, operator: str, value: float) -> str:
-        """``measure`` is 'risk' or 'signals'."""
+        """``measure`` is 'risk', 'signals' or 'serious_signals'."""
         ...
 
     def group(self, name: str, texts: Sequence[str], top: bool) -> str:
@@ -159,8 +160,8 @@ def describe(condition: Condition, style: ConditionStyle = BANK_FORMAT, top: boo
             return style.answer(question, operator, value)
         case RiskCondition(scope=scope, operator=operator, value=value):
             return style.measure("risk", scope, operator, value)
-        case SignalsCondition(scope=scope, operator=operator, value=count):
-            return style.measure("signals", scope, operator, count)
+        case SignalsCondition(scope=scope, operator=operator, value=count, serious=serious):
+            return style.measure("serious_signals" if serious else "signals", scope, operator, count)
         case AllOf(items=items) | AnyOf(items=items):
             name = "all" if isinstance(condition, AllOf) else "any"
             return style.group(name, [describe(item, style, top=False) for item in items], top)
@@ -186,8 +187,8 @@ def condition_data(condition: Condition) -> dict[str, Any]:
             return {"question": question, operator: _plain_answer(value)}
         case RiskCondition(scope=scope, operator=operator, value=value):
             return {"risk": scope, operator: plain_number(value)}
-        case SignalsCondition(scope=scope, operator=operator, value=count):
-            return {"signals": scope, operator: count}
+        case SignalsCondition(scope=scope, operator=operator, value=count, serious=serious):
+            return {"serious_signals" if serious else "signals": scope, operator: count}
         case AllOf(items=items):
             return {"all": [condition_data(item) for item in items]}
         case AnyOf(items=items):

@@ -94,6 +94,7 @@ class SignalsCondition(NamedTuple):
     scope: str  # "overall" or a dimension id
     operator: str  # "at_least" | "at_most"
     value: int
+    serious: bool = False  # count only serious signals (answer risk 75 or more: "often" or worse)
 
 
 class AllOf(NamedTuple):

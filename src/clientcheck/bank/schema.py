@@ -85,6 +85,17 @@ def _bank_definitions() -> Schema:
         },
         oneOf=[{"required": ["at_least"]}, {"required": ["at_most"]}],
     )
+    serious_signals_condition = _closed(
+        "Like 'signals', counting only serious signals (answer risk 75 or more: 'often' or worse).",
+        ["serious_signals"],
+        {
+            "serious_signals": {"type": "string", "description": "'overall' or a dimension id.",
+                                "examples": ["trust"]},
+            "at_least": {"type": "integer", "minimum": 0},
+            "at_most": {"type": "integer", "minimum": 0},
+        },
+        oneOf=[{"required": ["at_least"]}, {"required": ["at_most"]}],
+    )
 
     def combinators(target: str) -> dict[str, Schema]:
         return {
@@ -215,10 +226,12 @@ def _bank_definitions() -> Schema:
         "answer_condition": answer_condition,
         "risk_condition": risk_condition,
         "signals_condition": signals_condition,
+        "serious_signals_condition": serious_signals_condition,
         "follow_up": {"description": "A condition on earlier answers (no risk: it is known only at the end).",
                       "anyOf": [_ref("answer_condition"), *follow_up.values()]},
         "condition": {"description": "A condition on answers and risks.",
                       "anyOf": [_ref("answer_condition"), _ref("risk_condition"), _ref("signals_condition"),
+                                _ref("serious_signals_condition"),
                                 *condition.values()]},
     }
 

@@ -118,6 +118,7 @@ _STRINGS: dict[str, tuple[str, str]] = {  # key: (en, it)
     "cond.not": ("not", "non"),
     "cond.risk": ("risk", "rischio"),
     "cond.signals": ("signals", "segnali"),
+    "cond.serious_signals": ("serious signals", "segnali seri"),
     "show.source": ("Source: \"{title}\", {author}, {date}", "Fonte: \"{title}\", {author}, {date}"),
     "show.meta": ("Languages: {languages} · file: {path}", "Lingue: {languages} · file: {path}"),
     "show.dimensions": ("Dimensions", "Dimensioni"),

@@ -27,7 +27,8 @@ def count(language: str, noun: str, number: int) -> str:
 
 def _condition(condition: Condition, language: str) -> str:
     words = {key.split(".")[1]: value for key, value in
-             labels(language, "cond.and", "cond.or", "cond.not", "cond.risk", "cond.signals").items()}
+             labels(language, "cond.and", "cond.or", "cond.not", "cond.risk", "cond.signals",
+                    "cond.serious_signals").items()}
     return describe_condition(condition, words)
 
 

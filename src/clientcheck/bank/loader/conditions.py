@@ -47,13 +47,14 @@ class ConditionReader:
         keys = set(entries)
         if keys & {"all", "any", "not"}:
             return self._combination(node, entries, what, known, all_ids, allow_risk=allow_risk)
-        if "signals" in keys:
+        counted = "signals" if "signals" in keys else "serious_signals" if "serious_signals" in keys else None
+        if counted is not None:
             if not allow_risk:
-                r.error(entries["signals"][0], f"{what} cannot count signals",
+                r.error(entries[counted][0], f"{what} cannot count signals",
                         "a follow-up depends on earlier answers; signals are known only at the end "
                         "(count them in dealbreakers and profiles)")
                 return None
-            return self._signals_condition(node, entries, what)
+            return self._signals_condition(node, entries, what, counted)
         if "risk" in keys:
             if not allow_risk:
                 r.error(entries["risk"][0], f"{what} cannot look at risk",
@@ -123,10 +124,11 @@ class ConditionReader:
             return None
         return RiskCondition(str(scope), operator, value)
 
-    def _signals_condition(self, node: yaml.Node, entries: Entries, what: str) -> Condition | None:
+    def _signals_condition(self, node: yaml.Node, entries: Entries, what: str, counted: str) -> Condition | None:
+        """``counted`` is 'signals' (answer risk 50 or more) or 'serious_signals' (75 or more)."""
         r = self.reader
-        operator = self._operator(node, entries, what, "signals", ("at_least", "at_most"))
-        scope_node = entries["signals"][1]
+        operator = self._operator(node, entries, what, counted, ("at_least", "at_most"))
+        scope_node = entries[counted][1]
         scope = r.scalar(scope_node)
         scopes = ["overall", *self.dimension_ids]
         if scope not in scopes:
@@ -138,7 +140,7 @@ class ConditionReader:
         count = r.integer(entries[operator][1], f"{what} ({operator})", minimum=0)
         if count is None:
             return None
-        return SignalsCondition(str(scope), operator, count)
+        return SignalsCondition(str(scope), operator, count, serious=counted == "serious_signals")
 
     def _answer_condition(self, node: yaml.Node, entries: Entries, what: str, known: Mapping[str, Question],
                           all_ids: Set[str]) -> Condition | None:
