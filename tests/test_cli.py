@@ -23,7 +23,7 @@ SGR_COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;
 
 
 def assess(cli: CliInvoke, *extra: str, answers: str = RENEGOTIATE, env: dict[str, str] | None = None,
-           input: str | None = None):  # type: ignore[no-untyped-def]
+           input: str | None = None):
     return cli("assess", "--bank-file", FULL, "--answers", answers, *extra, env=env, input=input)
 
 

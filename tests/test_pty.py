@@ -21,7 +21,7 @@ CLIENTCHECK = Path(sys.executable).with_name("clientcheck")
 DOWN, ENTER = "\x1b[B", "\r"
 
 
-def spawn(command: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+def spawn(command: str, tmp_path: Path):
     if not CLIENTCHECK.exists():
         pytest.skip(f"clientcheck is not installed next to {sys.executable}")
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "80", "LINES": "24",
@@ -34,7 +34,7 @@ def spawn(command: str, tmp_path: Path):  # type: ignore[no-untyped-def]
     return child
 
 
-def answer(child, index: int, keys: str) -> None:  # type: ignore[no-untyped-def]
+def answer(child, index: int, keys: str) -> None:
     """Wait for question ``index`` and for its prompt (drawn once the terminal is in raw mode,
     so that Enter arrives as Enter), then press ``keys``."""
     child.expect_exact(tr("en", "quiz.progress", index=index, total=8))

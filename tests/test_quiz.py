@@ -205,7 +205,8 @@ def test_the_keys_after_a_stop_would_finish_the_quiz(keyboard: PipeInput) -> Non
 def test_stopping_at_a_choice(keyboard: PipeInput, key: str) -> None:
     with pytest.raises(Interrupted) as caught:
         run(keyboard, NEVER, key, *REST)
-    assert caught.value.exit_code == ExitCode.INTERRUPTED == 130
+    assert caught.value.exit_code == ExitCode.INTERRUPTED
+    assert int(ExitCode.INTERRUPTED) == 130
     assert caught.value.message == "Interrupted: nothing was scored."
 
 
