@@ -18,7 +18,7 @@ from clientcheck.assessment.answers import read_answers
 from clientcheck.assessment.scoring import applicable_questions, assess
 from clientcheck.bank.conditions import holds
 from clientcheck.bank.loader import check_bank, load_bank
-from clientcheck.bank.model import Bank, Level, QuestionType
+from clientcheck.bank.model import AnswerValue, Bank, Level, QuestionType
 from clientcheck.text import Text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -214,7 +214,7 @@ def test_economics_split_whale_from_small_client(banks: dict[str, Bank], bank_id
     whale, small = profiles["whale_planned_exit"], profiles["small_client_let_go"]
     risks = {"overall": 100} | {d.id: 100 for d in banks[bank_id].dimensions}
     for share in (0.0, 5.0, 29.0, 29.5, 30.0, 45.0, 100.0):
-        answers = {"revenue_share": share, "stage": "current"}
+        answers: dict[str, AnswerValue] = {"revenue_share": share, "stage": "current"}
         assert holds(whale.when, answers, risks) == (share >= 30), share
         assert holds(small.when, answers, risks) == (share < 30), share
     calm = {"overall": 0} | {d.id: 0 for d in banks[bank_id].dimensions}
@@ -279,7 +279,7 @@ def test_scenario_gets_the_authors_verdict(banks: dict[str, Bank], scenario: str
     assert [p.id for p in result.profiles] == profiles
 
 
-def test_the_cli_gives_the_same_verdict_for_an_article_client(cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_gives_the_same_verdict_for_an_article_client(cli) -> None:
     import json
 
     result = cli("assess", "--bank-file", str(bank_path("farewell")),
