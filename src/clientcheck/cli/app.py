@@ -83,7 +83,7 @@ def assess(
     from clientcheck.assessment.session import AnswersSource, SaveOptions
     from clientcheck.cli.assess_session import assess_and_save
     from clientcheck.documents import write_json
-    from clientcheck.ui.verdict import result_document
+    from clientcheck.ui.result import result_document
 
     outcome = assess_and_save(env, language, bank, bank_file, AnswersSource(answers),
                               SaveOptions(client, not no_save, resume))

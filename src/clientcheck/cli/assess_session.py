@@ -20,7 +20,7 @@ from clientcheck.assessment.session import (
     client_to_save,
 )
 from clientcheck.env import Environment
-from clientcheck.ui.verdict import result_document
+from clientcheck.ui.result import result_document
 
 
 def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_file: Path | None,

@@ -40,7 +40,7 @@ def list_banks(env: Environment, language: str, json_output: JsonOption = False,
     """Every bank found: id, title, questions, languages, where it comes from, which one wins."""
     from clientcheck.bank.catalog import survey
     from clientcheck.documents import write_json
-    from clientcheck.ui.banks import banks_document
+    from clientcheck.ui.bank_reports import banks_document
 
     entries = survey(env.environ)
     if json_output:
@@ -103,7 +103,7 @@ def validate_banks(
     from clientcheck.bank.authoring import expand_paths, validate_file, validation_document
     from clientcheck.bank.catalog import bank_files
     from clientcheck.documents import write_json
-    from clientcheck.ui.banks import write_validation
+    from clientcheck.ui.bank_reports import write_validation
 
     files = expand_paths(paths) if paths else [found.path for found in bank_files(env.environ)]
     if not files:
@@ -157,7 +157,7 @@ def bank_path(env: Environment, language: str, json_output: JsonOption = False, 
     """The folders searched for banks, in order (a later folder wins for the same id)."""
     from clientcheck.bank.catalog import BANKS_PATH_ENV, bank_folders
     from clientcheck.documents import write_json
-    from clientcheck.ui.banks import folders_document, write_folders
+    from clientcheck.ui.bank_reports import folders_document, write_folders
 
     folders = bank_folders(env.environ)
     home_set = bool(env.environ.get(HOME_ENV))

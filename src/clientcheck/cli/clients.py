@@ -138,7 +138,7 @@ def report_command(
     from clientcheck.documents import write_json
     from clientcheck.saved.clients import history
     from clientcheck.ui.clients import report_document, report_markdown
-    from clientcheck.ui.verdict import result_document
+    from clientcheck.ui.result import result_document
 
     with _opened(env) as store:
         name = _client(store, client, language)

@@ -1,28 +1,22 @@
-"""How the ``banks`` commands look to people: Rich for the list and a bank, plain text for
-validation reports (``file:line:column: message``, which editors and CI can jump to)."""
+"""How ``banks list`` and ``banks show`` look to people, drawn with Rich. What the other
+banks commands print, and every ``--json``, is plain text in ``ui.bank_reports``."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
 
-from clientcheck.bank.authoring import FileReport, problem_data
+from rich.console import Console
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from clientcheck.bank.catalog import BankEntry
 from clientcheck.bank.conditions import describe_condition
 from clientcheck.bank.model import Bank, Condition, Question, QuestionType
-from clientcheck.documents import Kind, envelope
 from clientcheck.i18n import labels, tr
 from clientcheck.text import format_number, strip_control
-from clientcheck.ui.plain import write_problems
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-    from clientcheck.bank.catalog import BankEntry, BankFolder
-
-
-def count(language: str, noun: str, number: int) -> str:
-    """'1 error', '2 errors' (the nouns are i18n keys count.error / count.errors)."""
-    return tr(language, f"count.{noun}" if number == 1 else f"count.{noun}s", count=number)
+from clientcheck.ui.bank_reports import count, origin_label
 
 
 def _condition(condition: Condition, language: str) -> str:
@@ -32,44 +26,11 @@ def _condition(condition: Condition, language: str) -> str:
     return describe_condition(condition, words)
 
 
-def origin_label(origin: str, language: str) -> str:
-    return tr(language, f"origin.{origin}")
-
-
 # --- banks list --------------------------------------------------------------------------
-
-
-def entry_status(entry: BankEntry) -> str:
-    if entry.broken:
-        return "broken"
-    return "active" if entry.wins else "overridden"
-
-
-def banks_document(entries: Sequence[BankEntry], language: str) -> dict[str, Any]:
-    return envelope(Kind.BANKS, language=language, banks=[
-        {
-            "id": entry.bank_id,
-            "title": entry.bank.title.get(language) if entry.bank else None,
-            "questions": len(entry.bank.questions) if entry.bank else None,
-            "languages": list(entry.bank.languages) if entry.bank else [],
-            "origin": entry.file.origin,
-            "path": str(entry.file.path),
-            "status": entry_status(entry),
-            "wins": entry.wins,
-            "overridden_by": str(entry.overridden_by) if entry.overridden_by else None,
-            "overrides": [str(path) for path in entry.overrides],
-            "errors": [problem_data(p) for p in entry.errors],
-            "warnings": len(entry.problems) - len(entry.errors),
-        }
-        for entry in entries
-    ])
 
 
 def render_bank_list(entries: Sequence[BankEntry], language: str, console: Console) -> None:
     """One entry per file: id, then title and facts, then what overrides what, or why it is broken."""
-    from rich.table import Table
-    from rich.text import Text
-
     lang = language
     if not entries:
         console.print(Text(tr(lang, "banks.none")))
@@ -113,11 +74,6 @@ def render_bank_list(entries: Sequence[BankEntry], language: str, console: Conso
 
 
 def render_bank(bank: Bank, language: str, console: Console) -> None:
-    from rich.padding import Padding
-    from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
-
     lang = language
     head = Text(bank.description.get(lang))
     source = bank.source
@@ -182,9 +138,7 @@ def render_bank(bank: Bank, language: str, console: Console) -> None:
             console.print(Padding(cell, (0, 0, 1, 2)))
 
 
-def _question_cell(question: Question, lang: str) -> Any:
-    from rich.text import Text
-
+def _question_cell(question: Question, lang: str) -> Text:
     cell = Text(question.id, style="cyan")
     facts = [tr(lang, f"type.{question.type.value}"), question.dimension]
     if question.weight != 1:
@@ -217,52 +171,3 @@ def _question_cell(question: Question, lang: str) -> Any:
     if question.advice is not None:
         cell.append("\n→ " + question.advice.get(lang), style="green")
     return cell
-
-
-# --- banks validate ----------------------------------------------------------------------
-
-
-def write_validation(reports: Sequence[FileReport], strict: bool, language: str, stream: TextIO) -> None:
-    """Errors then warnings of each file, as ``file:line:column: severity: message`` and a hint."""
-    for report in reports:
-        if report.problems:
-            write_problems(stream, report.problems)
-        else:
-            stream.write(tr(language, "validate.ok", path=strip_control(report.path)) + "\n")
-    errors = sum(len(r.errors) for r in reports)
-    warnings = sum(len(r.warnings) for r in reports)
-    broken = sum(1 for r in reports if r.errors)
-    stream.write("\n" + tr(language, "validate.summary", files=count(language, "file", len(reports)),
-                           errors=count(language, "error", errors), warnings=count(language, "warning", warnings)))
-    if len(reports) > 1 and broken:
-        stream.write(" " + tr(language, "validate.broken", count=broken))
-    stream.write("\n")
-    if warnings and not strict:
-        stream.write(tr(language, "validate.warnings_pass") + "\n")
-    stream.flush()
-
-
-# --- banks path --------------------------------------------------------------------------
-
-
-def folders_document(folders: Sequence[BankFolder], sources: Sequence[str | None]) -> dict[str, Any]:
-    return envelope(Kind.BANK_PATH, folders=[
-        {"path": str(folder.path), "origin": folder.origin, "exists": folder.path.is_dir(), "set_by": source}
-        for folder, source in zip(folders, sources, strict=True)
-    ])
-
-
-def write_folders(folders: Sequence[BankFolder], sources: Sequence[str | None], language: str,
-                  stream: TextIO) -> None:
-    stream.write(tr(language, "path.intro") + "\n")
-    width = max(len(origin_label(f.origin, language)) for f in folders)
-    for position, (folder, source) in enumerate(zip(folders, sources, strict=True), start=1):
-        notes = []
-        if source:
-            notes.append(tr(language, "path.set_by", variable=source))
-        if not folder.path.is_dir():
-            notes.append(tr(language, "path.missing"))
-        suffix = f"  ({'; '.join(notes)})" if notes else ""
-        stream.write(f"{position}. {origin_label(folder.origin, language):<{width}}  {folder.path}{suffix}\n")
-    stream.write(tr(language, "path.bank_file") + "\n")
-    stream.flush()

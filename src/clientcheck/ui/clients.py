@@ -9,6 +9,7 @@ they are padded by display width (wide and combining characters), never interpre
 from __future__ import annotations
 
 import os
+import textwrap
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
@@ -255,8 +256,6 @@ def write_changes(entry: HistoryEntry, language: str, screen: Screen) -> None:
             continue
         screen.line(("  " + title, style))
         for signal in signals:
-            import textwrap
-
             number = f"#{signal.number} " if signal.number is not None else ""
             lines = textwrap.wrap(localized(signal.text, lang), max(20, screen.width - 6 - len(number))) or [""]
             screen.line((f"    {mark} ", style), (number, "dim"), (lines[0], ""))

@@ -6,6 +6,7 @@ has no "back" button, so every prompt offers one and the quiz keeps a history to
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -176,8 +177,6 @@ class Quiz:
 
     def _output(self) -> Output:
         if self.output is None:
-            import sys
-
             self.output = create_output(stdout=sys.stderr)
         return self.output
 
@@ -198,7 +197,7 @@ class Quiz:
 def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = None,
               output: Output | None = None) -> Bank:
     """A menu of banks, the default (checkup) first."""
-    quiz_output = output or create_output(stdout=__import__("sys").stderr)
+    quiz_output = output or create_output(stdout=sys.stderr)
     choices = [Choice(f"{bank.title.get(language)}  ({bank.id}, {len(bank.questions)})", bank.id)
                for bank in banks]
     prompt = questionary.select(tr(language, "quiz.pick_bank"), choices=choices, style=STYLE,
@@ -219,7 +218,7 @@ def ask_client_name(language: str, *, input: Input | None = None, output: Output
     """Which client this is about; blank means "don't save"."""
     prompt = questionary.text(tr(language, "save.ask_name"), qmark="?", style=STYLE,
                               instruction=tr(language, "save.ask_name_hint"), key_bindings=_eof_bindings(),
-                              input=input, output=output or create_output(stdout=__import__("sys").stderr))
+                              input=input, output=output or create_output(stdout=sys.stderr))
     try:
         name: str = prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
@@ -233,7 +232,7 @@ def ask_resume(language: str, client: str, bank_id: str, answered: int, when: st
     prompt = questionary.confirm(tr(language, "save.ask_resume", client=client, bank=bank_id, count=answered,
                                     when=when),
                                  default=True, qmark="?", style=STYLE,
-                                 input=input, output=output or create_output(stdout=__import__("sys").stderr))
+                                 input=input, output=output or create_output(stdout=sys.stderr))
     prompt.application.key_bindings = merge_key_bindings(
         [prompt.application.key_bindings or KeyBindings(), _eof_bindings()])
     try:
