@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 HOME_ENV = "CLIENTCHECK_HOME"
@@ -22,15 +21,19 @@ def _isatty(stream: object) -> bool:
         return False
 
 
-@dataclass
 class Environment:
-    stdin: TextIO
-    stdout: TextIO
-    stderr: TextIO
-    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
-    stdin_isatty: bool = False
-    stdout_isatty: bool = False
-    stderr_isatty: bool = False
+    """A plain class rather than a dataclass: every command line imports this module, ``--version``
+    included, and nothing else on that path needs the dataclasses module."""
+
+    def __init__(self, stdin: TextIO, stdout: TextIO, stderr: TextIO, environ: Mapping[str, str] | None = None,
+                 stdin_isatty: bool = False, stdout_isatty: bool = False, stderr_isatty: bool = False) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.stderr = stderr
+        self.environ: Mapping[str, str] = dict(os.environ) if environ is None else environ
+        self.stdin_isatty = stdin_isatty
+        self.stdout_isatty = stdout_isatty
+        self.stderr_isatty = stderr_isatty
 
     @classmethod
     def from_system(cls) -> Environment:

@@ -39,8 +39,10 @@ def command(action: Callable[..., int]) -> Callable[..., None]:
         language = command_language(env, values)
         raise typer.Exit(error_boundary(env, language, lambda: action(env, language, **values)))
 
+    parameters = [context, *options]
     run.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[context, *options], return_annotation=None)
+        parameters=parameters, return_annotation=None)
+    run.__annotations__ = {p.name: p.annotation for p in parameters}  # evaluated once, here
     return run
 
 
