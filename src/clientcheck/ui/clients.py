@@ -1,9 +1,9 @@
 """Saved clients on screen, in JSON and in a Markdown report.
 
-The list screens format their own aligned text instead of using Rich: a Rich table of a
-thousand clients takes a second to lay out, and these commands must start as fast as
-``--version``. Client names are data: control characters were removed when saved, and here
-they are padded by display width (wide and combining characters), never interpreted.
+The list screens format their own aligned text instead of using Rich: a Rich table lays a
+thousand clients out slowly, and these commands must start as fast as ``--version``. Client
+names are data: control characters were removed when saved, and here they are padded by
+display width (wide and combining characters), never interpreted.
 """
 
 from __future__ import annotations
@@ -105,8 +105,8 @@ def fit(text: str, width: int) -> str:
 def table(screen: Screen, headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, right: Iterable[int] = (),
           flex: int = 0, indent: int = 0) -> None:
     """Aligned columns; column ``flex`` (the name) shrinks so a row fits the screen. Built column
-    by column with comprehensions, each cell measured once: a thousand rows must cost a few
-    milliseconds."""
+    by column with comprehensions, each cell measured once, so that a list of a thousand clients
+    still appears at once."""
     aligned = set(right)
     columns: list[Sequence[Cell]] = [list(column) for column in zip(*rows, strict=True)] if rows \
         else [[] for _ in headers]
