@@ -38,14 +38,6 @@ class Level(StrEnum):
         """The i18n key of the level's name (``level.keep``...)."""
         return f"level.{self.value}"
 
-    @classmethod
-    def named(cls, value: str) -> Level | None:
-        """The level a stored string names; None for one this version does not know."""
-        try:
-            return cls(value)
-        except ValueError:
-            return None
-
 
 LEVELS: tuple[Level, ...] = tuple(Level)
 _LEVEL_COLOURS = {Level.KEEP: "green", Level.WATCH: "yellow", Level.RENEGOTIATE: "dark_orange", Level.LET_GO: "red"}
