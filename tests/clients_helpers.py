@@ -14,7 +14,7 @@ from clientcheck.assessment.saving import record_from_assessment
 from clientcheck.assessment.scoring import assess
 from clientcheck.bank.loader import load_bank
 from clientcheck.saved.store import AssessmentRecord, SignalRef, Store, database_path
-from clientcheck.ui.verdict import result_document
+from clientcheck.ui.result import result_document
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "questions"

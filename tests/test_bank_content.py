@@ -18,7 +18,8 @@ from clientcheck.assessment.answers import read_answers
 from clientcheck.assessment.scoring import applicable_questions, assess
 from clientcheck.bank.conditions import holds
 from clientcheck.bank.loader import check_bank, load_bank
-from clientcheck.bank.model import AnswerValue, Bank, Level, QuestionType
+from clientcheck.bank.model import AnswerValue, Bank, QuestionType
+from clientcheck.levels import Level
 from clientcheck.text import Text
 
 REPO = Path(__file__).resolve().parents[1]

@@ -16,7 +16,7 @@ from clientcheck.assessment.saving import rescore_saved, saved_result_in
 from clientcheck.cli import app as cli_module
 from clientcheck.cli.app import load_commands
 from clientcheck.env import Environment
-from clientcheck.ui.verdict import result_document
+from clientcheck.ui.result import result_document
 from tests.clients_helpers import REPO, SCENARIOS, open_store, scenario_record, utc
 
 CliInvoke = Callable[..., Result]

@@ -17,9 +17,11 @@ from typer.testing import Result
 from clientcheck.assessment.exit_plan import exit_plan, is_planned_exit, letter, plan_for
 from clientcheck.assessment.scoring import Assessment, assess
 from clientcheck.bank.loader import load_bank
-from clientcheck.bank.model import AnswerCondition, AnswerValue, Bank, BankKind, ExitPlanKind, Level, Profile
+from clientcheck.bank.model import AnswerCondition, AnswerValue, Bank, BankKind, ExitPlanKind, Profile
+from clientcheck.levels import Level
 from clientcheck.text import Text
-from clientcheck.ui.verdict import make_console, render_verdict, result_document
+from clientcheck.ui.result import result_document
+from clientcheck.ui.verdict import make_console, render_verdict
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "questions"

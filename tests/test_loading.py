@@ -13,18 +13,9 @@ import pytest
 from clientcheck.bank.catalog import menu_banks
 from clientcheck.bank.loader import check_bank, check_bank_bytes, check_bank_text, load_bank
 from clientcheck.bank.loader.bands import PlacedBand, band_coverage_problems
-from clientcheck.bank.model import (
-    AllOf,
-    AnswerCondition,
-    AnyOf,
-    Band,
-    Bank,
-    Level,
-    Not,
-    QuestionType,
-    RiskCondition,
-)
+from clientcheck.bank.model import AllOf, AnswerCondition, AnyOf, Band, Bank, Not, QuestionType, RiskCondition
 from clientcheck.errors import BankError, Problem
+from clientcheck.levels import Level
 from clientcheck.text import Text
 from tests.conftest import QUESTIONS, TEST_BANKS, write
 

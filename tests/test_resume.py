@@ -31,7 +31,7 @@ from clientcheck.bank.model import AnswerValue, Bank
 from clientcheck.cli import app as cli_module
 from clientcheck.env import Environment
 from clientcheck.ui.quiz import Quiz
-from clientcheck.ui.verdict import result_document
+from clientcheck.ui.result import result_document
 from tests.clients_helpers import open_store
 from tests.conftest import TEST_BANKS
 

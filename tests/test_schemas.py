@@ -16,7 +16,7 @@ from clientcheck.bank.authoring import bank_data, starter_text
 from clientcheck.bank.loader import check_bank_text, load_bank
 from clientcheck.bank.schema import SCHEMA_NAMES, dumps, schema, schema_file
 from clientcheck.bank.yamlsafe import compose, read_text, scalar_value
-from clientcheck.ui.verdict import result_document
+from clientcheck.ui.result import result_document
 from tests.conftest import QUESTIONS, REPO, TEST_BANKS, CliInvoke
 
 SCHEMA_DIR = REPO / "schema"

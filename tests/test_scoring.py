@@ -29,12 +29,12 @@ from clientcheck.bank.model import (
     AnswerValue,
     AnyOf,
     Bank,
-    Level,
     Not,
     Question,
     QuestionType,
     RiskCondition,
 )
+from clientcheck.levels import Level
 from tests.conftest import QUESTIONS, TEST_BANKS
 
 FULL = load_bank(TEST_BANKS / "full.yaml")

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from clientcheck.assessment.scoring import applicable_questions, assess
 from clientcheck.bank.loader import load_bank
-from clientcheck.bank.model import DONT_KNOW, SERIOUS_SIGNAL, SIGNAL_THRESHOLD, AnswerValue, Bank, Level, Question
+from clientcheck.bank.model import DONT_KNOW, SERIOUS_SIGNAL, SIGNAL_THRESHOLD, AnswerValue, Bank, Question
+from clientcheck.levels import Level
 from tests.conftest import QUESTIONS
 
 BANKS = {path.stem: load_bank(path) for path in sorted(QUESTIONS.glob("*.yaml"))}

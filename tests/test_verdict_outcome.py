@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from clientcheck.assessment.scoring import assess
 from clientcheck.bank.loader import load_bank
-from clientcheck.bank.model import AnswerValue, Level
-from clientcheck.ui.verdict import result_document
+from clientcheck.bank.model import AnswerValue
+from clientcheck.levels import Level
+from clientcheck.ui.result import result_document
 from tests.conftest import QUESTIONS, TEST_BANKS
 
 LATE_WITHOUT_CONTRACT: dict[str, AnswerValue] = {

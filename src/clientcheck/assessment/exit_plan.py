@@ -21,7 +21,8 @@ from typing import Any, NamedTuple
 
 from clientcheck.assessment.scoring import Assessment
 from clientcheck.bank.conditions import holds
-from clientcheck.bank.model import BankKind, ExitPlanKind, Level, Profile
+from clientcheck.bank.model import BankKind, ExitPlanKind, Profile
+from clientcheck.levels import Level
 from clientcheck.text import Text, strip_control
 
 

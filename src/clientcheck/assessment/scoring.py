@@ -20,17 +20,16 @@ from clientcheck.bank.conditions import holds
 from clientcheck.bank.model import (
     DONT_KNOW,
     FREQUENCY_LEVELS,
-    LEVELS,
     SERIOUS_SIGNAL,
     SIGNAL_THRESHOLD,
     AnswerValue,
     Band,
     Bank,
     Dealbreaker,
-    Level,
     Profile,
     Question,
 )
+from clientcheck.levels import LEVELS, Level
 from clientcheck.text import Text
 
 

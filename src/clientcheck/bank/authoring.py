@@ -22,11 +22,6 @@ from clientcheck.text import Text, plain_number
 BANK_SUFFIXES = (".yaml", ".yml")
 
 
-def envelope(kind: str, **fields: Any) -> dict[str, Any]:
-    """``documents.envelope`` for a kind named by its value ("validation")."""
-    return documents.envelope(documents.Kind(kind), **fields)
-
-
 def problem_data(problem: Problem) -> dict[str, Any]:
     return {"path": problem.path, "line": problem.line, "column": problem.column,
             "severity": problem.severity, "message": problem.message, "hint": problem.hint}
@@ -79,7 +74,7 @@ def validate_file(path: Path, *, strict: bool = False) -> FileReport:
 
 def validation_document(reports: Sequence[FileReport], strict: bool) -> dict[str, Any]:
     errors = sum(len(r.errors) for r in reports)
-    return envelope("validation", strict=strict, ok=errors == 0, errors=errors,
+    return documents.envelope(documents.Kind.VALIDATION, strict=strict, ok=errors == 0, errors=errors,
                     warnings=sum(len(r.warnings) for r in reports), files=[r.data() for r in reports])
 
 

@@ -13,6 +13,10 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from clientcheck.documents import Kind
+from clientcheck.levels import LEVELS
+from clientcheck.text import LANGUAGES
+
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SCHEMA_NAMES = ("bank", "result")
 
@@ -22,10 +26,10 @@ _BANK_ID = "^[a-z][a-z0-9-]{0,63}$"
 _ITEM_ID = "^[a-z][a-z0-9_]{0,63}$"
 _DATE = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 _TIMESTAMP = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"
-_LEVELS = ["keep", "watch", "renegotiate", "let_go"]
+_LEVELS = [level.value for level in LEVELS]
 _TYPES = ["yes_no", "frequency", "choice", "number"]
 _FREQUENCIES = ["never", "rarely", "sometimes", "often", "always"]
-_LANGUAGES = ["it", "en"]
+_LANGUAGES = list(LANGUAGES)
 
 
 def _ref(name: str) -> Schema:
@@ -309,7 +313,7 @@ def result_schema() -> Schema:
                      "answers", "risk", "confidence", "verdict", "dimensions", "signals", "profiles",
                      "dealbreakers", "exit_plan"],
         "properties": {
-            "kind": {"const": "clientcheck.result"},
+            "kind": {"const": Kind.RESULT.tag},
             "schema_version": {"const": 1},
             "clientcheck_version": text,
             "timestamp": {"type": "string", "format": "date-time", "description": "UTC, ISO 8601.",

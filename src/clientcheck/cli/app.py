@@ -17,11 +17,11 @@ from typing import Annotated
 import typer
 
 from clientcheck import __version__
-from clientcheck.bank.model import Level
 from clientcheck.cli.options import BankFileOption, BankOption, JsonOption, LangOption, NoColorOption
 from clientcheck.cli.runner import command
 from clientcheck.env import Environment
 from clientcheck.errors import ExitCode
+from clientcheck.levels import Level
 
 app = typer.Typer(
     name="clientcheck",

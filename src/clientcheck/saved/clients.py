@@ -8,12 +8,19 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from clientcheck import __version__
 from clientcheck.clock import normalise_timestamp
+from clientcheck.documents import SCHEMA_VERSIONS, Kind, envelope
 from clientcheck.errors import ClientcheckError
+from clientcheck.levels import LEVELS, Level
 from clientcheck.saved.store import AssessmentRecord, ClientRow, SignalRef, clean_name
 
-LEVEL_RANK = {"keep": 0, "watch": 1, "renegotiate": 2, "let_go": 3}
+LEVEL_NAMES = tuple(level.value for level in LEVELS)
+
+
+def _rank(level: str) -> int:
+    """A saved level's rank; an unknown one (from a newer clientcheck) counts as keep."""
+    return Level(level).rank if level in LEVEL_NAMES else 0
+
 IMPORTED_REVENUE_QUESTION = "revenue_share"
 """An export does not say which answer is the share of revenue and an import has no bank at hand,
 so it reads the answer with the id every shipped bank names as its ``revenue_question``."""
@@ -25,8 +32,6 @@ AT_RISK = 50  # at least this risk: a big client at risk, flagged as a whale and
 RISING = 15  # risk up by at least this much since the previous assessment
 ACT_FIRST_MAX = 5
 SPARK = "▁▂▃▄▅▆▇█"
-EXPORT_KIND = "clientcheck.export"
-EXPORT_SCHEMA_VERSION = 1
 _UID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
@@ -132,7 +137,7 @@ def whale_at_risk(row: ClientRow) -> bool:
 def portfolio(rows: Iterable[ClientRow]) -> Portfolio:
     """All clients' latest results, riskiest first, with whales and what to act on first."""
     entries = [PortfolioEntry(row, whale_at_risk(row)) for row in rows]
-    entries.sort(key=lambda e: (-e.client.last_risk, -LEVEL_RANK.get(e.client.last_level, 0),
+    entries.sort(key=lambda e: (-e.client.last_risk, -_rank(e.client.last_level),
                                 -(e.client.revenue_share or 0.0), e.client.key))
     shared = [e for e in entries if e.client.revenue_share is not None]
     largest = max(shared, key=lambda e: (e.client.revenue_share or 0.0, e.client.last_risk), default=None)
@@ -141,7 +146,7 @@ def portfolio(rows: Iterable[ClientRow]) -> Portfolio:
         reason = _reason(entry)
         if reason is not None:
             actions.append(Action(entry, reason))
-    actions.sort(key=lambda a: (a.reason != "whale", -LEVEL_RANK.get(a.entry.client.last_level, 0),
+    actions.sort(key=lambda a: (a.reason != "whale", -_rank(a.entry.client.last_level),
                                 -a.entry.client.last_risk, -(a.entry.client.revenue_share or 0.0)))
     return Portfolio(tuple(entries), largest, len(shared),
                      round(sum(e.client.revenue_share or 0.0 for e in shared), 1), tuple(actions[:ACT_FIRST_MAX]))
@@ -180,8 +185,7 @@ def export_document(records: Iterable[AssessmentRecord], exported: str) -> dict[
                         for s in record.signals],
             "result": json.loads(record.document),
         })
-    return {"kind": EXPORT_KIND, "schema_version": EXPORT_SCHEMA_VERSION, "clientcheck_version": __version__,
-            "exported": exported, "clients": clients}
+    return envelope(Kind.EXPORT, exported=exported, clients=clients)
 
 
 def parse_export(data: bytes, name: str) -> list[AssessmentRecord]:
@@ -196,11 +200,11 @@ def parse_export(data: bytes, name: str) -> list[AssessmentRecord]:
         raise ImportRejected(f"{name} is not a clientcheck export: line {error.lineno}, column {error.colno}: "
                              f"{error.msg}", "nothing was imported") from None
     records: list[AssessmentRecord] = []
-    if not isinstance(root, dict) or root.get("kind") != EXPORT_KIND:
-        problems.append(f"'kind' should be \"{EXPORT_KIND}\"")
-    elif root.get("schema_version") != EXPORT_SCHEMA_VERSION:
+    if not isinstance(root, dict) or root.get("kind") != Kind.EXPORT.tag:
+        problems.append(f"'kind' should be \"{Kind.EXPORT.tag}\"")
+    elif root.get("schema_version") != SCHEMA_VERSIONS[Kind.EXPORT]:
         problems.append(f"'schema_version' {root.get('schema_version')!r} is not one this clientcheck reads "
-                        f"({EXPORT_SCHEMA_VERSION})")
+                        f"({SCHEMA_VERSIONS[Kind.EXPORT]})")
     elif not isinstance(root.get("clients"), list):
         problems.append("'clients' should be a list")
     else:
@@ -247,7 +251,7 @@ def _read_assessment(item: Any, client: str, where: str, problems: list[str]) ->
     created = normalise_timestamp(item.get("timestamp"))
     if created is None:
         problems.append(f"{where}.timestamp: should be a date and time like 2026-01-31T09:30:00Z")
-    if not isinstance(result, dict) or result.get("kind") != "clientcheck.result":
+    if not isinstance(result, dict) or result.get("kind") != Kind.RESULT.tag:
         problems.append(f"{where}.result: should be a clientcheck result document (kind clientcheck.result)")
         return None
     bank, verdict, risk = result.get("bank"), result.get("verdict"), result.get("risk")
@@ -255,8 +259,8 @@ def _read_assessment(item: Any, client: str, where: str, problems: list[str]) ->
         problems.append(f"{where}.result.bank: should have an 'id' and a whole-number 'version'")
     if not isinstance(risk, int) or isinstance(risk, bool) or not 0 <= risk <= 100:
         problems.append(f"{where}.result.risk: should be a whole number from 0 to 100")
-    if not isinstance(verdict, dict) or verdict.get("level") not in LEVEL_RANK:
-        problems.append(f"{where}.result.verdict.level: should be one of {', '.join(LEVEL_RANK)}")
+    if not isinstance(verdict, dict) or verdict.get("level") not in LEVEL_NAMES:
+        problems.append(f"{where}.result.verdict.level: should be one of {', '.join(LEVEL_NAMES)}")
     confidence = result.get("confidence", 1.0)
     if not isinstance(confidence, int | float) or isinstance(confidence, bool) or not 0 <= confidence <= 1:
         problems.append(f"{where}.result.confidence: should be a number from 0 to 1")

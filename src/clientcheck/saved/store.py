@@ -21,11 +21,11 @@ from typing import Any, NamedTuple
 
 import platformdirs
 
+from clientcheck.env import HOME_ENV
 from clientcheck.errors import ClientcheckError
 from clientcheck.text import strip_control
 
 DB_NAME = "clientcheck.db"
-HOME_ENV = "CLIENTCHECK_HOME"
 DB_SCHEMA_VERSION = 1  # the database file's layout (PRAGMA user_version); JSON documents have their own
 APPLICATION_ID = 0x43434B31  # "CCK1": marks the file as ours
 MAX_NAME_LENGTH = 200

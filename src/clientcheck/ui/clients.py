@@ -14,15 +14,15 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
-from clientcheck.bank.model import Level
 from clientcheck.clock import local_time
 from clientcheck.documents import Kind, envelope
 from clientcheck.i18n import tr
+from clientcheck.levels import Level
 from clientcheck.saved.clients import History, HistoryEntry, Portfolio, localized
 from clientcheck.saved.store import ClientRow, ImportCounts, SignalRef
 from clientcheck.text import plain_number
+from clientcheck.ui import MAX_WIDTH
 
-MAX_WIDTH = 100
 NAME_MAX = 32
 _SGR = {"bold": "1", "dim": "2", "italic": "3", "green": "32", "yellow": "33", "red": "31",
         "dark_orange": "38;5;208", "cyan": "36"}

@@ -18,12 +18,12 @@ from rich.text import Text
 from clientcheck.assessment.exit_plan import ExitPlan, plan_for
 from clientcheck.assessment.scoring import Assessment
 from clientcheck.bank.answer_values import format_answer
-from clientcheck.bank.model import DONT_KNOW, AnswerValue, Level
+from clientcheck.bank.model import DONT_KNOW, AnswerValue
 from clientcheck.i18n import tr
+from clientcheck.levels import Level
+from clientcheck.ui import MAX_WIDTH
 from clientcheck.ui.result import headline, level_label
-from clientcheck.ui.result import result_document as result_document  # for the tests that import it from here
 
-MAX_WIDTH = 100
 BAR_WIDTH = 20
 
 

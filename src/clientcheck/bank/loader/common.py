@@ -8,8 +8,8 @@ from typing import TypeVar
 
 import yaml
 
-from clientcheck.bank.model import LEVELS, Level
 from clientcheck.bank.reader import NodeReader, did_you_mean, one_of
+from clientcheck.levels import LEVELS, Level
 
 BANK_ID = re.compile(r"[a-z][a-z0-9-]{0,63}")
 ITEM_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
