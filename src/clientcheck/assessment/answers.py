@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import yaml
 
+from clientcheck.assessment.scoring import applicable_questions
 from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
 from clientcheck.bank.conditions import describe
 from clientcheck.bank.model import (
@@ -61,7 +62,6 @@ def answers_for(document: AnswersDocument, bank: Bank) -> dict[str, AnswerValue]
     Every problem is collected: unknown question ids, invalid answers, missing answers for
     questions that apply, and a ``bank:`` that names another bank.
     """
-    from clientcheck.assessment.scoring import applicable_questions  # scoring imports answers' siblings
 
     name, root = document
     reader = NodeReader(name)
