@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
 
+from clientcheck import __version__
 from clientcheck.cli.app import COMMAND_MODULES, CORE_COMMANDS, load_commands, modules_for
 from tests.conftest import REPO
 
@@ -69,6 +71,86 @@ def loaded_by(*args: str) -> set[str]:
 
 def test_version_loads_no_sub_command_and_nothing_heavy() -> None:
     assert loaded_by("--version") == set()
+
+
+# --- --version is answered before Typer is imported, exactly as Typer answers it ---------------
+
+ADDED_BY_MAIN = (
+    "import sys\n"
+    "before = set(sys.modules)\n"
+    "from clientcheck.cli.app import main\n"
+    "sys.argv = ['clientcheck', *sys.argv[1:]]\n"
+    "try:\n    main()\n"
+    "except SystemExit:\n    pass\n"
+    "print('ADDED', ' '.join(sorted(set(sys.modules) - before)), file=sys.stderr)\n"
+)
+TYPER_VERSION = (  # the answer of Typer's own --version option, whatever main does with the line
+    "import sys\n"
+    "from clientcheck.cli.app import load_commands\n"
+    "load_commands(set())([sys.argv[1]], prog_name='clientcheck')\n"
+)
+
+
+def added_by_main(*args: str) -> set[str]:
+    result = _run(ADDED_BY_MAIN, *args)
+    line = next(line for line in result.stderr.splitlines() if line.startswith("ADDED"))
+    return set(line.split()[1:])
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_imports_neither_typer_nor_typing_nor_the_rest_of_clientcheck(flag: str) -> None:
+    added = added_by_main(flag)
+    assert {"typer", "click", "typing", "rich"} & added == set()
+    assert {m for m in added if m.startswith("clientcheck")} == {"clientcheck", "clientcheck.cli",
+                                                                 "clientcheck.cli.app"}
+
+
+def test_any_other_command_line_with_version_goes_through_typer() -> None:
+    assert "typer" in added_by_main("--version", "--version")
+    result = _run(ADDED_BY_MAIN, "--version", "--lang", "it")  # Typer's answer: --lang is not a root option
+    assert "No such option: --lang" in result.stderr
+    assert "clientcheck 0." not in result.stdout
+
+
+def test_shell_completion_with_version_goes_through_typer() -> None:
+    completing = ("import os\nos.environ.update(_CLIENTCHECK_COMPLETE='complete_bash', "
+                  "COMP_WORDS='clientcheck --v', COMP_CWORD='1')\n")
+    result = _run(completing + ADDED_BY_MAIN, "--version")
+    assert result.stdout == "--version\n"  # the completion of --v, not the version
+    assert "typer" in next(line for line in result.stderr.splitlines() if line.startswith("ADDED")).split()
+
+
+def _in(situation: str, code: str, flag: str) -> tuple[int, str, str]:
+    """Run ``code`` with ``flag`` with its stdout a pipe, a pipe nobody reads any more, or closed."""
+    command = [sys.executable, "-c", code, flag]
+    env = {"CLIENTCHECK_HOME": str(REPO / "tests" / "no-such-home"), "PATH": "/usr/bin:/bin"}
+    if situation == "pipe":
+        result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env, check=False)
+        return result.returncode, result.stdout, result.stderr
+    if situation == "stdout closed":
+        result = subprocess.run(["/bin/sh", "-c", 'exec "$@" >&-', "sh", *command], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True, cwd=REPO, env=env, check=False)
+        return result.returncode, "", result.stderr
+    read, write = os.pipe()
+    os.close(read)  # the reader went away before the first byte (as in `clientcheck --version | true`)
+    try:
+        result = subprocess.run(command, stdout=write, stderr=subprocess.PIPE, text=True, cwd=REPO, env=env,
+                                check=False)
+    finally:
+        os.close(write)
+    return result.returncode, "", result.stderr
+
+
+MAIN = "import sys\nfrom clientcheck.cli.app import main\nsys.argv = ['clientcheck', sys.argv[1]]\nmain()\n"
+
+
+@pytest.mark.parametrize("situation", ["pipe", "reader gone", "stdout closed"])
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_answers_as_typer_does(flag: str, situation: str) -> None:
+    ours = _in(situation, MAIN, flag)
+    assert ours == _in(situation, TYPER_VERSION, flag)
+    assert ours == {"pipe": (0, f"clientcheck {__version__}\n", ""), "reader gone": (1, "", ""),
+                    "stdout closed": (0, "", "")}[situation]
 
 
 def test_assess_from_a_file_loads_no_sub_command_no_prompt_no_database() -> None:

@@ -1,0 +1,115 @@
+"""The Typer app: its root options (--version, --help) and its two core commands.
+
+Each command is an action under ``runner.command`` (environment, language and error boundary
+are handled there) that imports what it needs when it starts. ``cli/app.py`` imports this module
+once it knows a run needs Typer, and registers on ``app`` the command groups that the run names.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from clientcheck.cli import app as entry_point
+from clientcheck.cli.options import BankFileOption, BankOption, JsonOption, LangOption, NoColorOption
+from clientcheck.cli.runner import command
+from clientcheck.env import Environment
+from clientcheck.errors import ExitCode
+from clientcheck.levels import Level
+
+app = typer.Typer(
+    name="clientcheck",
+    help="An honest self-assessment of a client relationship: keep, watch, renegotiate or let go, and why.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(entry_point.VERSION)
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """An honest self-assessment of a client relationship: keep, watch, renegotiate or let go, and why.
+
+    Start with `clientcheck assess`. Exit codes: 0 ok, 1 verdict at or above --fail-on,
+    2 bad input or usage, 130 interrupted.
+    """
+    ctx.obj = entry_point.make_environment()  # every command of this run gets it (runner.command)
+
+
+@app.command("assess")
+@command
+def assess(
+    env: Environment,
+    language: str,
+    bank: BankOption = None,
+    bank_file: BankFileOption = None,
+    answers: Annotated[str | None, typer.Option(
+        "--answers", "-a", help="Answers from a YAML or JSON file, or - for standard input. "
+                                "Without it, the quiz asks on the terminal.", show_default=False)] = None,
+    json_output: JsonOption = False,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
+    fail_on: Annotated[Level | None, typer.Option(
+        "--fail-on", help="Exit 1 when the verdict is at or above this level.", show_default=False)] = None,
+    client: Annotated[str | None, typer.Option(
+        "--client", "-c", help="Save the result under this client (any name). Without it the quiz asks; "
+                               "blank = don't save.", show_default=False)] = None,
+    no_save: Annotated[bool, typer.Option("--no-save", help="Do not save the result or the answers.")] = False,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Resume the client's unfinished quiz without asking.")] = False,
+) -> int:
+    """Answer a bank's questions about one client and get a verdict with advice."""
+    from clientcheck.assessment.session import AnswersSource, SaveOptions
+    from clientcheck.cli.assess_session import assess_and_save
+    from clientcheck.documents import write_json
+    from clientcheck.ui.result import result_document
+
+    outcome = assess_and_save(env, language, bank, bank_file, AnswersSource(answers),
+                              SaveOptions(client, not no_save, resume))
+    assessment = outcome.assessment
+    saved = {"client": outcome.client} if outcome.client else None
+    if json_output:
+        write_json(result_document(assessment, language, outcome.timestamp, saved), env.stdout)
+    else:
+        from clientcheck.ui.verdict import make_console, render_saved, render_verdict
+
+        console = make_console(env.stdout, env.environ, no_color=no_color)
+        render_verdict(assessment, language, console)
+        if outcome.client:
+            render_saved(outcome.client, language, console)
+    if outcome.save_error is not None:  # the result is printed: now say why it was not saved
+        raise outcome.save_error
+    if fail_on is not None and assessment.verdict.level.rank >= fail_on.rank:
+        return ExitCode.VERDICT_AT_OR_ABOVE
+    return ExitCode.OK
+
+
+@app.command("answers-template")
+@command
+def answers_template(
+    env: Environment,
+    language: str,
+    bank: BankOption = None,
+    bank_file: BankFileOption = None,
+    lang: LangOption = None,
+) -> int:
+    """Print a fill-in answers file for a bank: every question id, its text and allowed answers."""
+    from clientcheck.assessment.answers import answers_template as template
+    from clientcheck.assessment.session import resolve_bank
+    from clientcheck.i18n import labels
+
+    chosen = resolve_bank(env, bank, bank_file)
+    env.stdout.write(template(chosen, language, labels(
+        language, "template_title", "template_how", "template_followup", "template_allowed")))
+    return ExitCode.OK
