@@ -6,6 +6,7 @@ the first question, "← Previous question"; a frequency prompt lists Never … 
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 from collections.abc import Iterator
@@ -14,6 +15,8 @@ import pytest
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import PipeInput
 from prompt_toolkit.input.defaults import create_pipe_input
+from prompt_toolkit.key_binding import defaults as key_binding_defaults
+from prompt_toolkit.key_binding.bindings.vi import load_vi_bindings
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
@@ -21,7 +24,7 @@ from clientcheck.assessment.scoring import assess
 from clientcheck.bank.loader import load_bank
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank
 from clientcheck.errors import ExitCode, Interrupted
-from clientcheck.ui.quiz import Quiz, pick_bank
+from clientcheck.ui.quiz import QMARK, Quiz, pick_bank
 from tests.conftest import QUESTIONS, TEST_BANKS
 
 FULL = load_bank(TEST_BANKS / "full.yaml")
@@ -261,3 +264,59 @@ def test_the_quiz_speaks_italian(keyboard: PipeInput) -> None:
     assert "── Soldi ──" in shown
     assert "Mai" in shown and "Non so" in shown
     assert "un numero da -100 a 100% di margine; ? = non so; < = domanda precedente" in shown
+
+
+# --- keypresses stay quick: shared key bindings, garbage collected while the person reads -----
+
+HEALTHY = (NEVER, YES, typed("10"), typed("40"), CALM, pick(4))  # six prompts, arrows on the last
+
+
+def test_a_quiz_builds_the_default_key_bindings_at_most_once(keyboard: PipeInput,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    built = []
+
+    def spy():
+        built.append(1)
+        return load_vi_bindings()
+
+    monkeypatch.setattr(key_binding_defaults, "load_vi_bindings", spy)
+    assert run(keyboard, *HEALTHY)["enjoys_work"] == "always"
+    assert len(built) <= 1  # each prompt's Applications (three for a select) used to build their own
+
+
+def test_garbage_is_collected_once_each_prompt_is_drawn(keyboard: PipeInput,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    text, output = screen()
+    collected_at = []
+    original = gc.collect
+
+    def spy(*args):
+        collected_at.append(len(text.getvalue()))
+        return original(*args)
+
+    monkeypatch.setattr(gc, "collect", spy)
+    run(keyboard, *HEALTHY, output=output)
+    shown = text.getvalue()
+    progress = [shown.index(f"question {index} of 6") for index in range(1, 7)]
+    assert len(collected_at) == 6  # once per prompt, not at every arrow key
+    for index, (at, start) in enumerate(zip(collected_at, progress, strict=True)):
+        drawn = shown.index(QMARK, start)  # the prompt's own drawing, below its question
+        following = progress[index + 1] if index + 1 < len(progress) else len(shown)
+        assert drawn < at <= following
+
+
+@pytest.mark.parametrize("interrupted", [False, True], ids=["finished", "interrupted"])
+def test_the_collector_is_frozen_during_the_quiz_only(keyboard: PipeInput, interrupted: bool) -> None:
+    frozen = []
+    before = gc.get_freeze_count()
+    keyboard.send_text("".join((NEVER, CTRL_C, *HEALTHY[1:]) if interrupted else HEALTHY))
+    keyboard.close()
+    quiz = Quiz(FULL, "en", input=keyboard, output=DummyOutput(),
+                on_answer=lambda question, answer: frozen.append(gc.get_freeze_count()))
+    if interrupted:
+        with pytest.raises(Interrupted):
+            quiz.run()
+    else:
+        quiz.run()
+    assert frozen and all(count > before for count in frozen)  # start-up's objects are left out of collections
+    assert gc.get_freeze_count() == before

@@ -6,15 +6,20 @@ has no "back" button, so every prompt offers one and the quiz keeps a history to
 
 from __future__ import annotations
 
+import functools
+import gc
 import sys
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import questionary
+from prompt_toolkit.application import Application
+from prompt_toolkit.application import application as _application
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.input import Input
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.key_binding.defaults import load_key_bindings
 from prompt_toolkit.output import Output, create_output
 from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice, Separator
@@ -38,6 +43,10 @@ STYLE = questionary.Style([
 ])
 
 
+# Each Application (three per select prompt) would build the stateless default key bindings anew: build them once.
+setattr(_application, "load_key_bindings", functools.cache(load_key_bindings))  # noqa: B010 (mypy: not re-exported)
+
+
 def _eof_bindings() -> KeyBindings:
     """Ctrl-D ends the quiz like Ctrl-C (questionary's select swallows it otherwise)."""
     bindings = KeyBindings()
@@ -47,6 +56,9 @@ def _eof_bindings() -> KeyBindings:
         event.app.exit(exception=EOFError, style="class:aborting")
 
     return bindings
+
+
+EOF_BINDINGS = _eof_bindings()  # built once: every prompt shares it
 
 
 class Quiz:
@@ -67,10 +79,13 @@ class Quiz:
     # -- public -------------------------------------------------------------------------
     def run(self) -> dict[str, AnswerValue]:
         """Ask until the last applicable question; Ctrl-C/Ctrl-D raise ``Interrupted``."""
+        gc.freeze()  # what start-up built lives on: the collections between prompts need not walk it
         try:
             return self._run()
         except (KeyboardInterrupt, EOFError):
             raise Interrupted(tr(self.language, "quiz.interrupted")) from None
+        finally:
+            gc.unfreeze()
 
     # -- the loop -----------------------------------------------------------------------
     def _run(self) -> dict[str, AnswerValue]:
@@ -130,8 +145,8 @@ class Quiz:
                                     default=self._default_choice(choices, default), use_jk_keys=False,
                                     instruction=" ", **self._io())
         prompt.application.key_bindings = merge_key_bindings(
-            [prompt.application.key_bindings or KeyBindings(), _eof_bindings()])
-        result: AnswerValue = prompt.unsafe_ask()
+            [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS])
+        result: AnswerValue = self._answer(prompt)
         return result
 
     def _ask_number(self, question: Question, default: AnswerValue | None, can_go_back: bool) -> AnswerValue:
@@ -152,8 +167,8 @@ class Quiz:
         start = "" if default is None else ("?" if default == DONT_KNOW else format_answer(default))
         self._say(hint, "fg:ansibrightblack", indent=2, hang=False)
         prompt = questionary.text("", default=start, qmark=QMARK, style=STYLE, validate=validate,
-                                  key_bindings=_eof_bindings(), **self._io())
-        text: str = prompt.unsafe_ask()
+                                  key_bindings=EOF_BINDINGS, **self._io())
+        text: str = self._answer(prompt)
         if text.strip() == "<" and can_go_back:
             return BACK
         return normalise_answer(question, text)
@@ -163,6 +178,18 @@ class Quiz:
         if question.type is QuestionType.CHOICE:
             return [(option.id, option.label.get(lang)) for option in question.options]
         return [(value, tr(lang, f"answer.{value}")) for value in question.allowed_answers()]
+
+    @staticmethod
+    def _answer(prompt: questionary.Question) -> Any:
+        """The prompt's answer. Once it is drawn, the earlier prompts' garbage is collected while
+        the person reads, instead of in a full collection in the middle of a later keypress."""
+
+        def collect(application: Application[Any]) -> None:
+            application.after_render -= collect  # once: not at every arrow key
+            gc.collect()
+
+        prompt.application.after_render += collect
+        return prompt.unsafe_ask()
 
     @staticmethod
     def _default_choice(choices: Sequence[Choice | Separator], default: AnswerValue | None) -> Choice | None:
@@ -203,7 +230,7 @@ def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = Non
     prompt = questionary.select(tr(language, "quiz.pick_bank"), choices=choices, style=STYLE,
                                 use_jk_keys=False, input=input, output=quiz_output)
     prompt.application.key_bindings = merge_key_bindings(
-        [prompt.application.key_bindings or KeyBindings(), _eof_bindings()])
+        [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS])
     try:
         chosen = prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
@@ -217,7 +244,7 @@ def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = Non
 def ask_client_name(language: str, *, input: Input | None = None, output: Output | None = None) -> str:
     """Which client this is about; blank means "don't save"."""
     prompt = questionary.text(tr(language, "save.ask_name"), qmark="?", style=STYLE,
-                              instruction=tr(language, "save.ask_name_hint"), key_bindings=_eof_bindings(),
+                              instruction=tr(language, "save.ask_name_hint"), key_bindings=EOF_BINDINGS,
                               input=input, output=output or create_output(stdout=sys.stderr))
     try:
         name: str = prompt.unsafe_ask()
@@ -234,7 +261,7 @@ def ask_resume(language: str, client: str, bank_id: str, answered: int, when: st
                                  default=True, qmark="?", style=STYLE,
                                  input=input, output=output or create_output(stdout=sys.stderr))
     prompt.application.key_bindings = merge_key_bindings(
-        [prompt.application.key_bindings or KeyBindings(), _eof_bindings()])
+        [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS])
     try:
         answer: bool = prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
