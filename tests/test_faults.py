@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from clientcheck.saved.store import Store, database_path
+from clientcheck.saved.store import DB_SCHEMA_VERSION, Store, database_path
 from tests.clients_helpers import SCENARIOS, open_store, record
 
 CliInvoke = Callable[..., Result]
@@ -153,7 +153,7 @@ def test_killed_at_random_moments_the_database_stays_consistent(isolated_home: P
         mismatched = raw.execute("""SELECT count(*) FROM clients c WHERE assessments !=
                                     (SELECT count(*) FROM assessments a WHERE a.client_id = c.id)""").fetchone()
         orphans = raw.execute("""SELECT count(*) FROM assessments a
-                                 WHERE NOT EXISTS (SELECT 1 FROM details d WHERE d.assessment_id = a.id)""").fetchone()
+                                 WHERE NOT EXISTS (SELECT 1 FROM bodies b WHERE b.assessment_id = a.id)""").fetchone()
         raw.close()
         assert mismatched == orphans == (0,)
 
@@ -196,7 +196,8 @@ def test_a_database_from_a_newer_clientcheck_is_refused_and_untouched(cli: CliIn
     result = assess_saving(cli)
     assert result.exit_code == 2 and "LET GO" in result.stdout
     assert result.stderr == (f"clientcheck: error: the result above was not saved: the clientcheck database {path} "
-                             "was written by a newer clientcheck (schema 7; this one knows up to 1)\n")
+                             "was written by a newer clientcheck "
+                             f"(schema 7; this one knows up to {DB_SCHEMA_VERSION})\n")
     for command in (["clients"], ["history", "Acme"], ["portfolio"], ["export"], ["forget", "Acme", "--yes"]):
         refused = cli(*command)
         assert refused.exit_code == 2, command

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import sqlite3
 import stat
@@ -13,11 +15,23 @@ import pytest
 from clientcheck.assessment.saving import record_from_assessment
 from clientcheck.assessment.scoring import assess
 from clientcheck.bank.loader import load_bank
-from clientcheck.saved.clients import history, portfolio, sparkline, whale_at_risk
+from clientcheck.documents import Kind, envelope, write_json
+from clientcheck.saved.clients import (
+    ImportRejected,
+    export_text,
+    history,
+    portfolio,
+    read_export,
+    sparkline,
+    whale_at_risk,
+)
 from clientcheck.saved.store import (
     APPLICATION_ID,
     DB_SCHEMA_VERSION,
+    MIGRATIONS,
+    AssessmentRecord,
     ClientRow,
+    SignalRef,
     Store,
     StoreCorrupt,
     StoreTooNew,
@@ -221,7 +235,8 @@ def test_a_newer_database_is_refused_and_left_untouched(isolated_home: Path) -> 
     raw.execute("PRAGMA user_version = 99")
     raw.close()
     before = path.read_bytes()
-    with pytest.raises(StoreTooNew, match=r"newer clientcheck \(schema 99; this one knows up to 1\)"):
+    newer = rf"newer clientcheck \(schema 99; this one knows up to {DB_SCHEMA_VERSION}\)"
+    with pytest.raises(StoreTooNew, match=newer):
         open_store(isolated_home)
     with pytest.raises(StoreTooNew):
         Store.open_existing(path)
@@ -250,3 +265,127 @@ def test_another_programs_sqlite_file_is_not_taken_over(isolated_home: Path) -> 
     with pytest.raises(StoreCorrupt, match="not a clientcheck database"):
         open_store(isolated_home)
     assert path.read_bytes() == before
+
+
+# --- at scale: packed bodies, the streamed export, the streamed import ----------------------
+
+
+def _old_export(records: list[AssessmentRecord], exported: str) -> str:
+    """The export as clientcheck wrote it before it streamed: one document, json.dumps(indent=2)."""
+    clients: list[dict[str, object]] = []
+    for saved in records:
+        if not clients or clients[-1]["name"] != saved.client:
+            clients.append({"name": saved.client, "assessments": []})
+        clients[-1]["assessments"].append({  # type: ignore[attr-defined]
+            "id": saved.uid, "timestamp": saved.created, "bank_title": dict(saved.bank_title),
+            "signals": [{"question": s.question, "number": s.number, "risk": s.risk, "text": dict(s.text)}
+                        for s in saved.signals],
+            "result": json.loads(saved.document)})
+    stream = io.StringIO()
+    write_json(envelope(Kind.EXPORT, exported=exported, clients=clients), stream)
+    return stream.getvalue()
+
+
+def _fill_varied(store: Store) -> None:
+    store.save_assessment(scenario_record("Zoë 大神 \"quoted\"", "whale", "whale-000.yaml", "2026-01-01T10:00:00Z"))
+    store.save_assessment(scenario_record("zoë 大神 \"QUOTED\"", "signals", "signals-001.yaml",
+                                          "2026-01-02T10:00:00Z", "it"))
+    store.save_assessment(scenario_record("Acme", "let-go", "let-go-healthy.yaml", "2026-01-03T10:00:00Z"))
+    store.save_assessment(record("Beta", "2026-01-04T10:00:00Z", signals=()))
+    store.save_assessment(record("Beta", "2026-01-05T10:00:00Z")._replace(
+        signals=(SignalRef("q", 7, float("inf"), {}),)))
+
+
+def test_the_streamed_export_is_byte_identical_to_one_json_dumps(isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        assert "".join(export_text(store.all_records(), "2026-02-01T00:00:00Z")) == \
+            _old_export([], "2026-02-01T00:00:00Z")
+        _fill_varied(store)
+        store.save_assessment(record("Gamma", "2026-01-05T10:00:00Z")._replace(bank_title={}))
+        records = list(store.all_records())
+    streamed = "".join(export_text(records, "2026-02-01T00:00:00Z"))
+    assert len(records) == 6 and streamed == _old_export(records, "2026-02-01T00:00:00Z")
+
+
+def test_an_export_imported_elsewhere_exports_the_same_and_a_second_import_changes_nothing(tmp_path: Path) -> None:
+    with open_store(tmp_path / "one") as store:
+        _fill_varied(store)
+        exported = "".join(export_text(store.all_records(), "2026-02-01T00:00:00Z"))
+    with open_store(tmp_path / "two") as store:
+        first = store.add_records(read_export(io.BytesIO(exported.encode()), "file"))
+        again = store.add_records(read_export(io.BytesIO(exported.encode()), "file"))
+        assert "".join(export_text(store.all_records(), "2026-02-01T00:00:00Z")) == exported
+        assert (first.assessments_added, again.assessments_added, again.assessments_present) == (5, 0, 5)
+    database = (tmp_path / "two" / "clientcheck.db").read_bytes()
+    with open_store(tmp_path / "two") as store:
+        store.add_records(read_export(io.BytesIO(exported.encode()), "file"))
+    assert (tmp_path / "two" / "clientcheck.db").read_bytes() == database
+
+
+@pytest.mark.parametrize("text", ["", "\ufeff{}", "{not json", '{"kind": 1,}', '{"a" 1}', '{"a": 1 "b"}', "[1,]",
+                                  '{"clients": [{"name": "x", "assessments": [{"result": tru}]}]}', "{} x", "  \n  ",
+                                  '{"clients": [1 2]}', '{"clients": [{"name": "x\ny"}]}', '{"k": "unterminated'])
+def test_the_streamed_reader_says_what_json_loads_says(text: str) -> None:
+    with pytest.raises(json.JSONDecodeError) as expected:
+        json.loads(text)
+    with pytest.raises(ImportRejected) as raised:
+        list(read_export(io.BytesIO(text.encode()), "f"))
+    assert raised.value.message == (f"f is not a clientcheck export: line {expected.value.lineno}, "
+                                    f"column {expected.value.colno}: {expected.value.msg}")
+
+
+def test_the_streamed_reader_finds_an_error_past_many_chunks_and_bytes_that_are_not_utf8_anywhere() -> None:
+    body = '{"kind": "clientcheck.export", "pad": "' + "é" * (3 << 20) + '",\n "x": [1, 2,, 3]}'
+    with pytest.raises(json.JSONDecodeError) as expected:
+        json.loads(body)
+    with pytest.raises(ImportRejected, match=f"line 2, column {expected.value.colno}: Expecting value"):
+        list(read_export(io.BytesIO(body.encode()), "f"))
+    with pytest.raises(ImportRejected, match="it is not UTF-8 text"):
+        list(read_export(io.BytesIO(body.encode() + b"\xff"), "f"))
+
+
+def test_a_version_1_database_is_migrated_and_reads_the_same(isolated_home: Path) -> None:
+    isolated_home.mkdir()
+    path = isolated_home / "clientcheck.db"
+    saved = [scenario_record("Acme", "whale", "whale-000.yaml", "2026-01-01T10:00:00Z"),
+             scenario_record("Acme", "whale", "whale-small.yaml", "2026-02-01T10:00:00Z", "it"),
+             record("Beta", "2026-01-04T10:00:00Z", share=40)]
+    raw = sqlite3.connect(path, isolation_level=None)  # as clientcheck 0.1 left it: schema 1, plain details
+    raw.executescript(MIGRATIONS[0] + f"PRAGMA user_version = 1; PRAGMA application_id = {APPLICATION_ID};")
+    for number, old in enumerate(saved, start=1):
+        raw.execute("INSERT OR IGNORE INTO clients (key, name, created) VALUES (?, ?, ?)",
+                    (client_key(old.client), old.client, old.created))
+        raw.execute("INSERT INTO assessments VALUES (?, ?, (SELECT id FROM clients WHERE key = ?), ?, ?, ?, ?, ?, ?,"
+                    " ?, ?)", (number, old.uid, client_key(old.client), old.created, old.bank_id, old.bank_version,
+                               json.dumps(old.bank_title), old.risk, old.level, old.confidence, old.revenue_share))
+        raw.execute("INSERT INTO details VALUES (?, ?, ?)", (number, json.dumps(
+            [s._asdict() for s in old.signals]), old.document))
+    raw.execute("UPDATE clients SET assessments = (SELECT count(*) FROM assessments a WHERE a.client_id = clients.id),"
+                " last_id = (SELECT max(id) FROM assessments a WHERE a.client_id = clients.id)")
+    raw.close()
+    with open_store(isolated_home) as store:
+        acme = store.history("Acme", documents=True)
+        assert [(r.uid, r.signals, json.loads(r.document)) for r in acme] == \
+            [(r.uid, r.signals, json.loads(r.document)) for r in saved[:2]]
+        assert history("Acme", acme).latest.change is not None
+        assert "".join(export_text(store.all_records(), "x")) == _old_export(
+            sorted(saved, key=lambda r: client_key(r.client)), "x")
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == DB_SCHEMA_VERSION
+    assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'details'").fetchone()[0] == 0
+    raw.close()
+
+
+def test_bodies_are_packed_small_and_forget_drops_the_texts_only_its_results_brought(isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        for day in range(1, 10):
+            store.save_assessment(scenario_record("Acme", "whale", "whale-000.yaml", f"2026-01-0{day}T10:00:00Z"))
+        store.save_assessment(scenario_record("Beta", "signals", "signals-001.yaml", "2026-01-01T10:00:00Z"))
+        document = len(store.history("Acme", documents=True)[0].document)
+    raw = sqlite3.connect(isolated_home / "clientcheck.db")
+    sizes = [size for (size,) in raw.execute("SELECT length(data) FROM bodies ORDER BY assessment_id")]
+    assert max(sizes[1:9]) * 6 < document  # the bank's words are in the dictionary, not in every body
+    with open_store(isolated_home) as store:
+        store.forget("Beta")
+    assert raw.execute("SELECT DISTINCT bank_id FROM dictionaries").fetchall() == [("whale",)]
+    raw.close()

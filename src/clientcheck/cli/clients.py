@@ -157,12 +157,12 @@ def export_command(env: Environment, language: str, json_output: JsonOption = Fa
                    lang: LangOption = None) -> int:
     """Everything saved, as one JSON document on stdout (to back up or move to another machine)."""
     from clientcheck.clock import now_stamp
-    from clientcheck.documents import write_json
-    from clientcheck.saved.clients import export_document
+    from clientcheck.saved.clients import export_text
 
     with _opened(env) as store:
-        records = list(store.all_records()) if store is not None else []
-    write_json(export_document(records, now_stamp(env.environ)), env.stdout)
+        for text in export_text(store.all_records() if store is not None else (), now_stamp(env.environ)):
+            env.stdout.write(text)
+    env.stdout.flush()
     return ExitCode.OK
 
 
@@ -175,24 +175,33 @@ def import_command(
 ) -> int:
     """Merge an export into the saved clients; what is already here is not duplicated.
     A file with any problem is rejected whole, and nothing changes."""
+    import io
+    from contextlib import nullcontext
+    from itertools import chain
+
     from clientcheck.documents import write_json
-    from clientcheck.saved.clients import parse_export
-    from clientcheck.saved.store import Store, StoreUnavailable, database_path
+    from clientcheck.saved.clients import read_export
+    from clientcheck.saved.store import Store, StoreError, StoreUnavailable, database_path
     from clientcheck.ui.clients import import_document
 
     name = "<stdin>" if file == "-" else file
     try:
-        if file == "-":
-            stream = env.stdin_bytes
-            data = stream.read() if stream is not None else env.stdin.read().encode("utf-8")
-        else:
-            data = Path(file).read_bytes()
+        given = env.stdin_bytes if file == "-" else None
+        with (Path(file).open("rb") if file != "-" else nullcontext(given) if given is not None
+              else io.BytesIO(env.stdin.read().encode("utf-8"))) as source:
+            records = read_export(source, name)
+            first = next(records, None)  # a file wrong from its start is refused before the store is opened
+            try:
+                store = Store.open(database_path(env.environ))
+            except StoreError:
+                for _ in records:  # a problem further on in the file is what to report
+                    pass
+                raise
+            with store:
+                counts = store.add_records(records if first is None else chain([first], records))
     except OSError as error:
         raise StoreUnavailable(tr(language, "import.cannot_read", file=name,
                                   reason=(error.strerror or str(error)).lower())) from None
-    records = parse_export(data, name)
-    with Store.open(database_path(env.environ)) as store:
-        counts = store.add_records(records)
     if json_output:
         write_json(import_document(name, counts), env.stdout)
     else:

@@ -4,14 +4,18 @@ for start-up speed: see ``store``); no I/O.
 """
 
 import json
+import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain
+from json.encoder import encode_basestring
+from typing import Any, BinaryIO, NamedTuple
 
 from clientcheck.clock import normalise_timestamp
 from clientcheck.documents import SCHEMA_VERSIONS, Kind, envelope
 from clientcheck.errors import ClientcheckError
 from clientcheck.levels import LEVELS, Level
+from clientcheck.saved.jsonstream import JsonStream, JsonSyntaxError
 from clientcheck.saved.store import AssessmentRecord, ClientRow, SignalRef, clean_name
 
 LEVEL_NAMES = tuple(level.value for level in LEVELS)
@@ -171,53 +175,158 @@ class ImportRejected(ClientcheckError):
     """An import file that is not a well-formed clientcheck export: nothing is imported."""
 
 
-def export_document(records: Iterable[AssessmentRecord], exported: str) -> dict[str, Any]:
-    """Everything saved, client by client, as one JSON-ready document (``records`` sorted by client)."""
-    clients: list[dict[str, Any]] = []
+def export_text(records: Iterable[AssessmentRecord], exported: str) -> Iterator[str]:
+    """Everything saved as one JSON document, exactly as ``json.dumps(indent=2)`` writes it, but
+    yielded a few clients at a time so that a history of any size streams. ``records`` come
+    sorted by client, each document indented (as ``Store.all_records`` gives them): it is pasted
+    in, not encoded again."""
+    head = json.dumps(envelope(Kind.EXPORT, exported=exported, clients=[]), ensure_ascii=False, indent=2)
+    remaining = iter(records)
+    first = next(remaining, None)
+    if first is None:
+        yield head + "\n"
+        return
+    assert head.endswith('"clients": []\n}')
+    yield head[:-len("[]\n}")] + "[\n"
+    chunk: list[str] = []
     current: str | None = None
-    for record in records:
+    for record in chain([first], remaining):
         if record.client != current:
-            clients.append({"name": record.client, "assessments": []})
+            if current is not None:
+                chunk.append("\n      ]\n    },\n")
+            chunk.append(f'    {{\n      "name": {_string(record.client)},\n      "assessments": [\n')
             current = record.client
-        clients[-1]["assessments"].append({
-            "id": record.uid, "timestamp": record.created, "bank_title": dict(record.bank_title),
-            "signals": [{"question": s.question, "number": s.number, "risk": s.risk, "text": dict(s.text)}
-                        for s in record.signals],
-            "result": json.loads(record.document),
-        })
-    return envelope(Kind.EXPORT, exported=exported, clients=clients)
+        else:
+            chunk.append(",\n")
+        chunk.append(_assessment_text(record))
+        if len(chunk) >= 256:
+            yield "".join(chunk)
+            chunk = []
+    chunk.append("\n      ]\n    }\n  ]\n}\n")
+    yield "".join(chunk)
 
 
-def parse_export(data: bytes, name: str) -> list[AssessmentRecord]:
-    """Read an export file, checking all of it first: any problem rejects the whole file."""
+_string = encode_basestring  # json's own string encoder (C), as json.dumps(ensure_ascii=False) uses it
+
+
+def _scalar(value: Any) -> str:
+    """A number, string, boolean or null as json.dumps writes it."""
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, float):
+        return float.__repr__(value) if math.isfinite(value) else json.dumps(value)
+    return json.dumps(value)
+
+
+def _texts_text(texts: Mapping[str, str], indent: str) -> str:
+    if not texts:
+        return "{}"
+    inner = ",\n".join(f"{indent}  {_string(key)}: {_string(value)}" for key, value in texts.items())
+    return "{\n" + inner + "\n" + indent + "}"
+
+
+def _assessment_text(record: AssessmentRecord) -> str:
+    """One assessment of an export, at its depth (eight spaces), as json.dumps(indent=2) writes it."""
+    if record.signals:
+        signals = "[\n" + ",\n".join(
+            f'            {{\n              "question": {_string(s.question)},\n              "number": '
+            f'{_scalar(s.number)},\n              "risk": {_scalar(s.risk)},\n              "text": '
+            f'{_texts_text(s.text, " " * 14)}\n            }}' for s in record.signals) + "\n          ]"
+    else:
+        signals = "[]"
+    result = record.document.replace("\n", "\n          ")  # JSON strings hold no newline: only layout moves
+    return (f'        {{\n          "id": {_string(record.uid)},\n          "timestamp": {_string(record.created)},\n'
+            f'          "bank_title": {_texts_text(record.bank_title, " " * 10)},\n          "signals": {signals},\n'
+            f'          "result": {result}\n        }}')
+
+
+def read_export(stream: BinaryIO, name: str) -> Iterator[AssessmentRecord]:
+    """An export file's assessments, read client by client from ``stream`` and checked as they
+    come. Every problem is collected; the first one stops the records (none is yielded after it)
+    and, at the end of the file, ``ImportRejected`` lists them all: whoever stores the records
+    does so in one transaction, which this rolls back, so a file with a problem imports nothing."""
     problems: list[str] = []
+    root: dict[str, Any] = {}
+    clients_seen = 0
     try:
-        root = json.loads(data.decode("utf-8"))
+        reader = JsonStream(stream)
+        if reader.peek() != "{":
+            root = {"": reader.value()[0]}  # not an object: no 'kind'
+        else:
+            for key in reader.members():
+                if key != "clients" or reader.peek() != "[":
+                    root[key] = reader.value()[0]
+                    continue
+                root[key] = []
+                clients_seen += 1
+                if clients_seen > 1:
+                    problems.append("'clients' should appear once")
+                for i in reader.items():
+                    records = _stream_client(reader, f"clients[{i}]", problems)
+                    if not problems:
+                        yield from records
+        reader.end()
     except UnicodeDecodeError:
         raise ImportRejected(f"{name} is not a clientcheck export: it is not UTF-8 text",
                              "nothing was imported; make one with 'clientcheck export > FILE'") from None
-    except json.JSONDecodeError as error:
+    except JsonSyntaxError as error:
         raise ImportRejected(f"{name} is not a clientcheck export: line {error.lineno}, column {error.colno}: "
                              f"{error.msg}", "nothing was imported") from None
-    records: list[AssessmentRecord] = []
-    if not isinstance(root, dict) or root.get("kind") != Kind.EXPORT.tag:
-        problems.append(f"'kind' should be \"{Kind.EXPORT.tag}\"")
+    if root.get("kind") != Kind.EXPORT.tag:
+        problems = [f"'kind' should be \"{Kind.EXPORT.tag}\""]
     elif root.get("schema_version") != SCHEMA_VERSIONS[Kind.EXPORT]:
-        problems.append(f"'schema_version' {root.get('schema_version')!r} is not one this clientcheck reads "
-                        f"({SCHEMA_VERSIONS[Kind.EXPORT]})")
+        problems = [f"'schema_version' {root.get('schema_version')!r} is not one this clientcheck reads "
+                    f"({SCHEMA_VERSIONS[Kind.EXPORT]})"]
     elif not isinstance(root.get("clients"), list):
-        problems.append("'clients' should be a list")
-    else:
-        for i, client in enumerate(root["clients"]):
-            records.extend(_read_client(client, f"clients[{i}]", problems))
+        problems = ["'clients' should be a list"]
     if problems:
         shown = "\n".join(problems[:8]) + (f"\n… and {len(problems) - 8} more" if len(problems) > 8 else "")
         raise ImportRejected(f"{name} is not a well-formed clientcheck export ({len(problems)} problem(s)); "
                              "nothing was imported", shown)
-    return records
 
 
-def _read_client(client: Any, where: str, problems: list[str]) -> list[AssessmentRecord]:
+def _stream_client(reader: JsonStream, where: str, problems: list[str]) -> list[AssessmentRecord]:
+    """One client of the export, read member by member so that each result's text is kept as
+    the file has it (an export's own text, moved back to the left margin, is what is stored)."""
+    if reader.peek() != "{":
+        return _read_client(reader.value()[0], where, problems, [])
+    client: dict[str, Any] = {}
+    texts: list[str | None] = []
+    for key in reader.members():
+        if key != "assessments" or reader.peek() != "[":
+            client[key] = reader.value()[0]
+            continue
+        items: list[Any] = []
+        texts = []
+        for _ in reader.items():
+            if reader.peek() != "{":
+                items.append(reader.value()[0])
+                texts.append(None)
+                continue
+            item: dict[str, Any] = {}
+            text = None
+            for member in reader.members():
+                item[member], raw = reader.value(text=member == "result")
+                if member == "result":
+                    text = _margin(raw)
+            items.append(item)
+            texts.append(text)
+        client[key] = items
+    return _read_client(client, where, problems, texts)
+
+
+def _margin(text: str) -> str:
+    """A value's text with its indentation taken back to the left margin: the indentation of its
+    last line (its closing bracket) comes off every line. Only whitespace between tokens moves:
+    JSON strings hold no newline."""
+    last = text.rfind("\n")
+    indent = text[last + 1:-1]
+    if last < 0 or not indent or indent.strip(" "):
+        return text
+    return text.replace("\n" + indent, "\n")
+
+
+def _read_client(client: Any, where: str, problems: list[str], texts: Sequence[str | None]) -> list[AssessmentRecord]:
     if not isinstance(client, dict):
         problems.append(f"{where}: should be an object with 'name' and 'assessments'")
         return []
@@ -234,13 +343,15 @@ def _read_client(client: Any, where: str, problems: list[str]) -> list[Assessmen
         return []
     records = []
     for j, item in enumerate(items):
-        record = _read_assessment(item, cleaned or "", f"{where}.assessments[{j}]", problems)
+        text = texts[j] if j < len(texts) else None
+        record = _read_assessment(item, cleaned or "", f"{where}.assessments[{j}]", problems, text)
         if record is not None:
             records.append(record)
     return records
 
 
-def _read_assessment(item: Any, client: str, where: str, problems: list[str]) -> AssessmentRecord | None:
+def _read_assessment(item: Any, client: str, where: str, problems: list[str],
+                     text: str | None) -> AssessmentRecord | None:
     count = len(problems)
     if not isinstance(item, dict):
         problems.append(f"{where}: should be an object")
@@ -277,7 +388,7 @@ def _read_assessment(item: Any, client: str, where: str, problems: list[str]) ->
         uid=uid, client=client, created=created, bank_id=bank["id"], bank_version=int(bank["version"]),
         bank_title={str(k): v for k, v in titles.items()}, risk=risk, level=str(verdict["level"]),
         confidence=float(confidence), revenue_share=_revenue_share(result), signals=signals,
-        document=json.dumps(result, ensure_ascii=False, separators=(",", ":")))
+        document=text if text is not None else json.dumps(result, ensure_ascii=False, separators=(",", ":")))
 
 
 def _signals(value: Any, result: Mapping[str, Any], where: str, problems: list[str]) -> tuple[SignalRef, ...]:

@@ -8,14 +8,19 @@ database, is damaged, or comes from a newer clientcheck is reported and never wr
 
 The records are NamedTuples without ``from __future__ import annotations``: typing would
 compile every string annotation at import, and this module is on the fast path.
+
+Each assessment's bulk (its signals and its result document) is one zlib stream whose preset
+dictionary holds the texts already seen for that bank: a result is mostly the bank's words,
+so an assessment takes about a fifth of its JSON. ``_Packer`` does it, in one place.
 """
 
 import json
 import os
 import sqlite3
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,7 +31,7 @@ from clientcheck.errors import ClientcheckError
 from clientcheck.text import strip_control
 
 DB_NAME = "clientcheck.db"
-DB_SCHEMA_VERSION = 1  # the database file's layout (PRAGMA user_version); JSON documents have their own
+DB_SCHEMA_VERSION = 2  # the database file's layout (PRAGMA user_version); JSON documents have their own
 APPLICATION_ID = 0x43434B31  # "CCK1": marks the file as ours
 MAX_NAME_LENGTH = 200
 BUSY_TIMEOUT_MS = 15_000
@@ -77,6 +82,25 @@ MIGRATIONS: tuple[str, ...] = (
         updated TEXT NOT NULL,
         PRIMARY KEY (client_key, question)
     );
+    """,
+    # 2: details (plain JSON, 9 KB an assessment) become bodies (zlib with a dictionary per bank);
+    # the rows are packed by _pack_details, run right after this SQL.
+    """
+    CREATE TABLE dictionaries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: a body names its dictionary for good
+        bank_id TEXT NOT NULL,
+        bank_version INTEGER NOT NULL,
+        language TEXT NOT NULL,
+        data BLOB NOT NULL                  -- texts seen in that bank's results, zlib's preset dictionary
+    );
+    CREATE INDEX dictionaries_by_bank ON dictionaries(bank_id, bank_version, language, id);
+    CREATE TABLE bodies (
+        assessment_id INTEGER PRIMARY KEY REFERENCES assessments(id) ON DELETE CASCADE,
+        dictionary INTEGER REFERENCES dictionaries(id),
+        data BLOB NOT NULL                  -- zlib: the signals (JSON, one line), a newline, the result
+                                            -- document indented as export writes it
+    );
+    CREATE INDEX bodies_by_dictionary ON bodies(dictionary);
     """,
 )
 assert len(MIGRATIONS) == DB_SCHEMA_VERSION
@@ -144,7 +168,8 @@ class SignalRef(NamedTuple):
 
 
 class AssessmentRecord(NamedTuple):
-    """One saved assessment: indexed facts plus the full result document (JSON text)."""
+    """One saved assessment: indexed facts plus the full result document (JSON text: compact
+    from ``assess``, indented from an export being imported or from ``Store.all_records``)."""
 
     uid: str
     client: str
@@ -246,6 +271,133 @@ def _dump_signals(signals: Sequence[SignalRef]) -> str:
                   for s in signals])
 
 
+# --- packing: an assessment's signals and document as one zlib stream ----------------------
+
+COMPRESSION_LEVEL = 6
+DICTIONARY_LIMIT = 32 * 1024  # zlib looks back at most 32 KB
+POOR = 6  # a body that shrinks less than this many times is worth a fuller dictionary
+
+
+def indented(document: str) -> str:
+    """A result document's JSON text as export writes it (``json.dumps(indent=2)``); a text that
+    already is indented (from an export being imported) is kept as it is."""
+    if document.startswith("{\n"):
+        return document
+    return json.dumps(json.loads(document), ensure_ascii=False, indent=2)
+
+
+def _language(document: str) -> str:
+    """The language an indented result document is in, read from its top-level key without
+    parsing it: it only chooses a dictionary, so a miss costs bytes, never correctness."""
+    start = document.find('\n  "language": "')
+    if start < 0:
+        return ""
+    start += len('\n  "language": "')
+    return document[start:document.find('"', start)]
+
+
+def _texts(record: "AssessmentRecord") -> list[str]:
+    """The words of a record's bank (strings with a space: never ids, answers or timestamps), in order."""
+    found: list[str] = [text for signal in record.signals for text in signal.text.values()]
+    pending: list[Any] = [json.loads(record.document)]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(reversed(list(value.values())))
+        elif isinstance(value, list):
+            pending.extend(reversed(value))
+        elif isinstance(value, str) and " " in value:
+            found.append(value)
+    return list(dict.fromkeys(found))
+
+
+class _Dictionary(NamedTuple):
+    id: int
+    data: bytes
+    texts: frozenset[str]
+
+
+class _Packer:
+    """Packs and unpacks bodies. A bank's dictionary grows (as a new row: rows already packed
+    keep theirs) while its results bring texts it lacks, up to zlib's 32 KB."""
+
+    def __init__(self) -> None:
+        self.data: dict[int, bytes] = {}  # dictionaries never change: cached for the connection
+        self.latest: dict[tuple[str, int, str], _Dictionary | None] = {}  # for one write transaction
+
+    def pack(self, db: sqlite3.Connection, record: "AssessmentRecord") -> tuple[int | None, bytes]:
+        body = (_dump_signals(record.signals) + "\n" + record.document).encode()
+        key = (record.bank_id, record.bank_version, _language(record.document))
+        if key not in self.latest:
+            row = db.execute("SELECT id, data FROM dictionaries WHERE bank_id = ? AND bank_version = ?"
+                             " AND language = ? ORDER BY id DESC LIMIT 1", key).fetchone()
+            self.latest[key] = None if row is None else _Dictionary(row[0], row[1], frozenset(
+                row[1].decode().split("\n")))
+        current = self.latest[key]
+        packed = _compress(body, current)
+        if len(packed) * POOR > len(body):
+            grown = self._grow(db, key, current, _texts(record))
+            if grown is not current:
+                current = grown
+                packed = _compress(body, current)
+        return (None if current is None else current.id), packed
+
+    def _grow(self, db: sqlite3.Connection, key: tuple[str, int, str], current: _Dictionary | None,
+              texts: list[str]) -> _Dictionary | None:
+        kept = [] if current is None else current.data.decode().split("\n")
+        size = len("\n".join(kept).encode())
+        known = set(kept)
+        for text in texts:
+            if text not in known and "\n" not in text and size + len(text.encode()) + 1 <= DICTIONARY_LIMIT:
+                kept.append(text)
+                known.add(text)
+                size += len(text.encode()) + 1
+        if current is not None and len(kept) == len(current.texts):
+            return current
+        if not kept:
+            return current
+        data = "\n".join(kept).encode()
+        cursor = db.execute("INSERT INTO dictionaries (bank_id, bank_version, language, data) VALUES (?, ?, ?, ?)",
+                            (*key, data))
+        grown = _Dictionary(int(cursor.lastrowid or 0), data, frozenset(kept))
+        self.latest[key] = grown
+        self.data[grown.id] = data
+        return grown
+
+    def unpack(self, db: sqlite3.Connection, dictionary: int | None, packed: bytes) -> tuple[str, str]:
+        """A body's signals (JSON) and document (indented JSON)."""
+        if dictionary is None:
+            text = zlib.decompress(packed)
+        else:
+            if dictionary not in self.data:
+                self.data[dictionary] = db.execute("SELECT data FROM dictionaries WHERE id = ?",
+                                                   (dictionary,)).fetchone()[0]
+            unpacker = zlib.decompressobj(zdict=self.data[dictionary])
+            text = unpacker.decompress(packed) + unpacker.flush()
+        signals, _, document = text.decode().partition("\n")
+        return signals, document
+
+
+def _compress(body: bytes, dictionary: _Dictionary | None) -> bytes:
+    packer = zlib.compressobj(COMPRESSION_LEVEL) if dictionary is None \
+        else zlib.compressobj(COMPRESSION_LEVEL, zdict=dictionary.data)
+    return packer.compress(body) + packer.flush()
+
+
+def _pack_details(db: sqlite3.Connection) -> None:
+    """Migration 2's rows: every assessment's details packed into a body, then details dropped."""
+    packer = _Packer()
+    rows = db.execute("SELECT a.id, a.bank_id, a.bank_version, d.signals, d.document FROM assessments a"
+                      " JOIN details d ON d.assessment_id = a.id ORDER BY a.id")
+    for assessment_id, bank_id, bank_version, signals, document in rows:
+        record = AssessmentRecord("", "", "", bank_id, bank_version, {}, 0, "", 0.0, None,
+                                  _load_signals(signals), indented(document))
+        dictionary, packed = packer.pack(db, record)
+        db.execute("INSERT INTO bodies (assessment_id, dictionary, data) VALUES (?, ?, ?)",
+                   (assessment_id, dictionary, packed))
+    db.execute("DROP TABLE details")
+
+
 # --- the store ---------------------------------------------------------------------------
 
 
@@ -261,6 +413,7 @@ class Store:
         self._db = connection
         self.path = path
         self.writable = writable
+        self._packer = _Packer()
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -347,8 +500,15 @@ class Store:
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         self._db.execute(statement)
+                if number == 1:
+                    _pack_details(self._db)
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
             self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if version == 1:
+            # give the space the old details took back to the disk; when another clientcheck has
+            # the file open, later saves reuse that space instead
+            with suppress(sqlite3.OperationalError):
+                self._db.execute("VACUUM")
 
     def close(self) -> None:
         self._db.close()
@@ -371,6 +531,7 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken at once (no lock upgrade deadlocks); all or nothing."""
         db = self._db
+        self._packer.latest.clear()  # another process may have grown a dictionary since
         with self._errors():
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -395,9 +556,10 @@ class Store:
             (record.uid, client_id, record.created, record.bank_id, record.bank_version,
              _json(dict(record.bank_title)), record.risk, record.level, record.confidence, record.revenue_share))
         if cursor.rowcount != 1:
-            return False
-        db.execute("INSERT INTO details (assessment_id, signals, document) VALUES (?, ?, ?)",
-                   (cursor.lastrowid, _dump_signals(record.signals), record.document))
+            return False  # already here: nothing to pack
+        dictionary, packed = self._packer.pack(db, record._replace(document=indented(record.document)))
+        db.execute("INSERT INTO bodies (assessment_id, dictionary, data) VALUES (?, ?, ?)",
+                   (cursor.lastrowid, dictionary, packed))
         return True
 
     # -- writing ------------------------------------------------------------------------
@@ -423,10 +585,12 @@ class Store:
             before_commit()
 
     def add_records(self, records: Iterable[AssessmentRecord]) -> ImportCounts:
-        """Merge many assessments in one transaction: a uid already present is skipped."""
+        """Merge many assessments in one transaction: a uid already present is skipped. When
+        ``records`` raises, nothing is merged (an import found a problem further on)."""
         clients_added = added = present = 0
         with self._transaction() as db:
             ids: dict[str, int] = {}
+            grown: set[int] = set()
             for record in records:
                 key = client_key(record.client)
                 if key not in ids:
@@ -434,9 +598,10 @@ class Store:
                     clients_added += new
                 if self._insert(db, record, ids[key]):
                     added += 1
+                    grown.add(ids[key])
                 else:
                     present += 1
-            for client_id in ids.values():
+            for client_id in grown:  # a client that gained nothing keeps its summary as it is
                 self._refresh(db, client_id)
             db.execute("DELETE FROM clients WHERE assessments = 0")  # its only ones were already filed elsewhere
             before_commit()
@@ -471,10 +636,13 @@ class Store:
             count = 0
             if row is not None:
                 count = db.execute("SELECT count(*) FROM assessments WHERE client_id = ?", (row[0],)).fetchone()[0]
-                db.execute("DELETE FROM details WHERE assessment_id IN"
+                db.execute("DELETE FROM bodies WHERE assessment_id IN"
                            " (SELECT id FROM assessments WHERE client_id = ?)", (row[0],))
                 db.execute("DELETE FROM assessments WHERE client_id = ?", (row[0],))
                 db.execute("DELETE FROM clients WHERE id = ?", (row[0],))
+                # texts only its results brought go too
+                db.execute("DELETE FROM dictionaries WHERE id NOT IN"
+                           " (SELECT dictionary FROM bodies WHERE dictionary IS NOT NULL)")
             db.execute("DELETE FROM progress WHERE client_key = ?", (key,))
         with self._errors():
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -513,36 +681,41 @@ class Store:
             return [ClientRow._make(row) for row in self._db.execute(query)]
 
     def history(self, client: str, *, documents: bool = False) -> list[AssessmentRecord]:
-        """A client's assessments, oldest first (the full documents only when asked for)."""
-        columns = "a.uid, c.name, a.created, a.bank_id, a.bank_version, a.bank_title, a.risk, a.level," \
-                  " a.confidence, a.revenue_share, d.signals, " + ("d.document" if documents else "''")
+        """A client's assessments, oldest first; their documents (compact JSON, as ``assess``
+        saved them) only when asked for."""
         with self._errors():
             rows = self._db.execute(
-                f"SELECT {columns} FROM assessments a JOIN clients c ON c.id = a.client_id"
-                " JOIN details d ON d.assessment_id = a.id WHERE c.key = ?"
+                f"SELECT {_COLUMNS} FROM assessments a JOIN clients c ON c.id = a.client_id"
+                " JOIN bodies b ON b.assessment_id = a.id WHERE c.key = ?"
                 " ORDER BY a.created, a.id", (client_key(client),)).fetchall()
-        return [_record(row) for row in rows]
+            records = [self._record(row) for row in rows]
+        if not documents:
+            return [record._replace(document="") for record in records]
+        return [record._replace(document=_json(json.loads(record.document))) for record in records]
 
     def all_records(self) -> Iterator[AssessmentRecord]:
-        """Everything, client by client, oldest first: for export."""
+        """Everything, client by client, oldest first: for export, which pastes each document
+        in as it is here (indented as ``json.dumps(indent=2)`` writes it)."""
         with self._errors():
             cursor = self._db.execute(
-                "SELECT a.uid, c.name, a.created, a.bank_id, a.bank_version, a.bank_title, a.risk, a.level,"
-                " a.confidence, a.revenue_share, d.signals, d.document FROM assessments a"
-                " JOIN clients c ON c.id = a.client_id JOIN details d ON d.assessment_id = a.id"
-                " ORDER BY c.key, a.created, a.id")
+                f"SELECT {_COLUMNS} FROM clients c JOIN assessments a ON a.client_id = c.id"
+                " JOIN bodies b ON b.assessment_id = a.id ORDER BY c.key, a.created, a.id")
             for row in cursor:
-                yield _record(row)
+                yield self._record(row)
+
+    def _record(self, row: Sequence[Any]) -> AssessmentRecord:
+        signals, document = self._packer.unpack(self._db, row[10], row[11])
+        return AssessmentRecord(uid=row[0], client=row[1], created=row[2], bank_id=row[3], bank_version=row[4],
+                                bank_title=json.loads(row[5]), risk=row[6], level=row[7], confidence=row[8],
+                                revenue_share=row[9], signals=_load_signals(signals), document=document)
 
     def integrity(self) -> str:
         with self._errors():
             return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
 
 
-def _record(row: Sequence[Any]) -> AssessmentRecord:
-    return AssessmentRecord(uid=row[0], client=row[1], created=row[2], bank_id=row[3], bank_version=row[4],
-                            bank_title=json.loads(row[5]), risk=row[6], level=row[7], confidence=row[8],
-                            revenue_share=row[9], signals=_load_signals(row[10]), document=row[11])
+_COLUMNS = "a.uid, c.name, a.created, a.bank_id, a.bank_version, a.bank_title, a.risk, a.level, a.confidence," \
+           " a.revenue_share, b.dictionary, b.data"  # AssessmentRecord's, the body packed
 
 
 def _answer_value(value: Any) -> str | float:

@@ -1,0 +1,167 @@
+"""A JSON document read piece by piece from a byte stream, so that an export of any size is
+checked and imported in little memory. The caller walks the outer objects and arrays itself
+(``members``, ``items``) and takes each inner value whole (``value``), parsed by json's own C
+scanner. A malformed document raises ``JsonSyntaxError`` with the message, line and column that
+``json.loads`` gives for the whole text; bytes that are not UTF-8 raise ``UnicodeDecodeError``
+wherever they are, as decoding the whole file first would.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterator
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from typing import Any, BinaryIO
+
+CHUNK = 1 << 20
+_SPACE = re.compile(r"[ \t\n\r]*")
+_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # json's C scanner, from a position
+
+
+class JsonSyntaxError(ValueError):
+    """Where and why the text is not JSON, in ``json.JSONDecodeError``'s words."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(f"{message}: line {line} column {column}")
+        self.msg, self.lineno, self.colno = message, line, column
+
+
+class JsonStream:
+    """The text of ``stream``, decoded and kept from the current position on, a chunk at a time."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self._text = ""
+        self._pos = 0
+        self._eof = False
+        self._offset = 0  # characters dropped before _text
+        self._lines = 0  # newlines among them
+        self._line_start = -1  # where the last of them is
+        self._fill()
+        if self._text.startswith("\ufeff"):
+            self._fail("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0)
+
+    # -- the buffer ---------------------------------------------------------------------
+    def _fill(self, size: int = CHUNK) -> bool:
+        """Read more; False at the end (the buffer then stays as it was). Text before the
+        current position is dropped first."""
+        if self._eof:
+            return False
+        data = self._stream.read(max(size, CHUNK))
+        if not data:
+            self._eof = True
+            self._text += self._decoder.decode(b"", final=True)  # raises on a sequence cut short
+            return False
+        if self._pos > CHUNK:
+            dropped = self._text[:self._pos]
+            self._lines += dropped.count("\n")
+            newline = dropped.rfind("\n")
+            if newline >= 0:
+                self._line_start = self._offset + newline
+            self._offset += self._pos
+            self._text, self._pos = self._text[self._pos:], 0
+        self._text += self._decoder.decode(data)
+        return True
+
+    def _fail(self, message: str, pos: int) -> None:
+        """Raise the syntax error at ``pos`` of the buffer, once the rest is known to be UTF-8
+        (a byte that is not, anywhere, is what decoding the whole file first would report)."""
+        before = self._text.rfind("\n", 0, pos)
+        column = pos - before if before >= 0 else self._offset + pos - self._line_start
+        line = self._lines + self._text.count("\n", 0, pos) + 1
+        while not self._eof:
+            data = self._stream.read(CHUNK)
+            self._eof = not data
+            self._decoder.decode(data, final=self._eof)
+        raise JsonSyntaxError(message, line, column)
+
+    def _space(self) -> str:
+        """Skip whitespace; the next character, or "" at the end."""
+        while True:
+            spaces = _SPACE.match(self._text, self._pos)
+            assert spaces is not None  # it matches nothing at worst
+            self._pos = spaces.end()
+            if self._pos < len(self._text) or not self._fill():
+                return self._text[self._pos:self._pos + 1]
+
+    # -- walking ------------------------------------------------------------------------
+    def peek(self) -> str:
+        return self._space()
+
+    def value(self, *, text: bool = False) -> tuple[Any, str]:
+        """The next value whole, and its text when asked for (else "")."""
+        self._space()
+        while True:
+            start, buffer = self._pos, self._text
+            try:
+                value, end = _scan(buffer, start)
+            except StopIteration as stop:
+                error: tuple[str, int] = ("Expecting value", int(stop.value))
+            except json.JSONDecodeError as failure:
+                error = (failure.msg, failure.pos)
+            else:
+                if end < len(buffer) or not self._fill():  # a number cut at the end would still parse
+                    self._pos = end
+                    return value, buffer[start:end] if text else ""
+                continue
+            if not self._fill(len(buffer) - start):  # perhaps cut at the end: read as much again
+                self._fail(*error)  # the end: it really is malformed
+
+    def _key(self) -> str:
+        while True:
+            try:
+                key, end = scanstring(self._text, self._pos + 1, True)
+            except json.JSONDecodeError as failure:
+                if not self._fill():
+                    self._fail(failure.msg, failure.pos)
+                continue
+            self._pos = end
+            return str(key)
+
+    def members(self) -> Iterator[str]:
+        """The keys of the object starting here; the caller takes each one's value before the next."""
+        assert self._space() == "{"
+        self._pos += 1
+        if self._space() == "}":
+            self._pos += 1
+            return
+        while True:
+            if self._space() != '"':
+                self._fail("Expecting property name enclosed in double quotes", self._pos)
+            key = self._key()
+            if self._space() != ":":
+                self._fail("Expecting ':' delimiter", self._pos)
+            self._pos += 1
+            yield key
+            following = self._space()
+            self._pos += 1
+            if following == "}":
+                return
+            if following != ",":
+                self._fail("Expecting ',' delimiter", self._pos - 1)
+
+    def items(self) -> Iterator[int]:
+        """The positions of the array starting here; the caller takes each item before the next."""
+        assert self._space() == "["
+        self._pos += 1
+        if self._space() == "]":
+            self._pos += 1
+            return
+        index = 0
+        while True:
+            yield index
+            index += 1
+            following = self._space()
+            self._pos += 1
+            if following == "]":
+                return
+            if following != ",":
+                self._fail("Expecting ',' delimiter", self._pos - 1)
+
+    def end(self) -> None:
+        """Nothing but whitespace may follow the document."""
+        if self._space():
+            self._fail("Extra data", self._pos)
