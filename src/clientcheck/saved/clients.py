@@ -213,8 +213,12 @@ def _scalar(value: Any) -> str:
     """A number, string, boolean or null as json.dumps writes it."""
     if isinstance(value, str):
         return _string(value)
-    if isinstance(value, float):
-        return float.__repr__(value) if math.isfinite(value) else json.dumps(value)
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
     return json.dumps(value)
 
 
