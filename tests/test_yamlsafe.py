@@ -208,3 +208,125 @@ def test_position_is_one_based() -> None:
     sequence = root.value[1][1]
     assert position(sequence) == (3, 3)
     assert position(sequence.value[0]) == (3, 5)
+
+
+# --- one pass: the same trees and the same problems as checking the events, then composing ----
+
+
+def _two_passes(text: str, name: str) -> yaml.Node | None:
+    """How compose worked before it took one pass: scan the events for refused constructs
+    (stopping at the first), then let PyYAML compose the text again."""
+    loader = yamlsafe._Loader
+    depth = documents = 0
+    found: list[Problem] = []
+
+    def refuse(event: yaml.Event, message: str) -> None:
+        mark = event.start_mark
+        assert mark is not None
+        found.append(Problem(name, mark.line + 1, mark.column + 1, message, ""))
+
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    refuse(event, "more than one YAML document in the file")
+                    break
+            elif isinstance(event, yaml.AliasEvent):
+                refuse(event, f"alias '*{event.anchor}' is not allowed")
+                break
+            elif isinstance(event, yaml.NodeEvent):
+                tag = getattr(event, "tag", None)
+                if event.anchor is not None:
+                    refuse(event, f"anchor '&{event.anchor}' is not allowed")
+                    break
+                if tag is not None and tag not in yamlsafe._ALLOWED_TAGS:
+                    refuse(event, f"the tag '{tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed")
+                    break
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > yamlsafe.MAX_DEPTH:
+                        refuse(event, f"nested more than {yamlsafe.MAX_DEPTH} levels deep")
+                        break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        found.extend(yamlsafe._syntax_problems(error, name, text))
+    except yaml.YAMLError as error:
+        found.append(Problem(name, 1, 1, f"not valid YAML: {error}", ""))
+    if found:
+        raise YamlProblems(tuple(found))
+    return yaml.compose(text, Loader=loader)
+
+
+def _shape(node: yaml.Node | None) -> object:
+    """Everything a reader can see of a node tree: kinds, tags, values, styles and every mark."""
+    if node is None:
+        return None
+    marks = [(m.line, m.column, m.index) for m in (node.start_mark, node.end_mark)]
+    if isinstance(node, yaml.ScalarNode):
+        return ("scalar", node.tag, node.value, node.style, marks)
+    if isinstance(node, yaml.SequenceNode):
+        return ("sequence", node.tag, node.flow_style, marks, [_shape(item) for item in node.value])
+    assert isinstance(node, yaml.MappingNode)
+    return ("mapping", node.tag, node.flow_style, marks, [(_shape(k), _shape(v)) for k, v in node.value])
+
+
+def _outcome(composer: Callable[[str, str], yaml.Node | None], text: str) -> object:
+    try:
+        return _shape(composer(text, "f.yaml"))
+    except YamlProblems as error:
+        return [(p.line, p.column, p.message) for p in error.problems]  # the hints come from one place
+
+
+def _texts() -> list[str]:
+    """Every YAML file of the repository's banks and tests, odd cases, and mutations of two banks."""
+    repo = Path(__file__).resolve().parents[1]
+    texts: list[str] = []
+    for path in sorted([*repo.glob("questions/*.yaml"), *repo.glob("tests/**/*.yaml"), *repo.glob("tests/**/*.json")]):
+        try:
+            texts.append(decode(path.read_bytes(), path.name))
+        except YamlProblems:
+            continue  # binary and latin-1 files: refused before YAML
+    texts += ["", "---\n", "--- \n...\n", "a: 1\n...\n---\nb: 2\n", "a: 1\n--- !!str x\n", "!!map {a: 1}\n",
+              "! a\n", "- &x 1\n- *x\n", "a: *x\n", "? [a, b]\n: c\n", "a: |\n  text\n  more\nb: >-\n  folded\n",
+              "{a: [1, {b: 'c'}], d: \"e\"}\n", "a: \x01\n", "a: 'x\n", "a: [" * 40 + "\n", "a:\n- b\n -c\n"]
+    random = __import__("random").Random(12)
+    for source in (repo / "questions" / "starter.yaml", repo / "tests" / "banks" / "mini.yaml"):
+        text = source.read_text(encoding="utf-8")
+        for _ in range(150):
+            at = random.randrange(len(text))
+            texts.append(text[:at] + random.choice(" \t:-\"'&*!#[]{}|>?\n,") + text[at + random.randrange(2):])
+    return texts
+
+
+@pytest.mark.parametrize("loader", [getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader],
+                         ids=["libyaml", "pure-python"])
+def test_one_pass_gives_the_trees_and_problems_of_two_passes(loader: type[yaml.SafeLoader],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsafe, "_Loader", loader)
+    texts = [text for text in _texts() if loader is not yaml.SafeLoader or len(text) < 5000]  # pure Python is slow
+    differences = [text for text in texts if _outcome(compose, text) != _outcome(_two_passes, text)]
+    assert not differences, differences[:3]
+    assert sum(isinstance(_outcome(compose, text), list) for text in texts) > 50  # the mutations break many
+
+
+# --- a top-level value, read without the rest of the file -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("id: a\nversion: [\n", "a"),                       # what follows is never parsed
+    ('x: [1, {id: no}]\ny: {id: no}\n"id": b\n', "b"),  # nested ids are not the top one
+    ("x: 1\nid:\n", ""),
+    ("- id: a\n", None),                                # not a mapping
+    ("", None),
+    ("# nothing\n", None),
+    ("id: [a]\n", None),                                # not plain text
+    ("id: !!str a\n", None),                            # a tag: left to the whole check
+    ("id: *a\n", None),
+    ("? [a]\n: b\nid: c\n", None),                      # a key nobody writes in a bank
+    ("x: 'open\nid: a\n", None),                        # a syntax error before it
+    ("x: 1\n", None),
+])
+def test_top_level_text_reads_up_to_the_key_only(text: str, found: str | None) -> None:
+    assert yamlsafe.top_level_text(text, "id") == found

@@ -7,8 +7,12 @@ here beyond plain scalars, so no YAML document can run code or blow up in memory
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -23,6 +27,7 @@ MAX_DEPTH = 32
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {f"{_TAG}seq", f"{_TAG}map"}
+_ALLOWED_TAGS = _SCALAR_TAGS | _COLLECTION_TAGS | {"!"}  # "!" is the non-specific tag: a plain string
 
 Scalar = str | int | float | bool | None
 
@@ -75,12 +80,62 @@ def decode(data: bytes, name: str) -> str:
 
 
 def compose(text: str, name: str) -> yaml.Node | None:
-    """Parse one YAML document into a node tree; ``None`` for an empty document."""
-    _check_events(text, name)
+    """Parse one YAML document into a node tree; ``None`` for an empty document.
+
+    The checks and the tree share one pass over the parser's events (parsing is most of the
+    work on a large bank): the first refused event, or a syntax error, stops it there."""
+    loader = None
     try:
-        return yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:  # pragma: no cover - the event scan sees these first
-        raise YamlProblems((_from_yaml_error(error, name),)) from None
+        loader = _Loader(text)
+        return _compose_checked(loader, name)
+    except yaml.MarkedYAMLError as error:
+        raise YamlProblems(tuple(_syntax_problems(error, name, text))) from None
+    except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
+        raise YamlProblems((Problem(name, 1, 1, f"not valid YAML: {error}", ""),)) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def top_level_text(text: str, key: str) -> str | None:
+    """The plain text under ``key`` in the document's top mapping, read from the parser's events
+    up to it and no further; None when the document does not plainly have one there (not a
+    mapping, a key or value that is a collection, a tag or an alias, a syntax error before it)."""
+    loader = _Loader(text)
+    try:
+        event = loader.get_event()
+        while isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent)):
+            event = loader.get_event()
+        if not isinstance(event, yaml.MappingStartEvent):
+            return None
+        while True:
+            name = loader.get_event()
+            if not isinstance(name, yaml.ScalarEvent) or name.tag is not None:
+                return None  # the end of the mapping, or a key nobody writes in a bank
+            value = loader.get_event()
+            if name.value == key:
+                return str(value.value) if isinstance(value, yaml.ScalarEvent) and value.tag is None else None
+            depth = 1 if isinstance(value, yaml.CollectionStartEvent) else 0
+            while depth:
+                event = loader.get_event()
+                depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+@contextmanager
+def collecting_no_garbage() -> Iterator[None]:
+    """Around building and reading a file's tree: it only grows and holds no cycles, and each
+    collection would walk all of it, which made a large bank's load grow faster than the bank."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def scalar_value(node: yaml.ScalarNode) -> Scalar:
@@ -88,7 +143,7 @@ def scalar_value(node: yaml.ScalarNode) -> Scalar:
     tag = node.tag
     if tag == f"{_TAG}timestamp" or tag == f"{_TAG}str":
         return str(node.value)
-    value = _CONSTRUCTOR.construct_object(node)
+    value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)  # not construct_object: it keeps every node
     if isinstance(value, (bool, int, float)) or value is None:
         return value
     return str(node.value)  # pragma: no cover - only the tags above reach here
@@ -103,50 +158,79 @@ def position(node: yaml.Node) -> tuple[int, int]:
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-def _check_events(text: str, name: str) -> None:
-    depth = 0
+def _compose_checked(loader: yaml.SafeLoader | yaml.CSafeLoader, name: str) -> yaml.Node | None:
+    """The stream's document as a node tree, as ``yaml.compose`` builds it (None: no document),
+    refusing at the first event that is a second document, an alias, an anchor, a tag beyond
+    plain values, or nesting past ``MAX_DEPTH``."""
+    root: yaml.Node | None = None
+    open_nodes: list[tuple[yaml.CollectionNode, list[yaml.Node]]] = []  # each with a key awaiting its value
     documents = 0
-    problems: list[Problem] = []
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            mark = event.start_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    problems.append(Problem(name, line, column, "more than one YAML document in the file",
-                                            "remove the '---' line: one file holds one document"))
-                    break
-            elif isinstance(event, yaml.AliasEvent):
-                problems.append(Problem(name, line, column, f"alias '*{event.anchor}' is not allowed",
-                                        "write the value out in full; anchors and aliases are refused"))
-                break
-            elif isinstance(event, yaml.NodeEvent):
-                if event.anchor is not None:
-                    problems.append(Problem(name, line, column, f"anchor '&{event.anchor}' is not allowed",
-                                            "write the value out in full; anchors and aliases are refused"))
-                    break
-                tag = getattr(event, "tag", None)
-                if tag is not None and tag not in _SCALAR_TAGS | _COLLECTION_TAGS and tag != "!":
-                    problems.append(Problem(name, line, column, f"the tag '{tag.replace(_TAG, '!!')}' is not allowed",
-                                            "remove the tag: only plain strings, numbers, true/false, "
-                                            "lists and mappings are accepted"))
-                    break
-                if isinstance(event, yaml.CollectionStartEvent):
-                    depth += 1
-                    if depth > MAX_DEPTH:
-                        problems.append(Problem(name, line, column,
-                                                f"nested more than {MAX_DEPTH} levels deep",
-                                                "a question bank needs only a few levels; check the indentation"))
-                        break
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.MarkedYAMLError as error:
-        problems.extend(_syntax_problems(error, name, text))
-    except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
-        problems.append(Problem(name, 1, 1, f"not valid YAML: {error}", ""))
-    if problems:
-        raise YamlProblems(tuple(problems))
+    resolve: Callable[..., str] = loader.resolve
+    while True:
+        event: Any = loader.get_event()  # from the C or the Python parser: alike, but typed apart
+        kind = type(event)
+        node: yaml.Node
+        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None or len(open_nodes) >= MAX_DEPTH:
+                _check_node_event(event, len(open_nodes), name)
+            tag = event.tag
+            if kind is yaml.ScalarEvent:
+                if tag is None or tag == "!":
+                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            else:
+                collection = yaml.MappingNode if kind is yaml.MappingStartEvent else yaml.SequenceNode
+                if tag is None or tag == "!":
+                    tag = resolve(collection, None, event.implicit)
+                open_nodes.append((collection(tag, [], event.start_mark, None, flow_style=event.flow_style), []))
+                continue
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            node = open_nodes.pop()[0]
+            node.end_mark = event.end_mark
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _refused(event, name, "more than one YAML document in the file",
+                               "remove the '---' line: one file holds one document")
+            continue
+        elif kind is yaml.AliasEvent:
+            raise _refused(event, name, f"alias '*{event.anchor}' is not allowed",
+                           "write the value out in full; anchors and aliases are refused")
+        elif kind is yaml.StreamEndEvent:
+            return root
+        else:
+            continue
+        if not open_nodes:
+            root = node
+            continue
+        parent, key = open_nodes[-1]
+        if isinstance(parent, yaml.SequenceNode):
+            parent.value.append(node)
+        elif key:
+            parent.value.append((key.pop(), node))
+        else:
+            key.append(node)
+
+
+def _check_node_event(event: yaml.NodeEvent, depth: int, name: str) -> None:
+    """Refuse a node's anchor, a tag beyond plain values, or a collection ``depth`` levels in."""
+    if event.anchor is not None:
+        raise _refused(event, name, f"anchor '&{event.anchor}' is not allowed",
+                       "write the value out in full; anchors and aliases are refused")
+    tag = getattr(event, "tag", None)
+    if tag is not None and tag not in _ALLOWED_TAGS:
+        raise _refused(event, name, f"the tag '{tag.replace(_TAG, '!!')}' is not allowed",
+                       "remove the tag: only plain strings, numbers, true/false, "
+                       "lists and mappings are accepted")
+    if isinstance(event, yaml.CollectionStartEvent) and depth + 1 > MAX_DEPTH:
+        raise _refused(event, name, f"nested more than {MAX_DEPTH} levels deep",
+                       "a question bank needs only a few levels; check the indentation")
+
+
+def _refused(event: yaml.Event, name: str, message: str, hint: str) -> YamlProblems:
+    mark = event.start_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return _single(name, line, column, message, hint)
 
 
 def _from_yaml_error(error: yaml.MarkedYAMLError, name: str, text: str = "") -> Problem:
