@@ -641,3 +641,68 @@ def test_the_menu_lists_banks_by_their_menu_order_then_those_without_it_by_id(tm
     order = [bank.id for bank in menu_banks({"CLIENTCHECK_HOME": str(home)})]
     assert order == ["zzz-first", "a-tie", "checkup", "starter", "whale", "signals", "let-go", "difficult-or-bad",
                      "farewell", "aaa-mine", "b-mine"]
+
+
+# --- large banks: the work that grows with the bank stays linear ---------------------------
+
+
+def test_a_bank_finds_its_questions_by_id_and_a_copy_finds_its_own() -> None:
+    bank = load_bank(TEST_BANKS / "mini.yaml")
+    assert bank.question("share") is bank.questions[1]
+    assert bank.question("nope") is None
+    fewer = bank._replace(questions=bank.questions[2:])  # the copy must not answer from the original's index
+    assert fewer.question("share") is None and fewer.question("tone") is bank.questions[2]
+    renamed = bank._replace(questions=tuple(q._replace(id=f"new_{q.id}") for q in bank.questions))
+    assert renamed.question("new_share") is not None and renamed.question("share") is None
+
+
+def test_the_question_index_is_no_part_of_equality_or_hashing() -> None:
+    looked_up, fresh = load_bank(TEST_BANKS / "mini.yaml"), load_bank(TEST_BANKS / "mini.yaml")
+    looked_up.question("share")
+    assert looked_up == fresh and hash(looked_up) == hash(fresh)
+    assert looked_up._replace(version=2) != fresh
+
+
+def test_a_hand_made_bank_with_a_duplicate_id_finds_the_first_as_a_search_would() -> None:
+    bank = load_bank(TEST_BANKS / "mini.yaml")
+    first, second = bank.questions[0], bank.questions[1]._replace(id=bank.questions[0].id)
+    assert bank._replace(questions=(first, second)).question(first.id) is first
+
+
+def _many_questions(count: int, misspelt: int = 0) -> str:
+    """mini.yaml with ``count`` more yes/no questions, the last ``misspelt`` of them following 'extra_0x'."""
+    lines = []
+    for i in range(count):
+        when = ", when: {question: extra_0x, equals: 'yes'}" if i >= count - misspelt else ""
+        lines.append(f"  - {{id: extra_{i}, dimension: money, type: yes_no, text: 'Extra {i}?', "
+                     f"advice: 'Do.'{when}}}\n")
+    return MINI.replace("bands:\n", "".join(lines) + "bands:\n", 1)
+
+
+def test_a_large_bank_loads_whole_and_in_order(tmp_path: Path) -> None:
+    bank, problems = check(tmp_path, _many_questions(3000))
+    assert problems == () and bank is not None
+    assert [q.id for q in bank.questions[4:]] == [f"extra_{i}" for i in range(3000)]
+    assert bank.question("extra_2999") is bank.questions[-1]
+
+
+def test_misspelt_references_get_a_suggestion_until_the_files_budget_is_spent(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import clientcheck.bank.reader as reader
+
+    text = _many_questions(40, misspelt=5)  # each misspelt reference compares about 40 ids
+    hints = [p.hint for p in errors(tmp_path, text)]
+    assert hints == ["did you mean 'extra_0'?"] * 5
+    monkeypatch.setattr(reader, "SUGGESTION_BUDGET", 80)  # enough for the first two references only
+    hints = [p.hint for p in errors(tmp_path, text)]
+    assert hints == ["did you mean 'extra_0'?"] * 2 + ["check the question id"] * 3
+
+
+def test_problems_added_without_a_node_count_as_errors(tmp_path: Path) -> None:
+    from clientcheck.bank.reader import NodeReader
+
+    reader = NodeReader("f.yaml")
+    reader.add([Problem("f.yaml", 1, 1, "a warning", "hint", "warning")])
+    assert not reader.has_errors and reader.error_count == 0
+    reader.add([Problem("f.yaml", 2, 1, "an error", "hint"), Problem("f.yaml", 3, 1, "another", "hint")])
+    assert reader.has_errors and reader.error_count == 2

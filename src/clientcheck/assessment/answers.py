@@ -18,7 +18,7 @@ from clientcheck.bank.model import (
     Question,
     QuestionType,
 )
-from clientcheck.bank.reader import NodeReader, did_you_mean
+from clientcheck.bank.reader import NodeReader
 from clientcheck.bank.yamlsafe import YamlProblems, compose, decode, read_text, scalar_value
 from clientcheck.errors import AnswersError, Problem
 from clientcheck.text import format_number, strip_control
@@ -88,7 +88,7 @@ def answers_for(document: AnswersDocument, bank: Bank) -> dict[str, AnswerValue]
         question = bank.question(question_id)
         if question is None:
             reader.error(key_node, f"bank '{bank.id}' has no question '{strip_control(question_id)}'",
-                         did_you_mean(question_id, question_ids)
+                         reader.suggest(question_id, question_ids)
                          or f"see the ids with 'clientcheck answers-template --bank {bank.id}'")
             continue
         raw = reader.scalar(value_node)

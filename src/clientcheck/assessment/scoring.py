@@ -161,7 +161,16 @@ def assess(bank: Bank, answers: Mapping[str, AnswerValue], *, explain: bool = Tr
                for q, a in known if q.scored and q.answer_risk(a) >= SIGNAL_THRESHOLD]
     signals.sort(key=lambda s: (-s.contribution, order[s.question.id]))
 
-    dimensions = tuple(_dimension_score(d.id, d.label, asked, known) for d in bank.dimensions)
+    asked_in: dict[str, list[Question]] = {}  # each dimension's scored questions, grouped in one pass over them
+    known_in: dict[str, list[tuple[Question, AnswerValue]]] = {}
+    for question in asked:
+        if question.scored:
+            asked_in.setdefault(question.dimension, []).append(question)
+    for question, answer in known:
+        if question.scored:
+            known_in.setdefault(question.dimension, []).append((question, answer))
+    dimensions = tuple(_dimension_score(d.id, d.label, asked_in.get(d.id, []), known_in.get(d.id, []))
+                       for d in bank.dimensions)
     risks: dict[str, int | None] = {"overall": risk if scored_known else None}
     risks.update({d.id: d.risk for d in dimensions})
     counts: dict[tuple[str, bool], int] = {}  # (scope, serious only) -> how many signals
@@ -190,10 +199,9 @@ def assess(bank: Bank, answers: Mapping[str, AnswerValue], *, explain: bool = Tr
                                bounds=unknown_bounds(bank, answers, assessment))
 
 
-def _dimension_score(dimension_id: str, label: Text, asked: list[Question],
-                     known: list[tuple[Question, AnswerValue]]) -> DimensionScore:
-    mine_asked = [q for q in asked if q.dimension == dimension_id and q.scored]
-    mine_known = [(q, a) for q, a in known if q.dimension == dimension_id and q.scored]
+def _dimension_score(dimension_id: str, label: Text, mine_asked: list[Question],
+                     mine_known: list[tuple[Question, AnswerValue]]) -> DimensionScore:
+    """``mine_asked``, ``mine_known``: the dimension's scored questions asked, and those answered."""
     asked_weight = sum(q.weight for q in mine_asked)
     known_weight = sum(q.weight for q, _ in mine_known)
     risk = None

@@ -9,6 +9,7 @@ imports this module at start-up. Equality compares every field, ``origin`` inclu
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cached_property
 from typing import NamedTuple
 
 from clientcheck.levels import Level
@@ -223,7 +224,7 @@ class BankKind(StrEnum):
     FAREWELL = "farewell"  # "let go" rates your reaction: there is nothing to exit
 
 
-class Bank(NamedTuple):
+class _BankRecord(NamedTuple):
     id: str
     version: int
     languages: tuple[str, ...]
@@ -241,8 +242,23 @@ class Bank(NamedTuple):
     revenue_question: str | None = None  # the number question giving this client's share of your revenue
     menu_order: int | None = None  # place in the quiz menu (lower first); banks without it come after
 
+
+class Bank(_BankRecord):
+    """A question bank: the record above, whose questions are also found by id.
+
+    The index is built on first use and kept beside the fields (a subclass of a NamedTuple
+    has an instance dict), so equality, hashing and ``_replace`` see only the fields, and a
+    copy made with ``_replace`` builds its own."""
+
+    @cached_property
+    def _questions_by_id(self) -> dict[str, Question]:
+        index: dict[str, Question] = {}
+        for question in self.questions:
+            index.setdefault(question.id, question)  # the first of a (hand-made) duplicate, as a search finds
+        return index
+
     def question(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+        return self._questions_by_id.get(question_id)  # a dict, not a search: answers look up every question
 
     def dimension(self, dimension_id: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.id == dimension_id), None)

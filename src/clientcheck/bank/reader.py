@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import yaml
 
@@ -41,6 +41,12 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
+SUGGESTION_BUDGET = 20_000
+"""Ids one file may compare for "did you mean" among the ids a bank defines (400 misspelt
+references in a 50-question bank, 4 in a 5,000-question one): thousands of them in a huge
+bank would otherwise take time that grows with the square of its size."""
+
+
 def one_of(choices: Sequence[str]) -> str:
     return ", ".join(f"'{choice}'" for choice in choices)
 
@@ -51,7 +57,9 @@ class NodeReader:
     def __init__(self, name: str, languages: Sequence[str] = LANGUAGES) -> None:
         self.name = name
         self.languages: tuple[str, ...] = tuple(languages)
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = []  # added to through error, warn and add only, which count the errors
+        self._errors = 0  # counted as they come: readers ask after every part, and a broken bank has thousands
+        self._comparisons_left = SUGGESTION_BUDGET
 
     # -- reporting --------------------------------------------------------------------
     def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
@@ -60,18 +68,30 @@ class NodeReader:
     def warn(self, node: yaml.Node, message: str, hint: str = "") -> None:
         self._add(node, message, hint, "warning")
 
+    def add(self, problems: Iterable[Problem]) -> None:
+        """Problems found without a node at hand (e.g. the bands' coverage)."""
+        for problem in problems:
+            self.problems.append(problem)
+            self._errors += problem.severity == "error"
+
     def _add(self, node: yaml.Node, message: str, hint: str, severity: Severity) -> None:
         line, column = position(node)
-        self.problems.append(Problem(self.name, line, column, message, hint, severity))
+        self.add((Problem(self.name, line, column, message, hint, severity),))
 
     @property
     def has_errors(self) -> bool:
-        return any(p.severity == "error" for p in self.problems)
+        return self._errors > 0
 
     @property
     def error_count(self) -> int:
         """Errors so far: comparing two counts tells whether the part read in between is clean."""
-        return sum(p.severity == "error" for p in self.problems)
+        return self._errors
+
+    def suggest(self, word: str, choices: Collection[str]) -> str:
+        """``did_you_mean`` among ids the bank defines (questions, dimensions), which grow with it:
+        past the file's ``SUGGESTION_BUDGET`` the caller's plain hint stands alone."""
+        self._comparisons_left -= len(choices)
+        return did_you_mean(word, choices) if self._comparisons_left >= 0 else ""
 
     # -- structure --------------------------------------------------------------------
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:

@@ -22,7 +22,7 @@ from clientcheck.bank.loader.questions import QuestionReader, read_dimensions, r
 from clientcheck.bank.loader.source import read_languages, read_source
 from clientcheck.bank.model import Bank, BankKind
 from clientcheck.bank.reader import NodeReader
-from clientcheck.bank.yamlsafe import YamlProblems, compose, decode, position, read_text
+from clientcheck.bank.yamlsafe import YamlProblems, collecting_no_garbage, compose, decode, position, read_text
 from clientcheck.errors import BankError, Problem
 from clientcheck.text import LANGUAGES
 
@@ -60,15 +60,16 @@ def check_bank_bytes(data: bytes, name: str) -> tuple[Bank | None, tuple[Problem
 
 
 def check_bank_text(text: str, name: str) -> tuple[Bank | None, tuple[Problem, ...]]:
-    try:
-        root = compose(text, name)
-    except YamlProblems as error:
-        return None, error.problems
-    if root is None:
-        return None, (Problem(name, 1, 1, "the file is empty",
-                              "start from 'clientcheck banks new ID', or see docs/bank-format.md"),)
-    reader = NodeReader(name)
-    bank = _read_bank(reader, root, origin=name)
+    with collecting_no_garbage():
+        try:
+            root = compose(text, name)
+        except YamlProblems as error:
+            return None, error.problems
+        if root is None:
+            return None, (Problem(name, 1, 1, "the file is empty",
+                                  "start from 'clientcheck banks new ID', or see docs/bank-format.md"),)
+        reader = NodeReader(name)
+        bank = _read_bank(reader, root, origin=name)
     problems = tuple(reader.problems)
     if reader.has_errors:
         return None, problems
@@ -100,7 +101,7 @@ def _read_bank(r: NodeReader, root: yaml.Node, origin: str) -> Bank | None:
     dealbreakers = read_dealbreakers(r, top["dealbreakers"], conditions, by_id) if "dealbreakers" in top else ()
     profiles = read_profiles(r, top["profiles"], conditions, by_id) if "profiles" in top else ()
     kind = read_choice(r, top["kind"], "'kind'", BankKind) if "kind" in top else BankKind.RELATIONSHIP
-    prospect = conditions.condition(top["prospect"], "'prospect'", by_id, set(by_id), allow_risk=False) \
+    prospect = conditions.condition(top["prospect"], "'prospect'", by_id, by_id.keys(), allow_risk=False) \
         if "prospect" in top else None
     revenue_question = read_revenue_question(r, top["revenue_question"], by_id) \
         if "revenue_question" in top else None

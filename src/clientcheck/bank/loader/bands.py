@@ -38,7 +38,7 @@ def read_bands(reader: NodeReader, node: yaml.Node) -> tuple[Band, ...]:
             placed.append(PlacedBand(band, *position(item)))
     if reader.error_count > errors_before or not placed:
         return tuple(p.band for p in placed)
-    reader.problems.extend(band_coverage_problems(placed, reader.name))
+    reader.add(band_coverage_problems(placed, reader.name))
     return tuple(sorted((p.band for p in placed), key=lambda band: band.minimum))
 
 

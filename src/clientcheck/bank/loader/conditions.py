@@ -111,7 +111,7 @@ class ConditionReader:
         scopes = ["overall", *self.dimension_ids]
         if scope not in scopes:
             r.error(scope_node, f"{what} looks at the risk of {scope!r}, which is not a dimension",
-                    did_you_mean(str(scope), scopes) or f"use 'overall' or one of {one_of(self.dimension_ids)}")
+                    r.suggest(str(scope), scopes) or f"use 'overall' or one of {one_of(self.dimension_ids)}")
             return None
         if operator is None:
             return None
@@ -133,7 +133,7 @@ class ConditionReader:
         scopes = ["overall", *self.dimension_ids]
         if scope not in scopes:
             r.error(scope_node, f"{what} counts the signals of {scope!r}, which is not a dimension",
-                    did_you_mean(str(scope), scopes) or f"use 'overall' or one of {one_of(self.dimension_ids)}")
+                    r.suggest(str(scope), scopes) or f"use 'overall' or one of {one_of(self.dimension_ids)}")
             return None
         if operator is None:
             return None
@@ -182,7 +182,7 @@ class ConditionReader:
                     "a follow-up can only depend on questions asked before it: move it below")
         else:
             r.error(ref_node, f"{what} refers to question {ref!r}, which does not exist",
-                    did_you_mean(str(ref), known) or "check the question id")
+                    r.suggest(str(ref), known) or "check the question id")
         return None
 
     def _answer_value(self, question: Question, node: yaml.Node, what: str) -> AnswerValue | None:

@@ -33,6 +33,7 @@ _REQUIRED_FOR = {
 
 def read_dimensions(reader: NodeReader, node: yaml.Node) -> tuple[Dimension, ...]:
     result: list[Dimension] = []
+    seen: set[str] = set()
     for item in reader.sequence(node, "'dimensions'") or []:
         fields = reader.fields(item, "a dimension", ("id", "label"), ("description",))
         if fields is None:
@@ -44,9 +45,10 @@ def read_dimensions(reader: NodeReader, node: yaml.Node) -> tuple[Dimension, ...
             if "description" in fields else None
         if dimension_id is None or label is None:
             continue
-        if dimension_id in {d.id for d in result}:
+        if dimension_id in seen:
             reader.error(fields["id"], f"dimension '{dimension_id}' is defined twice", "give each a different id")
             continue
+        seen.add(dimension_id)
         result.append(Dimension(dimension_id, label, description))
     return tuple(result)
 
@@ -59,7 +61,7 @@ def read_revenue_question(reader: NodeReader, node: yaml.Node, questions: Mappin
     question = questions.get(question_id)
     if question is None or question.type is not QuestionType.NUMBER:
         reader.error(node, f"'revenue_question' names {question_id!r}, which is not a number question of this bank",
-                     did_you_mean(question_id, [q.id for q in questions.values() if q.type is QuestionType.NUMBER])
+                     reader.suggest(question_id, [q.id for q in questions.values() if q.type is QuestionType.NUMBER])
                      or "name the number question that asks the client's share of your revenue")
         return None
     return question_id
@@ -97,13 +99,13 @@ class QuestionReader:
         self.numbers: dict[int, str] = {}  # the source article's item numbers, and the question that has each
 
     def questions(self, node: yaml.Node) -> tuple[Question, ...]:
-        result: list[Question] = []
+        earlier: dict[str, Question] = {}  # grown question by question, never rebuilt: linear in the bank
         all_ids = _all_question_ids(node)
         for item in self.reader.sequence(node, "'questions'") or []:
-            question = self.question(item, {q.id: q for q in result}, all_ids)
+            question = self.question(item, earlier, all_ids)
             if question is not None:
-                result.append(question)
-        return tuple(result)
+                earlier[question.id] = question
+        return tuple(earlier.values())
 
     def question(self, node: yaml.Node, earlier: Mapping[str, Question], all_ids: set[str]) -> Question | None:
         """One question, or None (its problems reported) when it has errors."""
@@ -151,7 +153,7 @@ class QuestionReader:
         value = self.reader.scalar(node)
         if isinstance(value, str) and value in self.dimension_ids:
             return value
-        suggestion = did_you_mean(str(value), self.dimension_ids)
+        suggestion = self.reader.suggest(str(value), self.dimension_ids)
         self.reader.error(node, f"{what} names dimension {value!r}, which the bank does not define",
                           suggestion or f"the dimensions are {one_of(self.dimension_ids) or '(none)'}")
         return None
