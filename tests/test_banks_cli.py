@@ -150,6 +150,37 @@ def test_an_unreadable_folder_or_file_does_not_stop_the_listing(cli: CliInvoke, 
     assert [b["id"] for b in banks if b["origin"] == "user"] == ["fine"]
 
 
+def test_assess_by_id_reads_whole_only_the_files_that_may_hold_that_id(
+        isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clientcheck.bank import catalog
+    from clientcheck.bank.loader import load_bank
+
+    folder = isolated_home / "banks"
+    write(folder / "a-broken.yaml", "id: mine\nversion: [\n")            # says another id: never read whole
+    write(folder / "b-whale.yaml", bank_text("whale"))                      # another id, loadable: not read either
+    write(folder / "c-hidden.yaml", "version: 1\nx: 'open\nid: starter\n")  # no id to see before the error
+    odd = write(folder / "d-odd.yaml", bank_text("starter").replace("id: starter", "id: !!str starter", 1))
+    write(folder / "e-late.yaml", bank_text("starter", "Too late"))          # d-odd wins before it is reached
+    loaded: list[str] = []
+
+    def spy(path: Path, display: str | None = None) -> object:
+        loaded.append(path.name)
+        return load_bank(path, display)
+
+    monkeypatch.setattr(catalog, "load_bank", spy)
+    # a tagged id is not plainly there, so the file is read whole, and it is a starter bank: the user's wins
+    assert find_bank("starter", dict(os.environ)).origin == str(odd)
+    assert loaded == ["c-hidden.yaml", "d-odd.yaml"]
+    loaded.clear()
+    assert find_bank("whale", dict(os.environ)).origin == str(folder / "b-whale.yaml")
+    assert loaded == ["b-whale.yaml"]
+    with pytest.raises(BankError):
+        find_bank("a-broken", dict(os.environ))  # named after the id asked: its problems are the answer
+    assert {e.file.path.name: e.broken for e in survey(dict(os.environ)) if e.file.origin == "user"} == {
+        "a-broken.yaml": True, "b-whale.yaml": False, "c-hidden.yaml": True, "d-odd.yaml": False,
+        "e-late.yaml": False}
+
+
 def test_survey_orders_each_id_winner_first() -> None:
     entries = survey(dict(os.environ))
     assert [e.bank_id for e in entries] == BUILTIN_IDS

@@ -158,6 +158,34 @@ def test_banks_list_marks_every_broken_bank_and_loads_the_others(cli: CliInvoke,
     assert "clientcheck banks validate" in human.stdout
 
 
+def test_broken_banks_in_the_folder_are_not_checked_for_a_command_that_asks_another_bank(
+        cli: CliInvoke, isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clientcheck.bank import catalog
+    from clientcheck.bank.loader import load_bank
+
+    command = ("assess", "--bank", "starter", "--answers", str(REPO / "tests" / "answers" / "ci-starter.yaml"),
+               "--json", "--no-save")
+    clean = cli(*command)
+    folder = isolated_home / "banks"
+    folder.mkdir(parents=True)
+    for name in EXPECTED:
+        shutil.copy(BROKEN / name, folder / name)
+    loaded: list[str] = []
+
+    def spy(path: Path, display: str | None = None) -> object:
+        loaded.append(path.name)
+        return load_bank(path, display)
+
+    monkeypatch.setattr(catalog, "load_bank", spy)
+    result = cli(*command)
+    assert (result.exit_code, result.stdout, result.stderr) == (clean.exit_code, clean.stdout, clean.stderr)
+    # The files that say 'id: corpus' at the top are never read whole; the others have no id to see there
+    # (their check stops at once: not a mapping, empty, binary, or an anchor first).
+    assert sorted(name for name in loaded if name in EXPECTED) == [
+        "alias-bomb.yaml", "binary.yaml", "empty.yaml", "latin1.yaml", "list.yaml", "only-comments.yaml",
+        "scalar.yaml"]
+
+
 def test_a_50_mb_file_is_refused_at_once(cli: CliInvoke, tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     with path.open("w", encoding="utf-8") as stream:

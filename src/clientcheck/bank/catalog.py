@@ -12,6 +12,7 @@ from typing import Literal, NamedTuple
 
 from clientcheck.bank.loader import check_bank, load_bank
 from clientcheck.bank.model import Bank
+from clientcheck.bank.yamlsafe import YamlProblems, read_text, top_level_text
 from clientcheck.env import HOME_ENV
 from clientcheck.errors import BankError, BankNotFound, Problem
 
@@ -101,6 +102,15 @@ def _claims(bank_file: BankFile, bank: Bank | None, bank_id: str) -> bool:
     return bank.id == bank_id if bank is not None else bank_file.path.stem == bank_id
 
 
+def _declared_id(path: Path) -> str | None:
+    """The id a bank file declares, read without checking the rest; None when it is not plainly
+    there. A file that loads has exactly this id: another one says it is not the bank sought."""
+    try:
+        return top_level_text(read_text(path), "id")
+    except YamlProblems:
+        return None
+
+
 def find_bank(bank_id: str, environ: Mapping[str, str]) -> Bank:
     """The winning bank with ``bank_id`` (see ``_precedence``), loading only as many files as
     needed. A broken file named ``<id>.yaml`` that would win is reported as an error."""
@@ -109,6 +119,9 @@ def find_bank(bank_id: str, environ: Mapping[str, str]) -> Bank:
         if bank_file.path.stem == bank_id:
             bank: Bank | None = load_bank(bank_file.path)  # raises BankError when broken
         else:
+            declared = _declared_id(bank_file.path)
+            if declared is not None and declared != bank_id:
+                continue  # cannot claim the id, loaded or broken: not checked, so a big broken file costs nothing
             try:
                 bank = load_bank(bank_file.path)
             except BankError:
