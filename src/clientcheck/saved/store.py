@@ -16,6 +16,7 @@ so an assessment takes about a fifth of its JSON. ``_Packer`` does it, in one pl
 
 import json
 import os
+import re
 import sqlite3
 import unicodedata
 import zlib
@@ -296,19 +297,13 @@ def _language(document: str) -> str:
     return document[start:document.find('"', start)]
 
 
-def _texts(record: "AssessmentRecord") -> list[str]:
-    """The words of a record's bank (strings with a space: never ids, answers or timestamps), in order."""
-    found: list[str] = [text for signal in record.signals for text in signal.text.values()]
-    pending: list[Any] = [json.loads(record.document)]
-    while pending:
-        value = pending.pop()
-        if isinstance(value, dict):
-            pending.extend(reversed(list(value.values())))
-        elif isinstance(value, list):
-            pending.extend(reversed(value))
-        elif isinstance(value, str) and " " in value:
-            found.append(value)
-    return list(dict.fromkeys(found))
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')  # a JSON string's text, as written (escapes kept)
+
+
+def _texts(body: str) -> list[str]:
+    """A body's words (strings with a space: never ids, answers or timestamps), as the body
+    writes them, in order: what a dictionary holds."""
+    return list(dict.fromkeys(text for text in _STRING.findall(body) if " " in text))
 
 
 class _Dictionary(NamedTuple):
@@ -326,7 +321,8 @@ class _Packer:
         self.latest: dict[tuple[str, int, str], _Dictionary | None] = {}  # for one write transaction
 
     def pack(self, db: sqlite3.Connection, record: "AssessmentRecord") -> tuple[int | None, bytes]:
-        body = (_dump_signals(record.signals) + "\n" + record.document).encode()
+        text = _dump_signals(record.signals) + "\n" + record.document
+        body = text.encode()
         key = (record.bank_id, record.bank_version, _language(record.document))
         if key not in self.latest:
             row = db.execute("SELECT id, data FROM dictionaries WHERE bank_id = ? AND bank_version = ?"
@@ -336,7 +332,7 @@ class _Packer:
         current = self.latest[key]
         packed = _compress(body, current)
         if len(packed) * POOR > len(body):
-            grown = self._grow(db, key, current, _texts(record))
+            grown = self._grow(db, key, current, _texts(text))
             if grown is not current:
                 current = grown
                 packed = _compress(body, current)
