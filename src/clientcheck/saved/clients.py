@@ -14,16 +14,17 @@ from typing import Any, BinaryIO, NamedTuple
 from clientcheck.clock import normalise_timestamp
 from clientcheck.documents import SCHEMA_VERSIONS, Kind, envelope
 from clientcheck.errors import ClientcheckError
-from clientcheck.levels import LEVELS, Level
+from clientcheck.levels import LEVELS
 from clientcheck.saved.jsonstream import JsonStream, JsonSyntaxError
 from clientcheck.saved.store import AssessmentRecord, ClientRow, SignalRef, clean_name
 
 LEVEL_NAMES = tuple(level.value for level in LEVELS)
+_RANKS = {level.value: level.rank for level in LEVELS}  # a lookup, not an Enum call, for each of many clients
 
 
 def _rank(level: str) -> int:
     """A saved level's rank; an unknown one (from a newer clientcheck) counts as keep."""
-    return Level(level).rank if level in LEVEL_NAMES else 0
+    return _RANKS.get(level, 0)
 
 IMPORTED_REVENUE_QUESTION = "revenue_share"
 """An export does not say which answer is the share of revenue and an import has no bank at hand,
