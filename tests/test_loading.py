@@ -706,3 +706,14 @@ def test_problems_added_without_a_node_count_as_errors(tmp_path: Path) -> None:
     assert not reader.has_errors and reader.error_count == 0
     reader.add([Problem("f.yaml", 2, 1, "an error", "hint"), Problem("f.yaml", 3, 1, "another", "hint")])
     assert reader.has_errors and reader.error_count == 2
+
+
+def test_a_list_where_one_word_belongs_is_named_by_its_shape_not_by_an_internal_object() -> None:
+    text = (QUESTIONS / "starter.yaml").read_text(encoding="utf-8")
+    text = text.replace("    level: keep\n", "    level: [keep]\n", 1).replace("\nversion: 1\n", "\nversion: 1\nkind: [x]\n", 1)
+    bank, problems = check_bank_text(text, "broken.yaml")
+    messages = [p.message for p in problems if p.severity == "error"]
+    assert bank is None
+    assert "the band's 'level' is a list, not a verdict level" in messages
+    assert "'kind' is a list, which is not one of 'relationship', 'farewell'" in messages
+    assert not any("object at 0x" in message for message in messages)

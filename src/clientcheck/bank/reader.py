@@ -150,6 +150,10 @@ class NodeReader:
     def scalar(self, node: yaml.Node) -> object:
         return scalar_value(node) if isinstance(node, yaml.ScalarNode) else _NOT_SCALAR
 
+    def shown(self, node: yaml.Node) -> str:
+        """A value as a message quotes it: a scalar as written (repr), anything else by its shape."""
+        return repr(scalar_value(node)) if isinstance(node, yaml.ScalarNode) else kind(node)
+
     def string(self, node: yaml.Node, what: str) -> str | None:
         value = self.scalar(node)
         if isinstance(value, str) and value.strip():

@@ -23,7 +23,7 @@ def read_choice(reader: NodeReader, node: yaml.Node, what: str, choices: type[Ch
     names = [choice.value for choice in choices]
     if isinstance(value, str) and value in names:
         return choices(value)
-    reader.error(node, f"{what} is {value!r}, which is not one of {one_of(names)}",
+    reader.error(node, f"{what} is {reader.shown(node)}, which is not one of {one_of(names)}",
                  did_you_mean(str(value), names) or f"write one of {one_of(names)}")
     return None
 
@@ -33,6 +33,6 @@ def read_level(reader: NodeReader, node: yaml.Node, what: str) -> Level | None:
     names = [level.value for level in LEVELS]
     if isinstance(value, str) and value in names:
         return Level(value)
-    reader.error(node, f"{what} is {value!r}, not a verdict level",
+    reader.error(node, f"{what} is {reader.shown(node)}, not a verdict level",
                  did_you_mean(str(value), names) or f"levels are {one_of(names)}")
     return None

@@ -110,7 +110,7 @@ class ConditionReader:
         scope = r.scalar(scope_node)
         scopes = ["overall", *self.dimension_ids]
         if scope not in scopes:
-            r.error(scope_node, f"{what} looks at the risk of {scope!r}, which is not a dimension",
+            r.error(scope_node, f"{what} looks at the risk of {r.shown(scope_node)}, which is not a dimension",
                     r.suggest(str(scope), scopes) or f"use 'overall' or one of {one_of(self.dimension_ids)}")
             return None
         if operator is None:
@@ -132,7 +132,7 @@ class ConditionReader:
         scope = r.scalar(scope_node)
         scopes = ["overall", *self.dimension_ids]
         if scope not in scopes:
-            r.error(scope_node, f"{what} counts the signals of {scope!r}, which is not a dimension",
+            r.error(scope_node, f"{what} counts the signals of {r.shown(scope_node)}, which is not a dimension",
                     r.suggest(str(scope), scopes) or f"use 'overall' or one of {one_of(self.dimension_ids)}")
             return None
         if operator is None:
@@ -181,7 +181,7 @@ class ConditionReader:
             r.error(ref_node, f"{what} refers to question '{ref}', which comes later",
                     "a follow-up can only depend on questions asked before it: move it below")
         else:
-            r.error(ref_node, f"{what} refers to question {ref!r}, which does not exist",
+            r.error(ref_node, f"{what} refers to question {r.shown(ref_node)}, which does not exist",
                     r.suggest(str(ref), known) or "check the question id")
         return None
 

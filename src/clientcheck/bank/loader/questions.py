@@ -154,7 +154,7 @@ class QuestionReader:
         if isinstance(value, str) and value in self.dimension_ids:
             return value
         suggestion = self.reader.suggest(str(value), self.dimension_ids)
-        self.reader.error(node, f"{what} names dimension {value!r}, which the bank does not define",
+        self.reader.error(node, f"{what} names dimension {self.reader.shown(node)}, which the bank does not define",
                           suggestion or f"the dimensions are {one_of(self.dimension_ids) or '(none)'}")
         return None
 
@@ -166,7 +166,7 @@ class QuestionReader:
         if isinstance(value, str) and value in names:
             return QuestionType(value)
         suggestion = did_you_mean(str(value), names)
-        self.reader.error(node, f"{what} has type {value!r}, which is not a question type",
+        self.reader.error(node, f"{what} has type {self.reader.shown(node)}, which is not a question type",
                           suggestion or f"types are {one_of(names)}")
         return None
 
