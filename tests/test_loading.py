@@ -710,7 +710,8 @@ def test_problems_added_without_a_node_count_as_errors(tmp_path: Path) -> None:
 
 def test_a_list_where_one_word_belongs_is_named_by_its_shape_not_by_an_internal_object() -> None:
     text = (QUESTIONS / "starter.yaml").read_text(encoding="utf-8")
-    text = text.replace("    level: keep\n", "    level: [keep]\n", 1).replace("\nversion: 1\n", "\nversion: 1\nkind: [x]\n", 1)
+    text = text.replace("    level: keep\n", "    level: [keep]\n", 1)
+    text = text.replace("\nversion: 1\n", "\nversion: 1\nkind: [x]\n", 1)
     bank, problems = check_bank_text(text, "broken.yaml")
     messages = [p.message for p in problems if p.severity == "error"]
     assert bank is None
