@@ -61,17 +61,7 @@ DIMENSIONS = 5
 ACTIONABLE = 4
 FOLDER_BROKEN = 3000  # the broken bank left in the user's folder: about 650 KB
 
-STARTER_ANSWERS = """bank: starter
-answers:
-  pays_late: often
-  has_contract: no
-  free_advice: sometimes
-  not_listened: often
-  odd_hours: rarely
-  goals_clear: yes
-  drained: sometimes
-  revenue_share: 35
-"""
+STARTER_ANSWERS = (REPO / "tests" / "answers" / "ci-starter.yaml").read_text(encoding="utf-8")  # the answers CI uses
 
 _HEAD = """id: {bank_id}
 version: 1
