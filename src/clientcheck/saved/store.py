@@ -18,6 +18,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -483,11 +484,23 @@ class Store:
                     raise StoreUnavailable(f"the clientcheck database {self.path} needs an upgrade "
                                            "but is read-only", "make the file and its folder writable")
                 return
-            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             db.execute("PRAGMA synchronous = NORMAL")  # with WAL: a killed process loses nothing committed
             if version < DB_SCHEMA_VERSION:
                 self._migrate()
+
+    def _use_wal(self) -> None:
+        """Switch to WAL, waiting like every other statement does: SQLite answers a journal-mode
+        change with 'database is locked' at once, without its busy handler, while another process
+        is creating the same new database."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _migrate(self) -> None:
         with self._transaction():
