@@ -21,6 +21,7 @@ from clientcheck.bank.model import (
 from clientcheck.bank.reader import NodeReader
 from clientcheck.bank.yamlsafe import YamlProblems, compose, decode, read_text, scalar_value
 from clientcheck.errors import AnswersError, Problem
+from clientcheck.reading import STDIN_NAME, ByteSource
 from clientcheck.text import format_number, strip_control
 
 
@@ -41,11 +42,18 @@ class AnswersDocument(NamedTuple):
         return None
 
 
-def parse_answers(source: Path | None, *, stdin_text: bytes | None = None) -> AnswersDocument:
-    """Read and parse an answers file (YAML or JSON; ``source=None`` means ``stdin_text``)."""
-    name = "<stdin>" if source is None else str(source)
+def parse_answers(source: Path | None, *, stdin_text: bytes | None = None,
+                  stdin: ByteSource | None = None) -> AnswersDocument:
+    """Read and parse an answers file (YAML or JSON). ``source=None`` reads ``stdin``, a stream
+    read only up to the size cap, or ``stdin_text`` already read."""
+    name = STDIN_NAME if source is None else str(source)
     try:
-        text = decode(stdin_text or b"", name) if source is None else read_text(source)
+        if source is not None:
+            text = read_text(source)
+        elif stdin is not None:
+            text = read_text(stdin, name)
+        else:
+            text = decode(stdin_text or b"", name)
         return AnswersDocument(name, compose(text, name))
     except YamlProblems as error:
         raise AnswersError(f"{name}: cannot read the answers", error.problems) from None

@@ -23,6 +23,7 @@ from clientcheck.clock import now_stamp
 from clientcheck.env import Environment
 from clientcheck.errors import ClientcheckError, UsageError
 from clientcheck.i18n import tr
+from clientcheck.reading import stdin_source
 
 
 class AnswersSource(NamedTuple):
@@ -122,7 +123,7 @@ def run_assessment(env: Environment, language: str, bank_id: str | None, bank_fi
         return assess(bank, prompts.quiz(bank, hooks(bank) if hooks is not None else None))
     from_stdin = source.path == "-"
     document = parse_answers(None if from_stdin else Path(str(source.path)),
-                             stdin_text=_read_stdin_bytes(env) if from_stdin else None)
+                             stdin=stdin_source(env.stdin) if from_stdin else None)
     bank = resolve_bank(env, bank_id, bank_file, fallback_id=document.named_bank())
     return assess(bank, answers_for(document, bank))
 
@@ -141,10 +142,3 @@ def _pick_bank(env: Environment, prompts: Prompts, bank_id: str | None, bank_fil
     if not banks:
         return find_bank(DEFAULT_BANK, env.environ)  # raises BankNotFound with the details
     return prompts.pick_bank(banks)
-
-
-def _read_stdin_bytes(env: Environment) -> bytes:
-    stream = env.stdin_bytes
-    if stream is None:  # a text-only stdin (tests): encode what it holds
-        return env.stdin.read().encode("utf-8")
-    return stream.read()

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from clientcheck.errors import Problem
+from clientcheck.reading import STDIN_NAME, ByteSource, InputError, read_bounded
 
 # The C parser is several times faster; fall back to pure Python where PyYAML lacks it.
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -40,32 +41,24 @@ class YamlProblems(Exception):
         self.problems = problems
 
 
-def read_text(path: Path, display: str | None = None) -> str:
-    """Read a UTF-8 text file within the size cap, or raise ``YamlProblems``."""
-    name = display or str(path)
+SIZE_HINT = "a question bank or answers file is a few kilobytes; is this the right file?"
+
+
+def read_text(source: Path | ByteSource, display: str | None = None) -> str:
+    """A UTF-8 text file or stream (stdin), read through ``reading``'s bound of ``MAX_BYTES``
+    whatever it is (a device, a FIFO, a pipe), or ``YamlProblems``."""
+    name = display or (str(source) if isinstance(source, Path) else STDIN_NAME)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _single(name, 1, 1, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit",
-                          "a question bank or answers file is a few kilobytes; is this the right file?")
-        data = path.read_bytes()
-    except YamlProblems:
-        raise
-    except IsADirectoryError:
-        raise _single(name, 1, 1, "is a folder, not a file", "give the path of a .yaml file") from None
-    except FileNotFoundError:
-        raise _single(name, 1, 1, "no such file", "check the path and its spelling") from None
-    except OSError as error:
-        raise _single(name, 1, 1, f"cannot be read: {error.strerror or error}",
-                      "check that the file exists and that you may read it") from None
+        data = read_bounded(source, name, MAX_BYTES, SIZE_HINT)
+    except InputError as error:
+        raise YamlProblems(error.problems) from None
     return decode(data, name)
 
 
 def decode(data: bytes, name: str) -> str:
     """Decode UTF-8 (a BOM is allowed) and refuse binary content, with its position."""
     if len(data) > MAX_BYTES:
-        raise _single(name, 1, 1, f"input is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit",
-                      "a question bank or answers file is a few kilobytes; is this the right input?")
+        raise _single(name, 1, 1, f"input is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit", SIZE_HINT)
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _position(data, nul)
