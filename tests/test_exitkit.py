@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from clientcheck.assessment.exit_plan import exit_plan, is_planned_exit, letter, plan_for
+from clientcheck.assessment.exit_plan import exit_plan, is_planned_exit, plan_for
+from clientcheck.assessment.letter import letter
 from clientcheck.assessment.scoring import Assessment, assess
 from clientcheck.bank.loader import load_bank
 from clientcheck.bank.model import AnswerCondition, AnswerValue, Bank, BankKind, ExitPlanKind, Profile

@@ -56,7 +56,7 @@ def letter(
         show_default=False)] = None,
 ) -> int:
     """Print a short, polite termination letter draft (Markdown) with placeholders to fill in."""
-    from clientcheck.assessment.exit_plan import letter as draft
+    from clientcheck.assessment.letter import letter as draft
 
     env.stdout.write(draft(language, client=client, notice=notice, handover=handover))
     env.stdout.flush()
