@@ -19,6 +19,7 @@ class Kind(StrEnum):
 
     RESULT = "result"  # assess --json, and every saved result
     EXIT_PLAN = "exit_plan"
+    LETTER = "letter"
     EXPORT = "export"
     CLIENTS = "clients"
     HISTORY = "history"

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from clientcheck.assessment.letter import LetterFormat, Recipient
 from clientcheck.cli.options import JsonOption, LangOption, NoColorOption
 from clientcheck.cli.runner import command
 from clientcheck.env import Environment
@@ -54,12 +55,37 @@ def letter(
     handover: Annotated[str | None, typer.Option(
         "--handover", metavar="TEXT", help="The handover date, e.g. \"30 June\" / \"30 giugno\".",
         show_default=False)] = None,
+    sender: Annotated[str | None, typer.Option(
+        "--sender", metavar="NAME", help="Your name, to sign with.", show_default=False)] = None,
+    to: Annotated[Recipient | None, typer.Option(
+        "--to", help="Write to a company (Spett.le ... Vi) or a person (Gentile ... Lei). "
+                     "Default: a company when the name has a legal form (srl, S.p.A., Ltd, & ...).",
+        show_default=False)] = None,
+    letter_format: Annotated[LetterFormat, typer.Option(
+        "--format", "-f", help="text: to paste into an email; markdown: values escaped for Markdown.")]
+    = LetterFormat.TEXT,
+    json_output: JsonOption = False,
+    no_color: NoColorOption = False,
 ) -> int:
-    """Print a short, polite termination letter draft (Markdown) with placeholders to fill in."""
+    """Print a short, polite termination letter draft with a subject line; what you leave out stays
+    a [placeholder], listed on stderr."""
     from clientcheck.assessment.letter import letter as draft
+    from clientcheck.i18n import tr
 
-    env.stdout.write(draft(language, client=client, notice=notice, handover=handover))
+    written = draft(language, client=client, notice=notice, handover=handover, sender=sender,
+                    recipient=to, letter_format=letter_format)
+    if json_output:
+        from clientcheck.documents import Kind, envelope, write_json
+
+        write_json(envelope(Kind.LETTER, language=written.language, format=written.format.value,
+                            recipient=written.recipient.value, subject=written.subject, body=written.body,
+                            unfilled=list(written.unfilled)), env.stdout)
+        return ExitCode.OK
+    env.stdout.write(written.text())
     env.stdout.flush()
+    if written.unfilled:
+        env.stderr.write(f"clientcheck: {tr(language, 'letter.unfilled', placeholders=', '.join(written.unfilled))}\n")
+        env.stderr.flush()
     return ExitCode.OK
 
 

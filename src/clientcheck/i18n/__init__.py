@@ -172,6 +172,8 @@ _STRINGS: dict[str, tuple[str, str]] = {  # key: (en, it)
     "show.need_bank_hint": ("the ids are listed by 'clientcheck banks list'",
                             "gli id sono elencati da 'clientcheck banks list'"),
     # exit kit (exit-plan, letter, and the end of a let-go verdict)
+    "letter.unfilled": ("warning: still to fill in: {placeholders}",
+                        "attenzione: da completare ancora: {placeholders}"),
     "exit.title": ("Exit plan", "Piano di uscita"),
     "exit.intro": ("How to end a client relationship well, step by step.",
                    "Come chiudere bene con un cliente, un passo alla volta."),
