@@ -88,7 +88,8 @@ def history_command(env: Environment, language: str, client: ClientArgument, lan
     """A client's assessments over time: risk, verdict, a sparkline, and which signals came and went."""
     from clientcheck.documents import write_json
     from clientcheck.saved.clients import history
-    from clientcheck.ui.clients import history_document, write_history
+    from clientcheck.ui.client_screens import write_history
+    from clientcheck.ui.clients import history_document
 
     with _opened(env) as store:
         name = _client(store, client, language)
@@ -111,7 +112,8 @@ def portfolio_command(
     """All clients' latest results, riskiest first: whales, revenue concentration, what to act on first."""
     from clientcheck.documents import write_json
     from clientcheck.saved.clients import portfolio
-    from clientcheck.ui.clients import portfolio_document, write_portfolio
+    from clientcheck.ui.client_screens import write_portfolio
+    from clientcheck.ui.clients import portfolio_document
 
     with _opened(env) as store:
         rows = [] if store is None else store.clients()

@@ -9,7 +9,6 @@ display width (wide and combining characters), never interpreted.
 from __future__ import annotations
 
 import os
-import textwrap
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
@@ -138,10 +137,10 @@ def table(screen: Screen, headers: Sequence[str], rows: Sequence[Sequence[Cell]]
 
 
 def level_name(level: str, language: str) -> str:
-    return _level_names(language).get(level, level)
+    return level_names(language).get(level, level)
 
 
-def _level_names(language: str, cache: dict[str, dict[str, str]] = {}) -> dict[str, str]:  # noqa: B006
+def level_names(language: str, cache: dict[str, dict[str, str]] = {}) -> dict[str, str]:  # noqa: B006
     if language not in cache:
         cache[language] = {level.value: tr(language, level.label_key) for level in Level}
     return cache[language]
@@ -176,10 +175,10 @@ def write_clients(rows: Sequence[ClientRow], language: str, screen: Screen) -> N
         screen.line((tr(lang, "clients.none"), ""))
         return
     screen.line((tr(lang, "clients.title", count=len(rows)), "bold"))
-    names = _level_names(lang)
+    names = level_names(lang)
     table(screen, [tr(lang, "col.client"), tr(lang, "col.verdict"), tr(lang, "col.risk"), tr(lang, "col.trend"),
                    tr(lang, "col.last"), tr(lang, "col.count")],
-          [[(r.name, "bold"), (names.get(r.last_level, r.last_level), _level_style(r.last_level)),
+          [[(r.name, "bold"), (names.get(r.last_level, r.last_level), level_style(r.last_level)),
             (str(r.last_risk), ""), trend(None if r.previous_risk is None else r.last_risk - r.previous_risk),
             (local_time(r.last_created), ""), (str(r.assessments), "")] for r in rows],
           right={2, 5})
@@ -212,7 +211,7 @@ def history_document(history: History, language: str) -> dict[str, Any]:
                      assessments=[_entry_json(e, language) for e in history.entries])
 
 
-def _changes_cell(entry: HistoryEntry, language: str) -> Cell:
+def changes_cell(entry: HistoryEntry, language: str) -> Cell:
     if entry.change is None:
         return (tr(language, "history.first"), "dim")
     new, resolved = len(entry.change.new), len(entry.change.resolved)
@@ -221,49 +220,7 @@ def _changes_cell(entry: HistoryEntry, language: str) -> Cell:
     return (tr(language, "history.counts", new=new, resolved=resolved), "red" if new > resolved else "green")
 
 
-def write_history(history: History, language: str, screen: Screen) -> None:
-    lang = language
-    entries = history.entries
-    screen.line((history.client, "bold"), (f" — {tr(lang, 'history.count', count=len(entries))}", ""))
-    risks = [e.record.risk for e in entries]
-    screen.line((tr(lang, "history.spark") + "  ", ""), (history.sparkline, _level_style(entries[-1].record.level)),
-                (f"  {risks[0]} → {risks[-1]}" if len(risks) > 1 else f"  {risks[0]}", "dim"))
-    screen.blank()
-    table(screen, [tr(lang, "col.date"), tr(lang, "col.bank"), tr(lang, "col.risk"), tr(lang, "col.verdict"),
-                   tr(lang, "col.changes")],
-          [[(local_time(e.record.created, with_time=True), ""), (f"{e.record.bank_id} v{e.record.bank_version}", "dim"),
-            (str(e.record.risk), ""), (level_name(e.record.level, lang), _level_style(e.record.level)),
-            _changes_cell(e, lang)] for e in entries],
-          right={2}, flex=1)
-    screen.blank()
-    write_changes(history.latest, language, screen)
-
-
-def write_changes(entry: HistoryEntry, language: str, screen: Screen) -> None:
-    lang = language
-    change = entry.change
-    if change is None:
-        screen.line((tr(lang, "history.no_previous", bank=entry.record.bank_id), "dim"))
-        return
-    previous = change.previous
-    screen.line((tr(lang, "history.since", date=local_time(previous.created), bank=previous.bank_id,
-                    before=previous.risk, after=entry.record.risk), "bold"))
-    if not change.new and not change.resolved:
-        screen.line(("  " + tr(lang, "history.nothing_changed"), ""))
-    for title, signals, mark, style in ((tr(lang, "history.new"), change.new, "+", "red"),
-                                        (tr(lang, "history.resolved"), change.resolved, "−", "green")):
-        if not signals:
-            continue
-        screen.line(("  " + title, style))
-        for signal in signals:
-            number = f"#{signal.number} " if signal.number is not None else ""
-            lines = textwrap.wrap(localized(signal.text, lang), max(20, screen.width - 6 - len(number))) or [""]
-            screen.line((f"    {mark} ", style), (number, "dim"), (lines[0], ""))
-            for more in lines[1:]:
-                screen.line((" " * (6 + len(number)) + more, ""))
-
-
-def _level_style(level: str) -> str:
+def level_style(level: str) -> str:
     """The colour of a saved level; none for a level this version does not know."""
     return _SAVED_LEVEL_COLOURS.get(level, "")
 
@@ -287,48 +244,6 @@ def portfolio_document(portfolio: Portfolio) -> dict[str, Any]:
         act_first=[{"name": a.entry.client.name, "reason": a.reason, "risk": a.entry.client.last_risk,
                     "level": a.entry.client.last_level, "revenue_share": a.entry.client.revenue_share}
                    for a in portfolio.act_first])
-
-
-def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: int | None = None) -> None:
-    lang = language
-    entries = portfolio.entries
-    if not entries:
-        screen.line((tr(lang, "clients.none"), ""))
-        return
-    screen.line((tr(lang, "portfolio.title", count=len(entries)), "bold"))
-    shown = entries if limit is None else entries[:limit]
-    names, whale = _level_names(lang), "● " + tr(lang, "portfolio.whale")
-    table(screen, ["#", tr(lang, "col.client"), tr(lang, "col.verdict"), tr(lang, "col.risk"), tr(lang, "col.trend"),
-                   tr(lang, "col.share"), tr(lang, "col.last"), ""],
-          [[(str(i), "dim"), (e.client.name, "bold"), (names.get(e.client.last_level, e.client.last_level),
-                                                       _level_style(e.client.last_level)),
-            (str(e.client.last_risk), ""), trend(e.rising), (share_text(e.client.revenue_share), ""),
-            (local_time(e.client.last_created), ""), (whale if e.whale else "", "red")]
-           for i, e in enumerate(shown, start=1)],
-          right={0, 3, 5}, flex=1)
-    if len(shown) < len(entries):
-        screen.line((tr(lang, "portfolio.more", count=len(entries) - len(shown)), "dim"))
-    screen.blank()
-    screen.line((tr(lang, "portfolio.concentration"), "bold"))
-    largest = portfolio.largest
-    if largest is None:
-        screen.line(("  " + tr(lang, "portfolio.no_shares"), ""))
-    else:
-        style = {"high": "red", "medium": "yellow"}.get(portfolio.concentration, "green")
-        screen.line(("  " + tr(lang, "portfolio.largest", client=largest.client.name,
-                               share=share_text(largest.client.revenue_share)), ""),
-                    ("  " + tr(lang, f"portfolio.level.{portfolio.concentration}"), style))
-        screen.line(("  " + tr(lang, "portfolio.known", known=portfolio.shares_known, count=len(entries),
-                               total=share_text(portfolio.shares_total)), "dim"))
-    screen.blank()
-    screen.line((tr(lang, "portfolio.act_first"), "bold"))
-    if not portfolio.act_first:
-        screen.line(("  " + tr(lang, "portfolio.nothing"), "green"))
-    for i, action in enumerate(portfolio.act_first, start=1):
-        client = action.entry.client
-        why = tr(lang, f"portfolio.why.{action.reason}", risk=client.last_risk,
-                 share=share_text(client.revenue_share), delta=action.entry.rising or 0)
-        screen.line((f"  {i}. ", ""), (fit(client.name, NAME_MAX), "bold"), (" — " + why, ""))
 
 
 # --- import, forget ------------------------------------------------------------------------
@@ -410,7 +325,7 @@ def report_markdown(history: History, latest: Mapping[str, Any], language: str, 
     out += [f"| {tr(lang, 'col.date')} | {tr(lang, 'col.bank')} | {tr(lang, 'col.risk')} | {tr(lang, 'col.verdict')} | "
             f"{tr(lang, 'col.changes')} |", "|---|---|---:|---|---|"]
     for entry in history.entries:
-        changes = _changes_cell(entry, lang)[0]
+        changes = changes_cell(entry, lang)[0]
         out.append(f"| {local_time(entry.record.created, with_time=True)} | {md(entry.record.bank_id)} | "
                    f"{entry.record.risk} | {level_name(entry.record.level, lang)} | {md(changes)} |")
     out.append("")
