@@ -163,7 +163,20 @@ def test_clients_json(saved: CliInvoke) -> None:
 
 HISTORY_EN = """\
 Acme — 3 assessment(s)
-Risk over time  ▂██  8 → 100
+Risk over time  8 → 100
+100┤                              ···●····························●
+   │                          ····                                  Let go
+ 70┤╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌···╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌
+   │                    ···
+   │                 ···                                            Renegotiate
+ 45┤╌╌╌╌╌╌╌╌╌╌╌╌╌╌···╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌
+   │           ···
+   │        ···                                                     Watch
+ 20┤╌╌╌╌╌···╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌
+   │ ····
+  0┤●                                                               Keep
+   └┴────────────────────────────────┴────────────────────────────┴
+5 Jan 2026                      5 Feb 2026                   5 Mar 2026
 
 Date              Bank      Risk  Verdict  Signals
 2026-01-05 09:00  whale v1     8  Keep     first with this bank
@@ -177,7 +190,7 @@ Since the previous whale assessment (2026-02-05): risk 100 → 100
 """
 
 
-def test_history_shows_each_assessment_a_sparkline_and_what_changed(saved: CliInvoke) -> None:
+def test_history_shows_a_chart_each_assessment_and_what_changed(saved: CliInvoke) -> None:
     result = saved("history", "acme")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(HISTORY_EN)
@@ -186,8 +199,9 @@ def test_history_shows_each_assessment_a_sparkline_and_what_changed(saved: CliIn
 def test_history_in_italian_numbers_the_signals(saved: CliInvoke) -> None:
     result = saved("history", "BETA & FIGLI", "--lang", "it")
     assert result.exit_code == 0, result.stderr
-    # 8 → ▂, 41 → ▄ (round(risk × 7 / 100) of ▁▂▃▄▅▆▇█); new: s18 (15), s02 (11.25), s06 (7.5)
-    assert result.stdout.startswith("Beta & Figli — 2 valutazione/i\nRischio nel tempo  ▂▄  8 → 41\n")
+    # new: s18 (15), s02 (11.25), s06 (7.5); the chart's band names and dates in Italian
+    assert result.stdout.startswith("Beta & Figli — 2 valutazione/i\nRischio nel tempo  8 → 41\n")
+    assert "Tieni d'occhio\n" in result.stdout and "10 gen 2026" in result.stdout
     assert "2026-03-01 09:00  signals v1         41  Tieni d'occhio  +3 nuovi, −0 risolti" in result.stdout
     assert "Rispetto alla valutazione signals precedente (2026-01-10): rischio 8 → 41\n  Nuovi segnali:\n" \
            "    + #18 Il cliente studia la concorrenza" in result.stdout
@@ -228,6 +242,21 @@ Portfolio: 3 client(s), riskiest first
 1  Acme          Let go        100  =          45%  2026-03-05  ● whale
 2  Beta & Figli  Watch          41  ↑33        15%  2026-03-01
 3  Gamma         Renegotiate    40  ·          20%  2026-02-20
+
+Share of revenue and risk
+100┤                      ···········1································· whales
+   │                      ·····················································
+   │                      ·····················································
+   │                      ·····················································
+ 50┤                      ·····················································
+   │           2   3
+   │
+   │
+   │
+  0┤
+   └┬─────────────────────┬──────────────┬────────────────────────────────────┬
+   0%                    30%            50%                                 100%
+→ share of your revenue · ↑ risk · numbers as in the table
 
 Revenue concentration
   Largest client: Acme, 45% of revenue.  Concentrated: keep diversifying.

@@ -83,9 +83,14 @@ def clients_command(env: Environment, language: str, lang: LangOption = None, js
 
 
 @command
-def history_command(env: Environment, language: str, client: ClientArgument, lang: LangOption = None,
-                    json_output: JsonOption = False, no_color: NoColorOption = False) -> int:
-    """A client's assessments over time: risk, verdict, a sparkline, and which signals came and went."""
+def history_command(
+    env: Environment, language: str, client: ClientArgument, lang: LangOption = None,
+    json_output: JsonOption = False, no_color: NoColorOption = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, show_default=True,
+                                       help="List only the N latest assessments (the chart shows them all).")] = 10,
+) -> int:
+    """A client's assessments over time: a chart of risk over real time, each verdict, and which
+    signals came and went."""
     from clientcheck.documents import write_json
     from clientcheck.saved.clients import history
     from clientcheck.ui.client_screens import write_history
@@ -98,7 +103,7 @@ def history_command(env: Environment, language: str, client: ClientArgument, lan
     if json_output:
         write_json(history_document(found, language), env.stdout)
     else:
-        write_history(found, language, _screen(env, no_color))
+        write_history(found, language, _screen(env, no_color), limit)
     return ExitCode.OK
 
 

@@ -7,10 +7,12 @@ list and every ``--json`` stay as light as they were.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 from clientcheck.clock import local_time
 from clientcheck.i18n import tr
-from clientcheck.saved.clients import History, HistoryEntry, Portfolio, localized
+from clientcheck.saved.clients import History, HistoryEntry, Portfolio, PortfolioEntry, localized
+from clientcheck.ui.charts import Cell, Dot, Point, history_chart, portfolio_chart
 from clientcheck.ui.clients import (
     NAME_MAX,
     Screen,
@@ -23,23 +25,44 @@ from clientcheck.ui.clients import (
     table,
     trend,
 )
+from clientcheck.ui.dates import short_date
 
 # --- history -------------------------------------------------------------------------------
 
 
-def write_history(history: History, language: str, screen: Screen) -> None:
+HISTORY_ROWS = 10
+"""Rows of the history table by default: the chart above shows every assessment, the table the
+latest ones, so a client with 120 checks still fits on one screen."""
+
+
+def history_points(history: History) -> list[Point]:
+    return [Point(e.record.created, e.record.risk, e.record.level) for e in history.entries]
+
+
+def write_chart(rows: list[list[Cell]], screen: Screen) -> None:
+    for row in rows:
+        screen.line(*row)
+
+
+def write_history(history: History, language: str, screen: Screen, limit: int | None = HISTORY_ROWS) -> None:
     lang = language
     entries = history.entries
     screen.line((history.client, "bold"), (f" — {tr(lang, 'history.count', count=len(entries))}", ""))
     risks = [e.record.risk for e in entries]
-    screen.line((tr(lang, "history.spark") + "  ", ""), (history.sparkline, level_style(entries[-1].record.level)),
+    screen.line((tr(lang, "history.spark"), "bold"),
                 (f"  {risks[0]} → {risks[-1]}" if len(risks) > 1 else f"  {risks[0]}", "dim"))
+    write_chart(history_chart(history_points(history), screen.width,
+                              level_label=lambda level: tr(lang, level.label_key),
+                              date_label=lambda stamp: short_date(stamp, lang)), screen)
     screen.blank()
+    shown = entries if limit is None else entries[-limit:]
+    if len(shown) < len(entries):
+        screen.line((tr(lang, "history.earlier", count=len(entries) - len(shown), total=len(entries)), "dim"))
     table(screen, [tr(lang, "col.date"), tr(lang, "col.bank"), tr(lang, "col.risk"), tr(lang, "col.verdict"),
                    tr(lang, "col.changes")],
           [[(local_time(e.record.created, with_time=True), ""), (f"{e.record.bank_id} v{e.record.bank_version}", "dim"),
             (str(e.record.risk), ""), (level_name(e.record.level, lang), level_style(e.record.level)),
-            changes_cell(e, lang)] for e in entries],
+            changes_cell(e, lang)] for e in shown],
           right={2}, flex=1)
     screen.blank()
     write_changes(history.latest, language, screen)
@@ -91,6 +114,7 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
           right={0, 3, 5}, flex=1)
     if len(shown) < len(entries):
         screen.line((tr(lang, "portfolio.more", count=len(entries) - len(shown)), "dim"))
+    write_portfolio_chart(portfolio, shown, language, screen)
     screen.blank()
     screen.line((tr(lang, "portfolio.concentration"), "bold"))
     largest = portfolio.largest
@@ -103,6 +127,8 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
                     ("  " + tr(lang, f"portfolio.level.{portfolio.concentration}"), style))
         screen.line(("  " + tr(lang, "portfolio.known", known=portfolio.shares_known, count=len(entries),
                                total=share_text(portfolio.shares_total)), "dim"))
+        if portfolio.shares_total > 100:
+            screen.line(("  " + tr(lang, "portfolio.over_100", total=share_text(portfolio.shares_total)), "bold red"))
     screen.blank()
     screen.line((tr(lang, "portfolio.act_first"), "bold"))
     if not portfolio.act_first:
@@ -112,3 +138,25 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
         why = tr(lang, f"portfolio.why.{action.reason}", risk=client.last_risk,
                  share=share_text(client.revenue_share), delta=action.entry.rising or 0)
         screen.line((f"  {i}. ", ""), (fit(client.name, NAME_MAX), "bold"), (" — " + why, ""))
+
+
+def portfolio_dots(entries: Sequence[PortfolioEntry]) -> list[Dot]:
+    """The clients with a known share, marked with their rank in the portfolio table."""
+    return [Dot(str(rank), e.client.revenue_share, e.client.last_risk, e.client.last_level, e.whale)
+            for rank, e in enumerate(entries, start=1) if e.client.revenue_share is not None]
+
+
+def write_portfolio_chart(portfolio: Portfolio, shown: Sequence[PortfolioEntry], language: str,
+                          screen: Screen) -> None:
+    """The scatter under the table: share (x) against risk (y), whales in the shaded corner."""
+    lang = language
+    dots = portfolio_dots(shown)
+    if not dots:
+        return
+    screen.blank()
+    screen.line((tr(lang, "portfolio.chart"), "bold"))
+    write_chart(portfolio_chart(dots, screen.width, whale_label=tr(lang, "portfolio.whale_zone")), screen)
+    screen.line((tr(lang, "portfolio.chart_axes"), "dim"))
+    unknown = [str(rank) for rank, e in enumerate(shown, start=1) if e.client.revenue_share is None]
+    if unknown:
+        screen.line((tr(lang, "portfolio.off_chart", ranks=", ".join(unknown)), "dim"))
