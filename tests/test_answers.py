@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -228,6 +229,47 @@ def test_a_missing_answers_file(tmp_path: Path) -> None:
     with pytest.raises(AnswersError) as caught:
         read_answers(tmp_path / "nope.yaml", FULL)
     assert [p.message for p in caught.value.problems] == ["no such file"]
+
+
+@pytest.mark.parametrize(("old", "new", "location", "message", "hint"), [
+    ("revenue_share: 10", "revenue_share: 010", "5:18", "'010' would be read as 8 (octal)", "write 10"),
+    ("revenue_share: 10", "revenue_share: 1:30", "5:18", "'1:30' would be read as 90 (base 60, like a time)",
+     "write 90"),
+    ("revenue_share: 10", "revenue_share: 0x28", "5:18", "'0x28' would be read as 40 (hexadecimal)", "write 40"),
+    ("revenue_share: 10", "revenue_share: !!float x", "5:18", "'x' is not a number, as its tag '!!float' says",
+     "remove the '!!float' tag"),
+    ("revenue_share: 10", 'revenue_share: !!int "abc"', "5:18", "'abc' is not a whole number", "remove the '!!int'"),
+    ("has_contract: yes", "has_contract: !!bool maybe", "4:17", "'maybe' is not true or false", "remove the '!!bool'"),
+    ("revenue_share: 10", "revenue_share: " + "9" * 4301, "5:18", "a number of 4,301 digits is too large to use",
+     "at most 300 digits"),
+])
+def test_odd_values_in_answers_are_located_with_a_hint(tmp_path: Path, old: str, new: str, location: str,
+                                                        message: str, hint: str) -> None:
+    text = "bank: full\nanswers:\n" + healthy_lines()
+    assert text.count(old) == 1
+    (problem,) = problems(tmp_path, text.replace(old, new))
+    assert problem.location() == f"answers.yaml:{location}"
+    assert problem.message.startswith(message)
+    assert hint in problem.hint
+
+
+def test_quoted_or_plain_numbers_are_still_answers(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.yaml", "answers:\n" + healthy_lines(revenue_share='"10"', margin="40.0"))
+    answers = read_answers(path, FULL)
+    assert answers["revenue_share"] == 10.0 and answers["margin"] == 40.0
+
+
+def test_answers_on_a_stream_are_read_up_to_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    from clientcheck.assessment.answers import parse_answers
+    from clientcheck.bank import yamlsafe
+
+    monkeypatch.setattr(yamlsafe, "MAX_BYTES", 100)
+    stream = io.BytesIO(b"answers:\n" + b"#" * 1000)
+    with pytest.raises(AnswersError) as caught:
+        parse_answers(None, stdin=stream)
+    assert stream.tell() == 101
+    assert caught.value.problems[0].message == "is more than 100 bytes, over the 100-byte limit"
+    assert parse_answers(None, stdin=io.BytesIO(b"answers: {}\n")).root is not None
 
 
 # --- the template ------------------------------------------------------------------------

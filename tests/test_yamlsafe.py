@@ -210,6 +210,48 @@ def test_position_is_one_based() -> None:
     assert position(sequence.value[0]) == (3, 5)
 
 
+# --- values YAML would read in a way nobody means, or not at all -------------------------
+
+
+@pytest.mark.parametrize(("value", "message", "hint"), [
+    ('!!int "abc"', "'abc' is not a whole number, as its tag '!!int' says", "remove the '!!int' tag"),
+    ("!!float x", "'x' is not a number, as its tag '!!float' says", "remove the '!!float' tag"),
+    ("!!bool maybe", "'maybe' is not true or false, as its tag '!!bool' says", "remove the '!!bool' tag"),
+    ("!!int 1.5", "'1.5' is not a whole number, as its tag '!!int' says", "or write a whole number"),
+    ("9" * 4301, "a number of 4,301 digits is too large to use", "at most 300 digits"),
+    ("1" * 301, "a number of 301 digits is too large to use", "at most 300 digits"),
+    ("0x" + "f" * 400, "a number of 402 digits is too large to use", "at most 300 digits"),
+    ("010", "'010' would be read as 8 (octal), which is hardly ever what is meant",
+     "write 10 if you mean a number, or put it in quotes ('010') if it is text"),
+    ("-017", "'-017' would be read as -15 (octal)", "write -17 if you mean a number"),
+    ("00", "'00' would be read as 0 (octal)", "write 0 if you mean a number"),
+    ("0x28", "'0x28' would be read as 40 (hexadecimal)", "write 40 if you mean a number, or put it in quotes ('0x28')"),
+    ("0b101", "'0b101' would be read as 5 (binary)", "write 5 if you mean a number"),
+    ("1:30", "'1:30' would be read as 90 (base 60, like a time)",
+     "write 90 if you mean a number, or put it in quotes ('1:30') if it is text"),
+    ("1:30.5", "'1:30.5' would be read as 90.5 (base 60, like a time)", "write 90.5 if you mean a number"),
+    ("!!int 010", "'010' would be read as 8 (octal)", "write 10"),
+])
+def test_values_yaml_cannot_read_or_reads_by_surprise_are_located(value: str, message: str, hint: str) -> None:
+    problem = only(f"a: 1\nb: {value}\n")
+    assert problem.location() == "f.yaml:2:4"
+    assert problem.message.startswith(message)
+    assert hint in problem.hint
+
+
+def test_every_unreadable_value_is_reported_at_once() -> None:
+    problems = problems_of("a: 010\nb: [!!float x, 0x10]\nc: {d: 1:30}\n")
+    assert [p.location() for p in problems] == ["f.yaml:1:4", "f.yaml:2:5", "f.yaml:2:16", "f.yaml:3:8"]
+
+
+@pytest.mark.parametrize("value", ["10", "0", "-3", "0.5", "010.5", "1_000", "'010'", '"0x28"', "'1:30'", "1e3",
+                                   ".inf", "!!str 010", "!!float 3", "!!int 3", "!!bool yes", "1" * 300, "10:75"])
+def test_plain_numbers_and_quoted_text_are_still_accepted(value: str) -> None:
+    root = compose(f"a: {value}\n", "f.yaml")
+    assert isinstance(root, yaml.MappingNode)
+    scalar_value(root.value[0][1])  # reads without an error
+
+
 # --- one pass: the same trees and the same problems as checking the events, then composing ----
 
 

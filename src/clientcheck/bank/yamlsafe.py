@@ -29,6 +29,20 @@ _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {f"{_TAG}seq", f"{_TAG}map"}
 _ALLOWED_TAGS = _SCALAR_TAGS | _COLLECTION_TAGS | {"!"}  # "!" is the non-specific tag: a plain string
+_INT, _FLOAT, _BOOL = f"{_TAG}int", f"{_TAG}float", f"{_TAG}bool"
+_VALUE_TAGS = {_INT: "a whole number", _FLOAT: "a number", _BOOL: "true or false"}
+_VALUE_ERRORS = (ValueError, KeyError, OverflowError, TypeError, IndexError)
+
+_MAX_DIGITS = 300  # past this a number does not fit a float (and past 4,300 Python refuses to read it)
+
+# What YAML 1.1 reads as a number that nobody writing a bank or answers means: 010 is 8 (octal),
+# 0x28 is 40 (hex), 0b11 is 3 (binary), 1:30 is 90 (base 60). Each with the tags it applies to.
+_SURPRISES = (
+    (re.compile(r"[-+]?0[0-7_]+"), "octal", {_INT}),
+    (re.compile(r"[-+]?0x[0-9a-fA-F_]+"), "hexadecimal", {_INT}),
+    (re.compile(r"[-+]?0b[01_]+"), "binary", {_INT}),
+    (re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"), "base 60, like a time", {_INT, _FLOAT}),
+)
 
 Scalar = str | int | float | bool | None
 
@@ -158,6 +172,7 @@ def _compose_checked(loader: yaml.SafeLoader | yaml.CSafeLoader, name: str) -> y
     root: yaml.Node | None = None
     open_nodes: list[tuple[yaml.CollectionNode, list[yaml.Node]]] = []  # each with a key awaiting its value
     documents = 0
+    problems: list[Problem] = []  # values that cannot be read: all reported once the tree is whole
     resolve: Callable[..., str] = loader.resolve
     while True:
         event: Any = loader.get_event()  # from the C or the Python parser: alike, but typed apart
@@ -171,6 +186,10 @@ def _compose_checked(loader: yaml.SafeLoader | yaml.CSafeLoader, name: str) -> y
                 if tag is None or tag == "!":
                     tag = resolve(yaml.ScalarNode, event.value, event.implicit)
                 node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+                if tag in _VALUE_TAGS:
+                    problem = _value_problem(node, name, tagged=event.tag not in (None, "!"))
+                    if problem is not None:
+                        problems.append(problem)
             else:
                 collection = yaml.MappingNode if kind is yaml.MappingStartEvent else yaml.SequenceNode
                 if tag is None or tag == "!":
@@ -190,6 +209,8 @@ def _compose_checked(loader: yaml.SafeLoader | yaml.CSafeLoader, name: str) -> y
             raise _refused(event, name, f"alias '*{event.anchor}' is not allowed",
                            "write the value out in full; anchors and aliases are refused")
         elif kind is yaml.StreamEndEvent:
+            if problems:
+                raise YamlProblems(tuple(problems))
             return root
         else:
             continue
@@ -203,6 +224,39 @@ def _compose_checked(loader: yaml.SafeLoader | yaml.CSafeLoader, name: str) -> y
             parent.value.append((key.pop(), node))
         else:
             key.append(node)
+
+
+def _value_problem(node: yaml.ScalarNode, name: str, tagged: bool) -> Problem | None:
+    """Why a number or true/false cannot be used as YAML reads it (None when it can): a YAML 1.1
+    surprise (``010`` read as 8), a number too long for any use (past 4,300 digits Python's own
+    conversion fails), or a tag on a value that is not one (``!!int "abc"``)."""
+    text = str(node.value)
+    line, column = position(node)
+    shown = text if len(text) <= 40 else f"{text[:20]}...{text[-10:]}"
+    digits = sum(character.isalnum() for character in text)
+    if node.tag != _BOOL and digits > _MAX_DIGITS:
+        return Problem(name, line, column, f"a number of {digits:,} digits is too large to use",
+                       f"write a number of at most {_MAX_DIGITS} digits, or put it in quotes if it is text")
+    for pattern, base, tags in _SURPRISES:
+        if node.tag in tags and pattern.fullmatch(text):
+            value = _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+            read = f"{value:g}" if isinstance(value, float) else str(value)
+            meant = (text[0] if text[0] in "+-" else "") + (text.lstrip("+-").replace("_", "").lstrip("0") or "0") \
+                if base == "octal" else read
+            return Problem(name, line, column, f"'{shown}' would be read as {read} ({base}), "
+                           "which is hardly ever what is meant",
+                           f"write {meant} if you mean a number, or put it in quotes ('{shown}') if it is text")
+    try:
+        _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+    except _VALUE_ERRORS:
+        wanted = _VALUE_TAGS[node.tag]
+        tag = node.tag.replace(_TAG, "!!")
+        if tagged:
+            return Problem(name, line, column, f"'{shown}' is not {wanted}, as its tag '{tag}' says",
+                           f"remove the '{tag}' tag (the value is then read as it is written), or write {wanted}")
+        return Problem(name, line, column, f"'{shown}' cannot be read as {wanted}",  # pragma: no cover
+                       "put it in quotes if it is text")
+    return None
 
 
 def _check_node_event(event: yaml.NodeEvent, depth: int, name: str) -> None:
