@@ -6,6 +6,7 @@ the cases below) and checks the exact ``file:line:column`` of the problem it cau
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -718,3 +719,52 @@ def test_a_list_where_one_word_belongs_is_named_by_its_shape_not_by_an_internal_
     assert "the band's 'level' is a list, not a verdict level" in messages
     assert "'kind' is a list, which is not one of 'relationship', 'farewell'" in messages
     assert not any("object at 0x" in message for message in messages)
+
+
+# --- odd but plausible values: located errors, exit 2, never a crash -------------------------
+
+
+@pytest.mark.parametrize(("old", "new", "fragment", "location"), [
+    ("version: 1", 'version: !!int "abc"', "'abc' is not a whole number, as its tag '!!int' says", "2:10"),
+    ("weight: 2", "weight: !!float x", "'x' is not a number, as its tag '!!float' says", "14:13"),
+    ("weight: 2", "weight: !!bool maybe", "'maybe' is not true or false, as its tag '!!bool' says", "14:13"),
+    ("version: 1", "version: " + "9" * 4301, "a number of 4,301 digits is too large to use", "2:10"),
+    ("version: 1", "version: 9223372036854775808",
+     "'version' is 9223372036854775808, it should be at most 9,223,372,036,854,775,807", "2:10"),
+    ("version: 1", "version: 010", "'010' would be read as 8 (octal)", "2:10"),
+    ("    max: 100\n", "    max: 0x28\n", "'0x28' would be read as 40 (hexadecimal)", "21:10"),
+    ("risky_at: 50", "risky_at: 1:30", "'1:30' would be read as 90 (base 60, like a time)", "23:15"),
+])
+def test_odd_values_in_a_bank_are_located_errors(tmp_path: Path, old: str, new: str, fragment: str,
+                                                 location: str) -> None:
+    problem = one(tmp_path, edit((old, new)), fragment)
+    assert problem.location() == f"mini.yaml:{location}"
+    assert problem.hint
+
+
+def test_the_largest_storable_version_is_accepted(tmp_path: Path) -> None:
+    bank, _ = check(tmp_path, edit(("version: 1", "version: 9223372036854775807")))
+    assert bank is not None and bank.version == 2**63 - 1
+
+
+@pytest.mark.parametrize("value", ['!!int "abc"', "!!float x", "!!bool maybe", "9" * 4301, "99999999999999999999",
+                                   "010", "1:30", "0x28"])
+def test_a_bank_with_an_odd_version_exits_2_and_saves_nothing(tmp_path: Path, value: str) -> None:
+    """The version above SQLite's range used to validate, then crash the save (exit 70)."""
+    from typer.testing import CliRunner
+
+    from clientcheck.cli.app import load_commands
+
+    bank = write(tmp_path / "odd.yaml", (TEST_BANKS / "full.yaml").read_text(encoding="utf-8")
+                 .replace("version: 3", f"version: {value}"))
+    runner = CliRunner()
+    app = load_commands()
+    for command in (["banks", "validate", str(bank)],
+                    ["assess", "--bank-file", str(bank), "--answers", str(TEST_BANKS / "full-healthy.yaml"),
+                     "--client", "Acme"]):
+        result = runner.invoke(app, command, catch_exceptions=False)
+        assert result.exit_code == 2, result.output
+        assert f"{bank}:14:10: error: " in result.output
+        assert "bug" not in result.output and "Traceback" not in result.output
+    listed = runner.invoke(app, ["clients", "--json"], catch_exceptions=False)
+    assert json.loads(listed.output)["clients"] == []

@@ -187,8 +187,12 @@ class NodeReader:
         if not isinstance(value, int) or isinstance(value, bool):
             self.error(node, f"{what} should be a whole number, found {kind(node)}", "write digits, e.g. 3")
             return None
-        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            bounds = f"from {minimum} to {maximum}" if maximum is not None else f"at least {minimum}"
+        below, above = minimum is not None and value < minimum, maximum is not None and value > maximum
+        if below or above:
+            if minimum is not None and maximum is not None and maximum - minimum <= 1_000_000:
+                bounds = f"from {minimum} to {maximum}"
+            else:  # a bound that only keeps a value storable is named only when it is passed
+                bounds = f"at least {minimum}" if below else f"at most {maximum:,}"
             self.error(node, f"{what} is {value}, it should be {bounds}", f"write a whole number {bounds}")
             return None
         return value

@@ -26,6 +26,9 @@ from clientcheck.bank.yamlsafe import YamlProblems, collecting_no_garbage, compo
 from clientcheck.errors import BankError, Problem
 from clientcheck.text import LANGUAGES
 
+LARGEST_INTEGER = 2**63 - 1
+"""The largest whole number a bank may give where it is saved (its version) or sorted: SQLite's."""
+
 _TOP_REQUIRED = ("id", "version", "languages", "title", "description", "source", "dimensions",
                  "questions", "bands")
 _TOP_OPTIONAL = ("dealbreakers", "profiles", "kind", "prospect", "revenue_question", "menu_order")
@@ -86,7 +89,7 @@ def _read_bank(r: NodeReader, root: yaml.Node, origin: str) -> Bank | None:
     languages = read_languages(r, top["languages"]) if "languages" in top else ()
     r.languages = languages or LANGUAGES
     bank_id = r.identifier(top["id"], "'id'", BANK_ID, "whale") if "id" in top else None
-    version = r.integer(top["version"], "'version'", minimum=1) if "version" in top else None
+    version = r.integer(top["version"], "'version'", minimum=1, maximum=LARGEST_INTEGER) if "version" in top else None
     title = r.text(top["title"], "'title'") if "title" in top else None
     description = r.text(top["description"], "'description'") if "description" in top else None
     source = read_source(r, top["source"]) if "source" in top else None
@@ -105,7 +108,8 @@ def _read_bank(r: NodeReader, root: yaml.Node, origin: str) -> Bank | None:
         if "prospect" in top else None
     revenue_question = read_revenue_question(r, top["revenue_question"], by_id) \
         if "revenue_question" in top else None
-    menu_order = r.integer(top["menu_order"], "'menu_order'", minimum=0) if "menu_order" in top else None
+    menu_order = r.integer(top["menu_order"], "'menu_order'", minimum=0, maximum=LARGEST_INTEGER) \
+        if "menu_order" in top else None
     if r.has_errors:
         return None
     assert bank_id and version and title and description and source and languages and kind
