@@ -8,6 +8,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from clientcheck.errors import UsageError
+from clientcheck.text import strip_control
+
 NOW_ENV = "CLIENTCHECK_NOW"
 
 
@@ -17,17 +20,24 @@ def normalise_timestamp(value: Any) -> str | None:
         return None
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    except (ValueError, OverflowError):  # OverflowError: a time whose UTC falls past year 9999 or before 1
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def now_stamp(environ: Mapping[str, str]) -> str:
-    """Now; CLIENTCHECK_NOW fixes it (for demos and tests)."""
-    fixed = normalise_timestamp(environ.get(NOW_ENV, "")) if environ.get(NOW_ENV) else None
-    if fixed is not None:
+    """Now; CLIENTCHECK_NOW fixes it (for demos and tests), and one that is not a time clientcheck
+    can store is refused rather than silently replaced by the real time."""
+    given = environ.get(NOW_ENV, "")
+    if given:
+        fixed = normalise_timestamp(given)
+        if fixed is None:
+            shown = strip_control(given)[:60]
+            raise UsageError(f"{NOW_ENV} is '{shown}', which is not a time clientcheck can use",
+                             "set it to an ISO 8601 time between years 1 and 9999, e.g. 2026-01-31T09:30:00Z, "
+                             "or unset it to use the real time")
         return fixed
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 

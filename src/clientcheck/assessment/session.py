@@ -115,6 +115,7 @@ def run_assessment(env: Environment, language: str, bank_id: str | None, bank_fi
     """Get answers (file, stdin or quiz) for the chosen bank and score them. ``prompts`` asks on
     the terminal (None: there is none to ask on); ``hooks`` gives the quiz its saved answers to
     resume from and where to save each new one (see ``saving``)."""
+    now_stamp(env.environ)  # a CLIENTCHECK_NOW that cannot be used is refused before any question is asked
     if source.interactive:
         if not env.stdin_isatty or prompts is None:
             raise UsageError(tr(language, "error.no_tty"),

@@ -1,0 +1,52 @@
+"""The clock: stored timestamps, and a CLIENTCHECK_NOW that cannot be used refused, not ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clientcheck.clock import normalise_timestamp, now_stamp
+from clientcheck.errors import ClientcheckError
+from tests.conftest import TEST_BANKS, CliInvoke
+
+
+@pytest.mark.parametrize(("value", "stored"), [
+    ("2026-01-31T09:30:00Z", "2026-01-31T09:30:00Z"),
+    ("2026-01-31T10:30:00.5+01:00", "2026-01-31T09:30:00Z"),
+    ("2026-01-31", "2026-01-31T00:00:00Z"),
+    ("9999-12-31T23:59:59Z", "9999-12-31T23:59:59Z"),
+])
+def test_times_are_stored_in_utc_to_the_second(value: str, stored: str) -> None:
+    assert normalise_timestamp(value) == stored
+
+
+@pytest.mark.parametrize("value", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "garbage", "", 5, None,
+                                   "2026-02-30T00:00:00Z"])
+def test_times_out_of_range_or_not_times_are_none(value: object) -> None:
+    assert normalise_timestamp(value) is None
+
+
+def test_clientcheck_now_fixes_the_time() -> None:
+    assert now_stamp({"CLIENTCHECK_NOW": "2026-01-31T10:30:00+01:00"}) == "2026-01-31T09:30:00Z"
+    assert now_stamp({}).endswith("Z")
+
+
+@pytest.mark.parametrize("value", ["9999-12-31T23:59:59-14:00", "tomorrow", "2026-13-01", "\x1b[2J2026"])
+def test_a_clientcheck_now_that_cannot_be_used_is_an_error(value: str) -> None:
+    with pytest.raises(ClientcheckError) as caught:
+        now_stamp({"CLIENTCHECK_NOW": value})
+    assert caught.value.exit_code == 2
+    assert caught.value.message.startswith("CLIENTCHECK_NOW is '")
+    assert "\x1b" not in caught.value.message
+    assert "ISO 8601" in caught.value.hint
+
+
+@pytest.mark.parametrize("client", [[], ["--client", "Acme"]])
+def test_assess_refuses_a_bad_clientcheck_now_before_reading_answers(cli: CliInvoke, client: list[str],
+                                                                     tmp_path: Path) -> None:
+    result = cli("assess", "--bank-file", str(TEST_BANKS / "full.yaml"), "--answers",
+                 str(TEST_BANKS / "full-healthy.yaml"), *client, env={"CLIENTCHECK_NOW": "9999-12-31T23:59:59-14:00"})
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "CLIENTCHECK_NOW is '9999-12-31T23:59:59-14:00', which is not a time clientcheck can use" in result.stderr
