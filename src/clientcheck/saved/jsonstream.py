@@ -16,8 +16,44 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any, BinaryIO
 
 CHUNK = 1 << 20
+MAX_VALUE = 64 << 20  # characters: one value (an assessment) longer than this is refused, not held
 _SPACE = re.compile(r"[ \t\n\r]*")
-_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # json's C scanner, from a position
+
+
+class _Refused(Exception):
+    """Raised from inside json's scanner: something JSON parsers disagree on, refused here."""
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object, refusing a key given twice (json.loads would keep the last one silently)."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(_duplicate(key))
+            seen.add(key)
+    return value
+
+
+def _duplicate(key: str) -> str:
+    return f"Duplicate key {json.dumps(key, ensure_ascii=False)[:60]}"
+
+
+def _not_a_number(name: str) -> Any:
+    raise _Refused(f"{name} is not a JSON number")
+
+
+def _refusal(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return "Nested too deeply"
+    if isinstance(error, _Refused):
+        return str(error)
+    return "A number with too many digits"  # int() refuses more than 4,300 digits
+
+
+# json's C scanner, from a position; objects through _unique, NaN and Infinity refused
+_scan = json.JSONDecoder(object_pairs_hook=_unique, parse_constant=_not_a_number).scan_once  # type: ignore[attr-defined]
 
 
 class JsonSyntaxError(ValueError):
@@ -67,15 +103,11 @@ class JsonStream:
         return True
 
     def _fail(self, message: str, pos: int) -> None:
-        """Raise the syntax error at ``pos`` of the buffer, once the rest is known to be UTF-8
-        (a byte that is not, anywhere, is what decoding the whole file first would report)."""
+        """Raise the syntax error at ``pos`` of the buffer. The rest is not read: it may never
+        end (``/dev/zero``)."""
         before = self._text.rfind("\n", 0, pos)
         column = pos - before if before >= 0 else self._offset + pos - self._line_start
         line = self._lines + self._text.count("\n", 0, pos) + 1
-        while not self._eof:
-            data = self._stream.read(CHUNK)
-            self._eof = not data
-            self._decoder.decode(data, final=self._eof)
         raise JsonSyntaxError(message, line, column)
 
     def _space(self) -> str:
@@ -102,11 +134,17 @@ class JsonStream:
                 error: tuple[str, int] = ("Expecting value", int(stop.value))
             except json.JSONDecodeError as failure:
                 error = (failure.msg, failure.pos)
+            except (_Refused, RecursionError, ValueError) as refused:  # refused whole, however much more is read
+                self._fail(f"{_refusal(refused)} (in the value starting there)", start)
             else:
                 if end < len(buffer) or not self._fill():  # a number cut at the end would still parse
                     self._pos = end
                     return value, buffer[start:end] if text else ""
                 continue
+            if not error[0].startswith("Unterminated") and error[1] + 32 < len(buffer):
+                self._fail(*error)  # well before the end of what was read: more text would not help
+            if len(buffer) - start > MAX_VALUE:
+                self._fail(f"A value of more than {MAX_VALUE >> 20} MB (in the value starting there)", start)
             if not self._fill(len(buffer) - start):  # perhaps cut at the end: read as much again
                 self._fail(*error)  # the end: it really is malformed
 
@@ -128,10 +166,15 @@ class JsonStream:
         if self._space() == "}":
             self._pos += 1
             return
+        seen: set[str] = set()
         while True:
             if self._space() != '"':
                 self._fail("Expecting property name enclosed in double quotes", self._pos)
+            start = self._pos
             key = self._key()
+            if key in seen:
+                self._fail(_duplicate(key), start)
+            seen.add(key)
             if self._space() != ":":
                 self._fail("Expecting ':' delimiter", self._pos)
             self._pos += 1
