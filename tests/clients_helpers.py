@@ -27,11 +27,17 @@ def record(client: str, created: str, *, risk: int = 40, level: str = "watch", b
     """A small but complete record, as if saved by ``assess``."""
     refs = tuple(SignalRef(q, None, 75.0, {"en": f"Signal {q}?", "it": f"Segnale {q}?"}) for q in signals)
     answers = [{"question": "revenue_share", "answer": share}] if share is not None else []
-    document = {"kind": "clientcheck.result", "schema_version": 1, "timestamp": created, "language": language,
-                "bank": {"id": bank, "version": 1, "title": bank.title()}, "answers": answers, "risk": risk,
-                "confidence": 1.0, "verdict": {"level": level, "label": level, "why": "Because.", "steps": []},
-                "dimensions": [], "signals": [{"question": q, "text": f"Signal {q}?", "risk": 75.0} for q in signals],
-                "profiles": []}
+    document = {"kind": "clientcheck.result", "schema_version": 1, "clientcheck_version": "0.1.0",
+                "timestamp": created, "language": language,
+                "bank": {"id": bank, "version": 1, "title": bank.title(),
+                         "source": {"title": "Source", "author": "Author", "date": "2026"}},
+                "answers": answers, "risk": risk, "confidence": 1.0,
+                "verdict": {"level": level, "label": level, "why": "Because.", "steps": [], "raised_by": [],
+                            "band": {"min": 0, "max": 100, "level": level}},
+                "dimensions": [], "signals": [{"question": q, "number": None, "dimension": "d", "text": f"Signal {q}?",
+                                               "answer": "often", "risk": 75.0, "weight": 1.0, "contribution": 7.5,
+                                               "advice": None} for q in signals],
+                "profiles": [], "dealbreakers": [], "exit_plan": None}
     return AssessmentRecord(uid=uid or f"{client}-{created}".encode().hex()[:32], client=client, created=created,
                             bank_id=bank, bank_version=1, bank_title={"en": bank.title(), "it": bank.title()},
                             risk=risk, level=level, confidence=1.0, revenue_share=share, signals=refs,

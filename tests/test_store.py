@@ -293,7 +293,7 @@ def _fill_varied(store: Store) -> None:
     store.save_assessment(scenario_record("Acme", "let-go", "let-go-healthy.yaml", "2026-01-03T10:00:00Z"))
     store.save_assessment(record("Beta", "2026-01-04T10:00:00Z", signals=()))
     store.save_assessment(record("Beta", "2026-01-05T10:00:00Z")._replace(
-        signals=(SignalRef("q", 7, float("inf"), {}),)))
+        signals=(SignalRef("q", 7, 12.5, {}),)))
 
 
 def test_the_streamed_export_is_byte_identical_to_one_json_dumps(isolated_home: Path) -> None:

@@ -165,11 +165,16 @@ def export_command(env: Environment, language: str, json_output: JsonOption = Fa
     """Everything saved, as one JSON document on stdout (to back up or move to another machine)."""
     from clientcheck.clock import now_stamp
     from clientcheck.saved.clients import export_text
+    from clientcheck.saved.store import StoreCorrupt
 
+    left_out: list[str] = []
     with _opened(env) as store:
-        for text in export_text(store.all_records() if store is not None else (), now_stamp(env.environ)):
+        records = store.all_records(left_out) if store is not None else ()
+        for text in export_text(records, now_stamp(env.environ), left_out):
             env.stdout.write(text)
     env.stdout.flush()
+    if left_out:  # the document written is valid JSON, without these
+        raise StoreCorrupt(tr(language, "export.left_out", count=len(left_out)), "\n".join(left_out[:8]))
     return ExitCode.OK
 
 

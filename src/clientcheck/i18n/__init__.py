@@ -315,6 +315,10 @@ _STRINGS: dict[str, tuple[str, str]] = {  # key: (en, it)
     "import.done": ("Imported {added} assessment(s), {clients} new client(s); {present} were already here.",
                     "Importate {added} valutazione/i, {clients} nuovo/i cliente/i; {present} erano già presenti."),
     "import.cannot_read": ("cannot read {file}: {reason}", "impossibile leggere {file}: {reason}"),
+    "export.left_out": ("the export is valid JSON but incomplete: assessments left out because they cannot be "
+                        "read: {count}",
+                        "l'esportazione è JSON valido ma incompleta: valutazioni escluse perché illeggibili: "
+                        "{count}"),
     "forget.confirm": ("Delete every trace of {client} ({count} assessment(s))? This cannot be undone. [y/N]",
                        "Cancellare ogni traccia di {client} ({count} valutazione/i)? Non si può annullare. [s/N]"),
     "forget.cancelled": ("Nothing was deleted.", "Non è stato cancellato niente."),

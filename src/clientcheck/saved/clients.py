@@ -7,7 +7,6 @@ import json
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import chain
 from json.encoder import encode_basestring
 from typing import Any, BinaryIO, NamedTuple
 
@@ -15,10 +14,19 @@ from clientcheck.clock import normalise_timestamp
 from clientcheck.documents import SCHEMA_VERSIONS, Kind, envelope
 from clientcheck.errors import ClientcheckError
 from clientcheck.levels import LEVELS
+from clientcheck.saved.checks import (
+    array,
+    check,
+    check_result,
+    check_signal_ref,
+    check_texts,
+    is_int,
+    is_timestamp,
+    obj,
+)
 from clientcheck.saved.jsonstream import JsonStream, JsonSyntaxError
-from clientcheck.saved.store import AssessmentRecord, ClientRow, SignalRef, clean_name
+from clientcheck.saved.store import AssessmentRecord, ClientRow, SignalRef, StoreError, clean_name
 
-LEVEL_NAMES = tuple(level.value for level in LEVELS)
 _RANKS = {level.value: level.rank for level in LEVELS}  # a lookup, not an Enum call, for each of many clients
 
 
@@ -176,22 +184,29 @@ class ImportRejected(ClientcheckError):
     """An import file that is not a well-formed clientcheck export: nothing is imported."""
 
 
-def export_text(records: Iterable[AssessmentRecord], exported: str) -> Iterator[str]:
+def export_text(records: Iterable[AssessmentRecord], exported: str,
+                left_out: list[str] | None = None) -> Iterator[str]:
     """Everything saved as one JSON document, exactly as ``json.dumps(indent=2)`` writes it, but
     yielded a few clients at a time so that a history of any size streams. ``records`` come
     sorted by client, each document indented (as ``Store.all_records`` gives them): it is pasted
-    in, not encoded again."""
-    head = json.dumps(envelope(Kind.EXPORT, exported=exported, clients=[]), ensure_ascii=False, indent=2)
-    remaining = iter(records)
-    first = next(remaining, None)
-    if first is None:
-        yield head + "\n"
-        return
+    in, not encoded again. The document is always valid JSON: a record that would not be (a NaN
+    from an older import) is left out, and a database that fails part way ends the document
+    there; each is said in ``left_out`` (raised when it is None)."""
+    head = json.dumps(envelope(Kind.EXPORT, exported=exported, clients=[]), ensure_ascii=False, indent=2,
+                      allow_nan=False)
     assert head.endswith('"clients": []\n}')
-    yield head[:-len("[]\n}")] + "[\n"
     chunk: list[str] = []
     current: str | None = None
-    for record in chain([first], remaining):
+    for record in _readable(records, left_out):
+        try:
+            text = _assessment_text(record)
+        except ValueError as error:  # NaN or Infinity: no JSON number
+            if left_out is None:
+                raise
+            left_out.append(f"the assessment {record.uid} of {record.client} holds {error}")
+            continue
+        if current is None:
+            chunk.append(head[:-len("[]\n}")] + "[\n")
         if record.client != current:
             if current is not None:
                 chunk.append("\n      ]\n    },\n")
@@ -199,12 +214,22 @@ def export_text(records: Iterable[AssessmentRecord], exported: str) -> Iterator[
             current = record.client
         else:
             chunk.append(",\n")
-        chunk.append(_assessment_text(record))
+        chunk.append(text)
         if len(chunk) >= 256:
             yield "".join(chunk)
             chunk = []
-    chunk.append("\n      ]\n    }\n  ]\n}\n")
+    chunk.append(head + "\n" if current is None else "\n      ]\n    }\n  ]\n}\n")
     yield "".join(chunk)
+
+
+def _readable(records: Iterable[AssessmentRecord], left_out: list[str] | None) -> Iterator[AssessmentRecord]:
+    """``records`` until the database fails (said in ``left_out``, when given)."""
+    try:
+        yield from records
+    except StoreError as error:
+        if left_out is None:
+            raise
+        left_out.append(f"{error.message}: the export stops there")
 
 
 _string = encode_basestring  # json's own string encoder (C), as json.dumps(ensure_ascii=False) uses it
@@ -220,7 +245,13 @@ def _scalar(value: Any) -> str:
         return int.__repr__(value)
     if isinstance(value, float) and math.isfinite(value):
         return float.__repr__(value)
-    return json.dumps(value)
+    if isinstance(value, float):
+        raise ValueError(f"the number {value!r}")
+    return json.dumps(value, allow_nan=False)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"the number {name}")
 
 
 def _texts_text(texts: Mapping[str, str], indent: str) -> str:
@@ -239,74 +270,117 @@ def _assessment_text(record: AssessmentRecord) -> str:
             f'{_texts_text(s.text, " " * 14)}\n            }}' for s in record.signals) + "\n          ]"
     else:
         signals = "[]"
+    if "NaN" in record.document or "Infinity" in record.document:  # rare: then look closer
+        json.loads(record.document, parse_constant=_no_constant)
     result = record.document.replace("\n", "\n          ")  # JSON strings hold no newline: only layout moves
     return (f'        {{\n          "id": {_string(record.uid)},\n          "timestamp": {_string(record.created)},\n'
             f'          "bank_title": {_texts_text(record.bank_title, " " * 10)},\n          "signals": {signals},\n'
             f'          "result": {result}\n        }}')
 
 
+MAX_PROBLEMS_KEPT = 1000  # a file broken everywhere is reported by its first problems and a count
+_ROOT_KEYS = frozenset({"kind", "schema_version", "clientcheck_version", "exported", "clients"})
+_CLIENT_KEYS = frozenset({"name", "assessments"})
+_ITEM_REQUIRED = frozenset({"id", "timestamp", "result"})
+_ITEM_KEYS = _ITEM_REQUIRED | {"bank_title", "signals"}
+
+
+class _Found:
+    """The problems found so far: the first ones kept, all of them counted."""
+
+    def __init__(self) -> None:
+        self.kept: list[str] = []
+        self.count = 0
+
+    def add(self, problems: Sequence[str], suffix: str = "") -> None:
+        self.count += len(problems)
+        room = MAX_PROBLEMS_KEPT - len(self.kept)
+        self.kept.extend(problem + suffix for problem in problems[:max(room, 0)])
+
+
 def read_export(stream: BinaryIO, name: str) -> Iterator[AssessmentRecord]:
-    """An export file's assessments, read client by client from ``stream`` and checked as they
-    come. Every problem is collected; the first one stops the records (none is yielded after it)
-    and, at the end of the file, ``ImportRejected`` lists them all: whoever stores the records
-    does so in one transaction, which this rolls back, so a file with a problem imports nothing."""
-    problems: list[str] = []
+    """An export file's assessments, read client by client from ``stream`` and checked whole
+    as they come (``checks``: the result schema and what it leaves open). Every problem is
+    collected; the first one stops the records (none is yielded after it) and, at the end of
+    the file, ``ImportRejected`` lists them: whoever stores the records does so in one
+    transaction, which this rolls back, so a file with a problem imports nothing."""
+    found = _Found()
     root: dict[str, Any] = {}
-    clients_seen = 0
     try:
         reader = JsonStream(stream)
         if reader.peek() != "{":
-            root = {"": reader.value()[0]}  # not an object: no 'kind'
-        else:
-            for key in reader.members():
-                if key != "clients" or reader.peek() != "[":
-                    root[key] = reader.value()[0]
-                    continue
-                root[key] = []
-                clients_seen += 1
-                if clients_seen > 1:
-                    problems.append("'clients' should appear once")
-                for i in reader.items():
-                    records = _stream_client(reader, f"clients[{i}]", problems)
-                    if not problems:
-                        yield from records
+            reader.value()
+            reader.end()
+            raise _rejected(name, ["the file should be a JSON object (an export's 'kind', 'schema_version', "
+                                   "'clients')"], 1)
+        for key in reader.members():
+            if key != "clients" or reader.peek() != "[":
+                root[key] = reader.value()[0]
+                continue
+            root[key] = []
+            header = _header_problems(root, complete=False)
+            if header:  # the rest would be read for nothing
+                raise _rejected(name, header, len(header))
+            for i in reader.items():
+                records = _stream_client(reader, i, found)
+                if not found.count:
+                    yield from records
         reader.end()
-    except UnicodeDecodeError:
-        raise ImportRejected(f"{name} is not a clientcheck export: it is not UTF-8 text",
-                             "nothing was imported; make one with 'clientcheck export > FILE'") from None
+    except UnicodeDecodeError as error:
+        raise ImportRejected(f"{name} is not a clientcheck export: it is not UTF-8 text (byte {error.start + 1} "
+                             "of a read)", "nothing was imported; make one with 'clientcheck export > FILE'") from None
     except JsonSyntaxError as error:
         raise ImportRejected(f"{name} is not a clientcheck export: line {error.lineno}, column {error.colno}: "
                              f"{error.msg}", "nothing was imported") from None
-    if root.get("kind") != Kind.EXPORT.tag:
-        problems = [f"'kind' should be \"{Kind.EXPORT.tag}\""]
-    elif root.get("schema_version") != SCHEMA_VERSIONS[Kind.EXPORT]:
-        problems = [f"'schema_version' {root.get('schema_version')!r} is not one this clientcheck reads "
+    header = _header_problems(root, complete=True)
+    if header:
+        raise _rejected(name, header, len(header))
+    if found.count:
+        raise _rejected(name, found.kept, found.count)
+
+
+def _rejected(name: str, problems: Sequence[str], count: int) -> ImportRejected:
+    shown = "\n".join(problems[:8]) + (f"\n… and {count - 8} more" if count > 8 else "")
+    return ImportRejected(f"{name} is not a well-formed clientcheck export ({count} problem(s)); "
+                          "nothing was imported", shown)
+
+
+def _header_problems(root: Mapping[str, Any], *, complete: bool) -> list[str]:
+    """What is wrong with the export's own fields (those read so far, unless ``complete``)."""
+    if ("kind" in root or complete) and root.get("kind") != Kind.EXPORT.tag:
+        return [f"'kind' should be \"{Kind.EXPORT.tag}\""]
+    if "schema_version" in root or complete:
+        version = root.get("schema_version")
+        if not is_int(version) or version != SCHEMA_VERSIONS[Kind.EXPORT]:
+            return [f"'schema_version' {json.dumps(version)[:40]} is not one this clientcheck reads "
                     f"({SCHEMA_VERSIONS[Kind.EXPORT]})"]
-    elif not isinstance(root.get("clients"), list):
-        problems = ["'clients' should be a list"]
-    if problems:
-        shown = "\n".join(problems[:8]) + (f"\n… and {len(problems) - 8} more" if len(problems) > 8 else "")
-        raise ImportRejected(f"{name} is not a well-formed clientcheck export ({len(problems)} problem(s)); "
-                             "nothing was imported", shown)
+    problems = [f"'{key[:40]}' is not a key an export has" for key in root if key not in _ROOT_KEYS]
+    for key in ("clientcheck_version", "exported"):
+        if key in root and type(root[key]) is not str:
+            problems.append(f"'{key}' should be a string")
+    if complete and type(root.get("clients")) is not list:
+        problems.append("'clients' should be a list")
+    return problems
 
 
-def _stream_client(reader: JsonStream, where: str, problems: list[str]) -> list[AssessmentRecord]:
+def _stream_client(reader: JsonStream, index: int, found: _Found) -> list[AssessmentRecord]:
     """One client of the export, read member by member so that each result's text is kept as
     the file has it (an export's own text, moved back to the left margin, is what is stored)."""
+    where = f"clients[{index}]"
     if reader.peek() != "{":
-        return _read_client(reader.value()[0], where, problems, [])
+        reader.value()
+        found.add([f"{where}: should be an object with 'name' and 'assessments'"])
+        return []
     client: dict[str, Any] = {}
-    texts: list[str | None] = []
+    items: list[tuple[Any, str | None]] = []
     for key in reader.members():
         if key != "assessments" or reader.peek() != "[":
             client[key] = reader.value()[0]
             continue
-        items: list[Any] = []
-        texts = []
+        client[key] = items
         for _ in reader.items():
             if reader.peek() != "{":
-                items.append(reader.value()[0])
-                texts.append(None)
+                items.append((reader.value()[0], None))
                 continue
             item: dict[str, Any] = {}
             text = None
@@ -314,10 +388,8 @@ def _stream_client(reader: JsonStream, where: str, problems: list[str]) -> list[
                 item[member], raw = reader.value(text=member == "result")
                 if member == "result":
                     text = _margin(raw)
-            items.append(item)
-            texts.append(text)
-        client[key] = items
-    return _read_client(client, where, problems, texts)
+            items.append((item, text))
+    return _read_client(client, where, found)
 
 
 def _margin(text: str) -> str:
@@ -331,10 +403,8 @@ def _margin(text: str) -> str:
     return text.replace("\n" + indent, "\n")
 
 
-def _read_client(client: Any, where: str, problems: list[str], texts: Sequence[str | None]) -> list[AssessmentRecord]:
-    if not isinstance(client, dict):
-        problems.append(f"{where}: should be an object with 'name' and 'assessments'")
-        return []
+def _read_client(client: dict[str, Any], where: str, found: _Found) -> list[AssessmentRecord]:
+    problems: list[str] = []
     name = client.get("name")
     try:
         cleaned = clean_name(name) if isinstance(name, str) else None
@@ -342,14 +412,18 @@ def _read_client(client: Any, where: str, problems: list[str], texts: Sequence[s
         cleaned = None
     if cleaned is None:
         problems.append(f"{where}.name: should be a non-empty client name")
+    problems.extend(f"{where}: '{key[:40]}' is not a key a client has" for key in client if key not in _CLIENT_KEYS)
     items = client.get("assessments")
-    if not isinstance(items, list):
+    if type(items) is not list:
         problems.append(f"{where}.assessments: should be a list")
-        return []
+        items = []
+    suffix = f" (client {_string(cleaned)})" if cleaned else ""
+    found.add(problems, suffix)
     records = []
-    for j, item in enumerate(items):
-        text = texts[j] if j < len(texts) else None
+    for j, (item, text) in enumerate(items):
+        problems = []
         record = _read_assessment(item, cleaned or "", f"{where}.assessments[{j}]", problems, text)
+        found.add(problems, suffix)
         if record is not None:
             records.append(record)
     return records
@@ -357,65 +431,43 @@ def _read_client(client: Any, where: str, problems: list[str], texts: Sequence[s
 
 def _read_assessment(item: Any, client: str, where: str, problems: list[str],
                      text: str | None) -> AssessmentRecord | None:
-    count = len(problems)
-    if not isinstance(item, dict):
-        problems.append(f"{where}: should be an object")
+    if not obj(item, where, problems, _ITEM_REQUIRED, _ITEM_KEYS):
         return None
-    uid, result = item.get("id"), item.get("result")
-    if not isinstance(uid, str) or not _UID.match(uid):
-        problems.append(f"{where}.id: should be the assessment's id (8-64 letters, digits, - or _)")
-    created = normalise_timestamp(item.get("timestamp"))
-    if created is None:
-        problems.append(f"{where}.timestamp: should be a date and time like 2026-01-31T09:30:00Z")
-    if not isinstance(result, dict) or result.get("kind") != Kind.RESULT.tag:
-        problems.append(f"{where}.result: should be a clientcheck result document (kind clientcheck.result)")
-        return None
-    bank, verdict, risk = result.get("bank"), result.get("verdict"), result.get("risk")
-    if not isinstance(bank, dict) or not isinstance(bank.get("id"), str) or not _is_int(bank.get("version")):
-        problems.append(f"{where}.result.bank: should have an 'id' and a whole-number 'version'")
-    if not isinstance(risk, int) or isinstance(risk, bool) or not 0 <= risk <= 100:
-        problems.append(f"{where}.result.risk: should be a whole number from 0 to 100")
-    if not isinstance(verdict, dict) or verdict.get("level") not in LEVEL_NAMES:
-        problems.append(f"{where}.result.verdict.level: should be one of {', '.join(LEVEL_NAMES)}")
-    confidence = result.get("confidence", 1.0)
-    if not isinstance(confidence, int | float) or isinstance(confidence, bool) or not 0 <= confidence <= 1:
-        problems.append(f"{where}.result.confidence: should be a number from 0 to 1")
-    signals = _signals(item.get("signals"), result, where, problems)
-    if len(problems) > count:
-        return None
-    assert isinstance(bank, dict) and isinstance(verdict, dict) and isinstance(uid, str) and created is not None
-    assert isinstance(risk, int)
-    language = str(result.get("language", "en"))
+    uid, result = item["id"], item["result"]
+    check(type(uid) is str and _UID.match(uid) is not None, f"{where}.id",
+          "the assessment's id (8-64 letters, digits, - or _)", problems)
+    created = normalise_timestamp(item["timestamp"]) if is_timestamp(item["timestamp"]) else None
+    check(created is not None, f"{where}.timestamp", "a date and time like 2026-01-31T09:30:00Z", problems)
     titles = item.get("bank_title")
-    if not (isinstance(titles, dict) and titles and all(isinstance(v, str) for v in titles.values())):
-        titles = {language: str(bank.get("title", bank["id"]))}
+    if titles is not None:
+        check_texts(titles, f"{where}.bank_title", problems)
+    ok = check_result(result, f"{where}.result", problems)
+    signals = _signals(item.get("signals"), result if ok else {}, where, problems)
+    if problems or not ok:
+        return None
+    assert created is not None
+    bank, verdict = result["bank"], result["verdict"]
+    if titles is None:
+        titles = {result["language"]: bank["title"]}
     return AssessmentRecord(
-        uid=uid, client=client, created=created, bank_id=bank["id"], bank_version=int(bank["version"]),
-        bank_title={str(k): v for k, v in titles.items()}, risk=risk, level=str(verdict["level"]),
-        confidence=float(confidence), revenue_share=_revenue_share(result), signals=signals,
+        uid=uid, client=client, created=created, bank_id=bank["id"], bank_version=bank["version"],
+        bank_title=dict(titles), risk=result["risk"], level=verdict["level"],
+        confidence=float(result["confidence"]), revenue_share=_revenue_share(result), signals=signals,
         document=text if text is not None else json.dumps(result, ensure_ascii=False, separators=(",", ":")))
 
 
 def _signals(value: Any, result: Mapping[str, Any], where: str, problems: list[str]) -> tuple[SignalRef, ...]:
     """The stored signals with their texts; rebuilt from the result document when missing."""
-    language = str(result.get("language", "en"))
     if value is None:
-        value = [{"question": s.get("question"), "number": s.get("number"), "risk": s.get("risk", 0),
-                  "text": {language: s.get("text", "")}}
-                 for s in result.get("signals", []) if isinstance(s, dict)]
-    if not isinstance(value, list):
-        problems.append(f"{where}.signals: should be a list")
+        language = result.get("language", "en")
+        return tuple(SignalRef(s["question"], s["number"], float(s["risk"]), {language: s["text"]})
+                     for s in result.get("signals", ()))
+    if not array(value, f"{where}.signals", problems):
         return ()
     signals = []
     for k, s in enumerate(value):
-        ok = (isinstance(s, dict) and isinstance(s.get("question"), str)
-              and (s.get("number") is None or _is_int(s.get("number")))
-              and isinstance(s.get("risk", 0), int | float) and isinstance(s.get("text"), dict)
-              and all(isinstance(t, str) for t in s["text"].values()))
-        if not ok:
-            problems.append(f"{where}.signals[{k}]: should have 'question', 'risk' and 'text'")
-            continue
-        signals.append(SignalRef(s["question"], s.get("number"), float(s.get("risk", 0)), dict(s["text"])))
+        if check_signal_ref(s, f"{where}.signals[{k}]", problems):
+            signals.append(SignalRef(s["question"], s.get("number"), float(s.get("risk", 0)), dict(s["text"])))
     return tuple(signals)
 
 
@@ -428,7 +480,5 @@ def _revenue_share(result: Mapping[str, Any]) -> float | None:
     return None
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 

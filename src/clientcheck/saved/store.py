@@ -702,21 +702,35 @@ class Store:
             return [record._replace(document="") for record in records]
         return [record._replace(document=_json(json.loads(record.document))) for record in records]
 
-    def all_records(self) -> Iterator[AssessmentRecord]:
+    def all_records(self, left_out: list[str] | None = None) -> Iterator[AssessmentRecord]:
         """Everything, client by client, oldest first: for export, which pastes each document
-        in as it is here (indented as ``json.dumps(indent=2)`` writes it)."""
+        in as it is here (indented as ``json.dumps(indent=2)`` writes it). With ``left_out``, a
+        row that cannot be read is said there and skipped instead of stopping the rest."""
         with self._errors():
             cursor = self._db.execute(
                 f"SELECT {_COLUMNS} FROM clients c JOIN assessments a ON a.client_id = c.id"
                 " JOIN bodies b ON b.assessment_id = a.id ORDER BY c.key, a.created, a.id")
             for row in cursor:
-                yield self._record(row)
+                try:
+                    record = self._record(row)
+                except StoreCorrupt as damaged:
+                    if left_out is None:
+                        raise
+                    left_out.append(damaged.message)
+                    continue
+                yield record
 
     def _record(self, row: Sequence[Any]) -> AssessmentRecord:
-        signals, document = self._packer.unpack(self._db, row[10], row[11])
-        return AssessmentRecord(uid=row[0], client=row[1], created=row[2], bank_id=row[3], bank_version=row[4],
-                                bank_title=json.loads(row[5]), risk=row[6], level=row[7], confidence=row[8],
-                                revenue_share=row[9], signals=_load_signals(signals), document=document)
+        try:
+            signals, document = self._packer.unpack(self._db, row[10], row[11])
+            return AssessmentRecord(uid=row[0], client=row[1], created=row[2], bank_id=row[3],
+                                    bank_version=row[4], bank_title=json.loads(row[5]), risk=row[6], level=row[7],
+                                    confidence=row[8], revenue_share=row[9], signals=_load_signals(signals),
+                                    document=document)
+        except (zlib.error, ValueError, KeyError, TypeError, AttributeError) as error:  # JSONDecodeError, Unicode
+            raise StoreCorrupt(f"the assessment {str(row[0])[:64]} of {strip_control(str(row[1]))} in {self.path} "
+                               f"cannot be read ({type(error).__name__})",
+                               "the rest can still be exported; restore this one from a backup") from None
 
     def integrity(self) -> str:
         with self._errors():
