@@ -36,7 +36,8 @@ def test_the_wheel_carries_every_bank_inside_the_package(wheel: Path) -> None:
     assert banks == {f"clientcheck/questions/{path.name}" for path in QUESTIONS.glob("*.yaml")}
     assert "clientcheck/questions/starter.yaml" in banks
     assert {"clientcheck/__init__.py", "clientcheck/cli/app.py", "clientcheck/bank/model.py",
-            "clientcheck/py.typed"} <= names
+            "clientcheck/py.typed", "clientcheck/i18n/locale/it/LC_MESSAGES/clientcheck.mo",
+            "clientcheck/i18n/locale/en/LC_MESSAGES/clientcheck.mo"} <= names
     assert not any(name.startswith(("tests/", "questions/", "src/")) for name in names)
     entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
     assert "clientcheck = clientcheck.cli.app:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
