@@ -306,7 +306,7 @@ def test_warnings_are_reported_apart_and_do_not_fail_unless_strict(cli: CliInvok
     assert both.exit_code == 2
     out = both.stdout
     assert out.index(f"{broken}:31:5: error") < out.index(f"{path}:") < out.index("starter.yaml: ok")
-    assert "Checked 3 files: 1 error, 1 warning. 1 of them with errors." in out
+    assert "Checked 3 files: 1 error, 1 warning. 1 of them has errors." in out
 
 
 def test_errors_come_before_warnings_within_a_file(cli: CliInvoke, tmp_path: Path) -> None:

@@ -133,7 +133,7 @@ def test_history_of_120_checks_fits_80_columns_and_lists_the_latest(tmp_path: Pa
     screen, _ = drawn(home, "history", "Acme", lines=80)
     assert len(chart_rows(screen)) == 12
     display = "\n".join(screen.display)
-    assert "… 110 earlier assessment(s) in the chart only (--limit 120 lists them all)" in display
+    assert "… 110 earlier assessments in the chart only (--limit 120 lists them all)" in display
     assert display.count(" whale v1 ") == 10
 
 

@@ -135,7 +135,7 @@ def test_bad_answers_exit_2_with_located_problems(cli: CliInvoke, tmp_path: Path
         "    hint: did you mean 'pays_late'?",
         "bad.yaml:4:9: error: 'tone': answer one of 'calm', 'curt', 'rude' (or dont_know)",
         "    hint: see every question's answers with 'clientcheck answers-template --bank full'",
-        "2 problem(s) found.",
+        "2 problems found.",
     ]
 
 
@@ -153,7 +153,7 @@ def test_a_broken_bank_file_exits_2_with_located_messages(cli: CliInvoke, tmp_pa
     assert lines[1] == "broken.yaml:2:10: error: 'version' is 0, it should be at least 1"
     assert lines[3] == ("broken.yaml:19:11: error: question 'share' has type 'numbr', which is not a question type")
     assert lines[4] == "    hint: did you mean 'number'?"
-    assert lines[-1] == "2 problem(s) found."
+    assert lines[-1] == "2 problems found."
 
 
 def test_a_bank_that_is_not_yaml_exits_2(cli: CliInvoke, tmp_path: Path) -> None:
@@ -238,7 +238,7 @@ def test_the_band_label_and_the_confidence_line(cli: CliInvoke, tmp_path: Path) 
                  .replace("tone: calm", "tone: dont_know"))
     unsure = assess(cli, answers=str(path))
     # 6 of 7.5 weight known: 80%
-    assert 'Confidence 80%: 1 answer(s) were "don\'t know", so the picture is partial.' in unsure.stdout
+    assert 'Confidence 80%: 1 answer was "don\'t know", so the picture is partial.' in unsure.stdout
 
 
 def test_raised_verdicts_say_which_dealbreaker_and_take_the_raised_level_s_label_and_steps(cli: CliInvoke) -> None:

@@ -162,7 +162,7 @@ def test_clients_json(saved: CliInvoke) -> None:
 # --- history ------------------------------------------------------------------------------
 
 HISTORY_EN = """\
-Acme — 3 assessment(s)
+Acme — 3 assessments
 Risk over time  8 → 100
 100┤                              ···●····························●
    │                          ····                                  Let go
@@ -200,7 +200,7 @@ def test_history_in_italian_numbers_the_signals(saved: CliInvoke) -> None:
     result = saved("history", "BETA & FIGLI", "--lang", "it")
     assert result.exit_code == 0, result.stderr
     # new: s18 (15), s02 (11.25), s06 (7.5); the chart's band names and dates in Italian
-    assert result.stdout.startswith("Beta & Figli — 2 valutazione/i\nRischio nel tempo  8 → 41\n")
+    assert result.stdout.startswith("Beta & Figli — 2 valutazioni\nRischio nel tempo  8 → 41\n")
     assert "Tieni d'occhio\n" in result.stdout and "10 gen 2026" in result.stdout
     assert "2026-03-01 09:00  signals v1         41  Tieni d'occhio  +3 nuovi, −0 risolti" in result.stdout
     assert "Rispetto alla valutazione signals precedente (2026-01-10): rischio 8 → 41\n  Nuovi segnali:\n" \
@@ -237,7 +237,7 @@ def test_history_with_nothing_saved(cli: CliInvoke) -> None:
 # --- portfolio ----------------------------------------------------------------------------
 
 PORTFOLIO_EN = """\
-Portfolio: 3 client(s), riskiest first
+Portfolio: 3 clients, riskiest first
 #  Client        Verdict      Risk  Trend  Revenue  Last
 1  Acme          Let go        100  =          45%  2026-03-05  ● whale
 2  Beta & Figli  Watch          41  ↑33        15%  2026-03-01
@@ -260,7 +260,7 @@ Share of revenue and risk
 
 Revenue concentration
   Largest client: Acme, 45% of revenue.  Concentrated: keep diversifying.
-  Share known for 3 of 3 client(s); together 80%.
+  Share known for 3 clients out of 3; together 80%.
 
 Act on these first
   1. Acme — whale: 45% of revenue at risk 100; plan before you act
@@ -270,7 +270,7 @@ Act on these first
 PORTFOLIO_IT_END = """\
 Concentrazione del fatturato
   Cliente più grande: Acme, 45% del fatturato.  Concentrato: continua a diversificare.
-  Quota nota per 3 cliente/i su 3; in tutto 80%.
+  Quota nota per 3 clienti su 3; in tutto 80%.
 
 Da affrontare per primi
   1. Acme — balena: 45% del fatturato con rischio 100; pianifica prima di agire
@@ -286,7 +286,7 @@ def test_portfolio_ranks_flags_whales_shows_concentration_and_what_first(saved: 
 
 def test_portfolio_in_italian(saved: CliInvoke) -> None:
     result = saved("portfolio", "--lang", "it")
-    assert result.stdout.startswith("Portafoglio: 3 cliente/i, dal più a rischio\n")
+    assert result.stdout.startswith("Portafoglio: 3 clienti, dal più a rischio\n")
     assert "1  Acme          Lascia andare       100  =        45%  2026-03-05  ● balena\n" in result.stdout
     assert result.stdout.endswith(PORTFOLIO_IT_END)
 
@@ -314,7 +314,7 @@ def test_report_markdown_has_the_latest_assessment_and_the_trend(saved: CliInvok
     result = saved("report", "acme", "--format", "markdown", env={"CLIENTCHECK_NOW": "2026-03-06T10:00:00Z"})
     assert result.exit_code == 0, result.stderr
     text = result.stdout
-    assert text.startswith("# Client report: Acme\n\n*Written 2026-03-06 by clientcheck · 3 assessment(s) since "
+    assert text.startswith("# Client report: Acme\n\n*Written 2026-03-06 by clientcheck · 3 assessments since "
                            "2026-01-05*\n\n## Latest assessment: 2026-03-05 09:00 — The whale client (v1)\n\n"
                            "**Let go** · risk 100/100 · confidence 100%\n")
     for line in ["### By dimension", "### What weighs most", "## Trend", "Risk over time: `▂██` (8 → 100 → 100)",
@@ -379,7 +379,7 @@ def test_export_then_import_elsewhere_gives_the_same_clients_and_never_duplicate
     dump.write_text(exported, encoding="utf-8")
     other = {"CLIENTCHECK_HOME": str(tmp_path / "other")}
     first = saved("import", str(dump), env=other)
-    assert (first.exit_code, first.stdout) == (0, "Imported 6 assessment(s), 3 new client(s); 0 were already "
+    assert (first.exit_code, first.stdout) == (0, "Imported 6 assessments, 3 new clients; 0 were already "
                                                   "here.\n")
     again = saved("import", str(dump), "--json", env=other)
     assert json.loads(again.stdout) | {"clientcheck_version": "x"} == {
@@ -396,7 +396,7 @@ def test_import_from_stdin_merges_into_existing_clients(saved: CliInvoke, tmp_pa
     result = saved("import", "-", input=exported, env=other)
     assert result.exit_code == 0
     result = saved("import", "-", input=saved("export").stdout, env=other)
-    assert result.stdout == "Imported 1 assessment(s), 0 new client(s); 6 were already here.\n"
+    assert result.stdout == "Imported 1 assessment, 0 new clients; 6 were already here.\n"
     # whale-healthy.yaml: no signal at all (revenue and hours share are context), risk 0, down from 100
     assert "Acme          Keep            0  ↓100   2026-04-01       4\n" in saved("clients", env=other).stdout
 
@@ -457,7 +457,7 @@ def test_forget_needs_yes_when_there_is_no_terminal(saved: CliInvoke) -> None:
 
 def test_forget_yes_deletes_every_trace(saved: CliInvoke, isolated_home: Path) -> None:
     result = saved("forget", "ACME", "--yes")
-    assert (result.exit_code, result.stdout) == (0, "Forgot Acme: 3 assessment(s) deleted.\n")
+    assert (result.exit_code, result.stdout) == (0, "Forgot Acme: 3 assessments deleted.\n")
     assert "Acme" not in saved("clients").stdout
     assert saved("history", "Acme").exit_code == 2
     for file in isolated_home.iterdir():
@@ -478,10 +478,10 @@ def test_forget_asks_on_a_terminal(saved: CliInvoke, monkeypatch: pytest.MonkeyP
     result = saved("forget", "Gamma", "--lang", "it" if "ì" in reply else "en", input=reply)
     assert result.exit_code == 0
     if "ì" in reply:
-        assert result.stderr.startswith("Cancellare ogni traccia di Gamma (1 valutazione/i)? Non si può annullare. "
+        assert result.stderr.startswith("Cancellare ogni traccia di Gamma (1 valutazione)? Non si può annullare. "
                                         "[s/N] ")
     else:
-        assert result.stderr.startswith("Delete every trace of Gamma (1 assessment(s))? This cannot be undone. [y/N] ")
+        assert result.stderr.startswith("Delete every trace of Gamma (1 assessment)? This cannot be undone. [y/N] ")
     assert ("Gamma" in saved("clients").stdout) is not forgotten
     if not forgotten:
         assert result.stderr.endswith("Nothing was deleted.\n")
@@ -506,6 +506,6 @@ def test_forget_a_client_with_only_an_unfinished_quiz(cli: CliInvoke, isolated_h
     with open_store(isolated_home) as store:
         store.save_answer("Zeta", "whale", 1, "revenue_share", 10.0, "2026-01-01T10:00:00Z")
     result = cli("forget", "zeta", "--yes")
-    assert (result.exit_code, result.stdout) == (0, "Forgot Zeta: 0 assessment(s) deleted.\n")
+    assert (result.exit_code, result.stdout) == (0, "Forgot Zeta: 0 assessments deleted.\n")
     with open_store(isolated_home) as store:
         assert store.progress("Zeta") is None

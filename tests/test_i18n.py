@@ -15,13 +15,13 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from clientcheck import i18n
-from clientcheck.i18n import catalogue, read_catalogue, tr
+from clientcheck.i18n import catalogue, read_catalogue, tr, trn
 from clientcheck.text import DEFAULT_LANGUAGE, LANGUAGES
 
 SRC = Path(i18n.__file__).resolve().parents[1]
 LOCALE = i18n.LOCALE_DIR
 PO_LANGUAGES = sorted(path.name for path in LOCALE.iterdir() if (path / "LC_MESSAGES" / "clientcheck.po").exists())
-KEY = re.compile(r"[a-z_]+(?:\.[a-z_\-]+)*")
+KEY = re.compile(r"[a-z_][a-z0-9_]*(?:\.[a-z0-9_\-]+)*")
 
 
 def read_po_file(language: str) -> Catalog:
@@ -203,3 +203,35 @@ def test_the_plural_rule_comes_from_the_header():
     assert compiled.text("count.files", 1) == "un file"
     assert compiled.text("count.files", 7) == "{count} file"
     assert compiled.plural(0) != compiled.plural(1)
+
+
+SLASH_PLURAL = re.compile(r"\w\(s\)|\b\w+[aeio]/[aeio]\b")
+
+
+@pytest.mark.parametrize("language", PO_LANGUAGES)
+def test_no_slash_plurals(language):
+    """Numbers take real plural forms: never "risposta/e", "trovato/i" or "answer(s)"."""
+    assert SLASH_PLURAL.search("2 risposta/e, 1 problema/i trovato/i, 3 answer(s)")
+    slashed = [(key, text) for key, message in entries(language).items() for text in forms(message)
+               if SLASH_PLURAL.search(text)]
+    assert slashed == []
+
+
+@pytest.mark.parametrize(("language", "number", "expected"), [
+    ("en", 1, "1 assessment"), ("en", 2, "2 assessments"), ("en", 0, "0 assessments"),
+    ("it", 1, "1 valutazione"), ("it", 2, "2 valutazioni"), ("it", 0, "0 valutazioni"),
+])
+def test_plural_forms(language, number, expected):
+    assert trn(language, "history.count", number) == expected
+
+
+def test_a_singular_may_spell_its_number_out():
+    assert trn("it", "portfolio.more", 1) == "… e un altro (senza --limit: tutti)"
+    assert trn("it", "portfolio.more", 4) == "… e altri 4 (senza --limit: tutti)"
+    assert trn("en", "portfolio.more", 1) == "… and 1 more (without --limit: all)"
+
+
+def test_a_message_with_several_numbers_is_built_from_plural_pieces():
+    assert trn("it", "import.assessments", 1) == "Importata 1 valutazione"
+    assert trn("it", "import.assessments", 3) == "Importate 3 valutazioni"
+    assert trn("it", "import.present", 1) == "1 era già presente"

@@ -19,7 +19,7 @@ from clientcheck.cli.options import JsonOption, LangOption, NoColorOption
 from clientcheck.cli.runner import command
 from clientcheck.env import Environment
 from clientcheck.errors import ExitCode, UsageError
-from clientcheck.i18n import tr
+from clientcheck.i18n import tr, trn
 
 if TYPE_CHECKING:
     from clientcheck.saved.store import Store
@@ -217,8 +217,10 @@ def import_command(
     if json_output:
         write_json(import_document(name, counts), env.stdout)
     else:
-        env.stdout.write(tr(language, "import.done", added=counts.assessments_added,
-                            clients=counts.clients_added, present=counts.assessments_present) + "\n")
+        env.stdout.write(tr(language, "import.done",
+                            assessments=trn(language, "import.assessments", counts.assessments_added),
+                            clients=trn(language, "import.new_clients", counts.clients_added),
+                            present=trn(language, "import.present", counts.assessments_present)) + "\n")
     return ExitCode.OK
 
 
@@ -240,7 +242,7 @@ def forget_command(
             if not env.stdin_isatty:
                 raise UsageError(tr(language, "forget.needs_yes"), tr(language, "forget.needs_yes_hint",
                                                                       client=name))
-            env.stderr.write(tr(language, "forget.confirm", client=name, count=count) + " ")
+            env.stderr.write(trn(language, "forget.confirm", count, client=name) + " ")
             env.stderr.flush()
             reply = env.stdin.readline().strip().casefold()
             if reply not in ("y", "yes", "s", "si", "sì"):
@@ -250,7 +252,7 @@ def forget_command(
     if json_output:
         write_json(forget_document(name, deleted), env.stdout)
     else:
-        env.stdout.write(tr(language, "forget.done", client=name, count=deleted) + "\n")
+        env.stdout.write(trn(language, "forget.done", deleted, client=name) + "\n")
     return ExitCode.OK
 
 

@@ -18,7 +18,7 @@ import typer
 
 from clientcheck.env import Environment
 from clientcheck.errors import ClientcheckError, ExitCode, Interrupted, ProblemsError
-from clientcheck.i18n import detect_language, tr
+from clientcheck.i18n import detect_language, tr, trn
 from clientcheck.text import DEFAULT_LANGUAGE, Language
 from clientcheck.ui.plain import write_error, write_problems
 
@@ -68,7 +68,7 @@ def error_boundary(env: Environment, language: str, action: Callable[[], int]) -
     except ProblemsError as error:
         write_error(env.stderr, language, error.message)
         write_problems(env.stderr, error.problems)
-        env.stderr.write(tr(language, "error.problems", count=len(error.problems)) + "\n")
+        env.stderr.write(trn(language, "error.problems", len(error.problems)) + "\n")
         code = error.exit_code
     except ClientcheckError as error:
         write_error(env.stderr, language, error.message, error.hint)

@@ -12,14 +12,14 @@ from typing import Any, TextIO
 from clientcheck.bank.authoring import FileReport, problem_data
 from clientcheck.bank.catalog import BankEntry, BankFolder
 from clientcheck.documents import Kind, envelope
-from clientcheck.i18n import tr
+from clientcheck.i18n import tr, trn
 from clientcheck.text import strip_control
 from clientcheck.ui.plain import write_problems
 
 
 def count(language: str, noun: str, number: int) -> str:
-    """'1 error', '2 errors' (the nouns are i18n keys count.error / count.errors)."""
-    return tr(language, f"count.{noun}" if number == 1 else f"count.{noun}s", count=number)
+    """'1 error', '2 errors' (the i18n keys count.errors, count.warnings, count.files)."""
+    return trn(language, f"count.{noun}s", number)
 
 
 def origin_label(origin: str, language: str) -> str:
@@ -71,7 +71,7 @@ def write_validation(reports: Sequence[FileReport], strict: bool, language: str,
     stream.write("\n" + tr(language, "validate.summary", files=count(language, "file", len(reports)),
                            errors=count(language, "error", errors), warnings=count(language, "warning", warnings)))
     if len(reports) > 1 and broken:
-        stream.write(" " + tr(language, "validate.broken", count=broken))
+        stream.write(" " + trn(language, "validate.broken", broken))
     stream.write("\n")
     if warnings and not strict:
         stream.write(tr(language, "validate.warnings_pass") + "\n")

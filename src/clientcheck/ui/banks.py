@@ -14,7 +14,7 @@ from rich.text import Text
 from clientcheck.bank.catalog import BankEntry
 from clientcheck.bank.conditions import describe_condition
 from clientcheck.bank.model import Bank, Condition, Question, QuestionType
-from clientcheck.i18n import labels, tr
+from clientcheck.i18n import labels, tr, trn
 from clientcheck.text import format_number, strip_control
 from clientcheck.ui.bank_reports import count, origin_label
 
@@ -44,7 +44,7 @@ def render_bank_list(entries: Sequence[BankEntry], language: str, console: Conso
         cell = Text()
         if bank is not None:
             cell.append(bank.title.get(lang), style="bold" if entry.wins else "dim")
-            cell.append("  " + tr(lang, "banks.facts", count=len(bank.questions), languages=", ".join(bank.languages),
+            cell.append("  " + trn(lang, "banks.facts", len(bank.questions), languages=", ".join(bank.languages),
                                   origin=origin_label(entry.file.origin, lang)), style="dim")
         else:
             first = entry.errors[0] if entry.errors else None

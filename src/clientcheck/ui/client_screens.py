@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Sequence
 
 from clientcheck.clock import local_time
-from clientcheck.i18n import tr
+from clientcheck.i18n import tr, trn
 from clientcheck.saved.clients import History, HistoryEntry, Portfolio, PortfolioEntry, localized
 from clientcheck.ui.charts import Cell, Dot, Point, history_chart, portfolio_chart
 from clientcheck.ui.clients import (
@@ -47,7 +47,7 @@ def write_chart(rows: list[list[Cell]], screen: Screen) -> None:
 def write_history(history: History, language: str, screen: Screen, limit: int | None = HISTORY_ROWS) -> None:
     lang = language
     entries = history.entries
-    screen.line((history.client, "bold"), (f" — {tr(lang, 'history.count', count=len(entries))}", ""))
+    screen.line((history.client, "bold"), (f" — {trn(lang, 'history.count', len(entries))}", ""))
     risks = [e.record.risk for e in entries]
     screen.line((tr(lang, "history.spark"), "bold"),
                 (f"  {risks[0]} → {risks[-1]}" if len(risks) > 1 else f"  {risks[0]}", "dim"))
@@ -57,7 +57,7 @@ def write_history(history: History, language: str, screen: Screen, limit: int | 
     screen.blank()
     shown = entries if limit is None else entries[-limit:]
     if len(shown) < len(entries):
-        screen.line((tr(lang, "history.earlier", count=len(entries) - len(shown), total=len(entries)), "dim"))
+        screen.line((trn(lang, "history.earlier", len(entries) - len(shown), total=len(entries)), "dim"))
     table(screen, [tr(lang, "col.date"), tr(lang, "col.bank"), tr(lang, "col.risk"), tr(lang, "col.verdict"),
                    tr(lang, "col.changes")],
           [[(local_time(e.record.created, with_time=True), ""), (f"{e.record.bank_id} v{e.record.bank_version}", "dim"),
@@ -101,7 +101,7 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
     if not entries:
         screen.line((tr(lang, "clients.none"), ""))
         return
-    screen.line((tr(lang, "portfolio.title", count=len(entries)), "bold"))
+    screen.line((trn(lang, "portfolio.title", len(entries)), "bold"))
     shown = entries if limit is None else entries[:limit]
     names, whale = level_names(lang), "● " + tr(lang, "portfolio.whale")
     table(screen, ["#", tr(lang, "col.client"), tr(lang, "col.verdict"), tr(lang, "col.risk"), tr(lang, "col.trend"),
@@ -113,7 +113,7 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
            for i, e in enumerate(shown, start=1)],
           right={0, 3, 5}, flex=1)
     if len(shown) < len(entries):
-        screen.line((tr(lang, "portfolio.more", count=len(entries) - len(shown)), "dim"))
+        screen.line((trn(lang, "portfolio.more", len(entries) - len(shown)), "dim"))
     write_portfolio_chart(portfolio, shown, language, screen)
     screen.blank()
     screen.line((tr(lang, "portfolio.concentration"), "bold"))
@@ -125,8 +125,8 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
         screen.line(("  " + tr(lang, "portfolio.largest", client=largest.client.name,
                                share=share_text(largest.client.revenue_share)), ""),
                     ("  " + tr(lang, f"portfolio.level.{portfolio.concentration}"), style))
-        screen.line(("  " + tr(lang, "portfolio.known", known=portfolio.shares_known, count=len(entries),
-                               total=share_text(portfolio.shares_total)), "dim"))
+        screen.line(("  " + trn(lang, "portfolio.known", portfolio.shares_known, clients=len(entries),
+                                total=share_text(portfolio.shares_total)), "dim"))
         if portfolio.shares_total > 100:
             screen.line(("  " + tr(lang, "portfolio.over_100", total=share_text(portfolio.shares_total)), "bold red"))
     screen.blank()

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from clientcheck.clock import local_time
 from clientcheck.documents import Kind, envelope
-from clientcheck.i18n import tr
+from clientcheck.i18n import tr, trn
 from clientcheck.levels import Level
 from clientcheck.saved.clients import History, HistoryEntry, Portfolio, localized
 from clientcheck.saved.store import ClientRow, ImportCounts, SignalRef
@@ -217,7 +217,8 @@ def changes_cell(entry: HistoryEntry, language: str) -> Cell:
     new, resolved = len(entry.change.new), len(entry.change.resolved)
     if not new and not resolved:
         return (tr(language, "history.same"), "dim")
-    return (tr(language, "history.counts", new=new, resolved=resolved), "red" if new > resolved else "green")
+    return (tr(language, "history.counts", new=trn(language, "history.new_count", new),
+               resolved=trn(language, "history.resolved_count", resolved)), "red" if new > resolved else "green")
 
 
 def level_style(level: str) -> str:
@@ -278,7 +279,7 @@ def report_markdown(history: History, latest: Mapping[str, Any], language: str, 
     lang = language
     record = history.latest.record
     out: list[str] = [f"# {tr(lang, 'report.title', client=md(history.client))}", ""]
-    out.append(f"*{tr(lang, 'report.generated', date=local_time(generated), count=len(history.entries), first=local_time(history.entries[0].record.created))}*")  # noqa: E501
+    out.append(f"*{trn(lang, 'report.generated', len(history.entries), date=local_time(generated), first=local_time(history.entries[0].record.created))}*")  # noqa: E501
     out.append("")
     verdict = latest.get("verdict", {})
     out.append(f"## {tr(lang, 'report.latest', date=local_time(record.created, with_time=True), bank=md(localized(record.bank_title, lang)), version=record.bank_version)}")  # noqa: E501

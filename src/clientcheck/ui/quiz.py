@@ -28,7 +28,7 @@ from clientcheck.assessment.scoring import applicable_questions, next_question
 from clientcheck.bank.answer_values import InvalidAnswer, format_answer, normalise_answer
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank, Question, QuestionType
 from clientcheck.errors import Interrupted
-from clientcheck.i18n import tr
+from clientcheck.i18n import tr, trn
 
 BACK = "__back__"
 QMARK = "›"
@@ -102,7 +102,7 @@ class Quiz:
             history.append(current.id)
             current = next_question(bank, answers, current.id)
         if history:
-            self._say(tr(lang, "quiz.resumed", count=len(history)), "italic")
+            self._say(trn(lang, "quiz.resumed", len(history)), "italic")
         while current is not None:
             if current.dimension != shown_dimension:
                 dimension = bank.dimension(current.dimension)
@@ -256,8 +256,8 @@ def ask_client_name(language: str, *, input: Input | None = None, output: Output
 def ask_resume(language: str, client: str, bank_id: str, answered: int, when: str, *,
                input: Input | None = None, output: Output | None = None) -> bool:
     """Offer to pick an unfinished quiz up where it stopped (``when``: local time, as shown)."""
-    prompt = questionary.confirm(tr(language, "save.ask_resume", client=client, bank=bank_id, count=answered,
-                                    when=when),
+    prompt = questionary.confirm(trn(language, "save.ask_resume", answered, client=client, bank=bank_id,
+                                     when=when),
                                  default=True, qmark="?", style=STYLE,
                                  input=input, output=output or create_output(stdout=sys.stderr))
     prompt.application.key_bindings = merge_key_bindings(

@@ -19,7 +19,7 @@ from clientcheck.assessment.exit_plan import ExitPlan, plan_for
 from clientcheck.assessment.scoring import Assessment
 from clientcheck.bank.answer_values import format_answer
 from clientcheck.bank.model import DONT_KNOW, AnswerValue
-from clientcheck.i18n import tr
+from clientcheck.i18n import tr, trn
 from clientcheck.levels import Level
 from clientcheck.ui import MAX_WIDTH
 from clientcheck.ui.result import headline, level_label
@@ -122,8 +122,8 @@ def render_verdict(assessment: Assessment, language: str, console: Console) -> N
 
     unknown = assessment.unknown
     if unknown:
-        console.print(Text(tr(lang, "verdict.confidence", percent=round(assessment.confidence * 100),
-                              count=len(unknown)), style="yellow"))
+        console.print(Text(trn(lang, "verdict.confidence", len(unknown), percent=round(assessment.confidence * 100)),
+                           style="yellow"))
     source = assessment.bank.source
     console.print(Text(tr(lang, "verdict.source", title=assessment.bank.title.get(lang), source=source.title,
                           author=source.author.get(lang), date=source.date), style="dim"))
