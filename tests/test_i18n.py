@@ -15,7 +15,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from clientcheck import i18n
-from clientcheck.i18n import catalogue, read_catalogue, tr, trn
+from clientcheck.i18n import catalogue, detect_language, read_catalogue, tr, trn
 from clientcheck.text import DEFAULT_LANGUAGE, LANGUAGES
 
 SRC = Path(i18n.__file__).resolve().parents[1]
@@ -235,3 +235,24 @@ def test_a_message_with_several_numbers_is_built_from_plural_pieces():
     assert trn("it", "import.assessments", 1) == "Importata 1 valutazione"
     assert trn("it", "import.assessments", 3) == "Importate 3 valutazioni"
     assert trn("it", "import.present", 1) == "1 era già presente"
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({}, "en"),
+    ({"LANG": "it_IT.UTF-8"}, "it"),
+    ({"LANGUAGE": "it", "LANG": "en_US.UTF-8"}, "it"),  # LANGUAGE first, as gettext
+    ({"LC_ALL": "C", "LANG": "it_IT.UTF-8"}, "en"),  # LC_ALL wins over LANG, and C means untranslated
+    ({"LC_ALL": "C.UTF-8", "LANGUAGE": "it"}, "en"),  # a C locale ignores LANGUAGE (GNU gettext)
+    ({"LANGUAGE": "it"}, "it"),  # no locale set: LANGUAGE still counts
+    ({"LANGUAGE": "fr:it_IT:en", "LANG": "en_US"}, "it"),  # the first of ours in the list
+    ({"LANGUAGE": "fr:de", "LANG": "it_IT"}, "it"),  # none of ours in LANGUAGE: the locale
+    ({"LC_MESSAGES": "it_CH.UTF-8", "LANG": "en_GB"}, "it"),
+    ({"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "it_IT"}, "en"),
+    ({"LANG": "it_IT@euro"}, "it"),
+    ({"CLIENTCHECK_LANG": "en", "LANGUAGE": "it", "LANG": "it_IT"}, "en"),
+    ({"CLIENTCHECK_LANG": "it", "LC_ALL": "C"}, "it"),
+    ({"CLIENTCHECK_LANG": "fr", "LANG": "it_IT"}, "it"),  # not ours: the locale decides
+    ({"LANG": "", "LANGUAGE": ""}, "en"),
+])
+def test_the_language_is_chosen_as_gettext_does(environ, expected):
+    assert detect_language(environ) == expected

@@ -122,12 +122,27 @@ def labels(language: str, *keys: str) -> dict[str, str]:
 
 
 def detect_language(environ: Mapping[str, str]) -> str:
-    """CLIENTCHECK_LANG, then the locale variables, then English."""
-    for variable in (LANG_ENV, "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = environ.get(variable, "")
-        code = value.split(":")[0][:2].lower()
-        if code in LANGUAGES:
-            return code
-        if variable == LANG_ENV and value:
-            continue  # an unsupported CLIENTCHECK_LANG falls through to the locale
+    """The language as gettext chooses it, after CLIENTCHECK_LANG; English when none is ours.
+
+    The locale is the first of LC_ALL, LC_MESSAGES and LANG that is set. LANGUAGE, a list such as
+    ``fr:it``, comes before it, except that a "C" or "POSIX" locale means untranslated and then
+    LANGUAGE is ignored (GNU gettext's rule): ``LANGUAGE=it LANG=en_US`` is Italian,
+    ``LC_ALL=C LANG=it_IT`` English. An unsupported CLIENTCHECK_LANG falls through to these.
+    """
+    chosen = _supported(environ.get(LANG_ENV, ""))
+    if chosen:
+        return chosen
+    locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
+    if locale.split(".")[0].split("@")[0] in {"C", "POSIX"}:
+        return DEFAULT_LANGUAGE
+    for candidate in (*environ.get("LANGUAGE", "").split(":"), locale):
+        chosen = _supported(candidate)
+        if chosen:
+            return chosen
     return DEFAULT_LANGUAGE
+
+
+def _supported(value: str) -> str:
+    """The language of ``it_IT.UTF-8``, ``it`` or ``en_US@euro`` when it is one of ours, else ""."""
+    code = value.strip().split(".")[0].split("@")[0].split("_")[0].split("-")[0].lower()
+    return code if code in LANGUAGES else ""
