@@ -89,11 +89,12 @@ def test_numbers_outside_the_range_or_not_numbers(raw: str | float | bool, messa
     assert str(caught.value) == message
 
 
-def test_frequency_and_choice_words_are_exact_with_a_suggestion() -> None:
+def test_frequency_and_choice_words_with_a_suggestion() -> None:
     assert normalise_answer(question("pays_late"), " often ") == "often"
+    assert normalise_answer(question("pays_late"), "Often") == "often"  # any case (issue 13)
     assert normalise_answer(question("tone"), "rude") == "rude"
     with pytest.raises(InvalidAnswer) as caught:
-        normalise_answer(question("pays_late"), "Often")
+        normalise_answer(question("pays_late"), "oftne")
     assert str(caught.value) == ("answer one of 'never', 'rarely', 'sometimes', 'often', 'always' (or dont_know); "
                                  "did you mean 'often'?")
     with pytest.raises(InvalidAnswer, match=r"^answer one of 'calm', 'curt', 'rude' \(or dont_know\)$"):

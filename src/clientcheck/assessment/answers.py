@@ -9,7 +9,7 @@ from typing import NamedTuple
 import yaml
 
 from clientcheck.assessment.scoring import applicable_questions
-from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
+from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer, written_answer
 from clientcheck.bank.conditions import describe
 from clientcheck.bank.model import (
     DONT_KNOW,
@@ -149,10 +149,11 @@ def answers_template(bank: Bank, language: str, labels: Mapping[str, str]) -> st
 
 
 def _allowed_text(question: Question, language: str) -> str:
+    dont_know = written_answer(DONT_KNOW, language)
     if question.type is QuestionType.NUMBER:
         unit = question.unit.get(language) if question.unit else ""
-        return f"{format_number(question.minimum)}..{format_number(question.maximum)}{unit} | {DONT_KNOW}"
+        return f"{format_number(question.minimum)}..{format_number(question.maximum)}{unit} | {dont_know}"
     if question.type is QuestionType.CHOICE:
         options = [f"{o.id} ({o.label.get(language)})" for o in question.options]
-        return " | ".join([*options, DONT_KNOW])
-    return " | ".join([*question.allowed_answers(), DONT_KNOW])
+        return " | ".join([*options, dont_know])
+    return " | ".join([*(written_answer(value, language) for value in question.allowed_answers()), dont_know])
