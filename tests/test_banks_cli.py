@@ -251,8 +251,8 @@ def test_show_an_unknown_id_names_the_known_ones(cli: CliInvoke) -> None:
     result = cli("banks", "show", "wale")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.startswith("clientcheck: error: no question bank with id 'wale'\n  hint: available: ")
-    assert "whale" in result.stderr
+    assert result.stderr.startswith("clientcheck: error: no question bank with id 'wale'\n"
+                                    "  hint: did you mean 'whale'? available: checkup, ")
 
 
 def test_show_needs_an_id_or_a_file(cli: CliInvoke) -> None:

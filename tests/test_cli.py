@@ -314,3 +314,188 @@ def test_colour_is_used_on_a_terminal_when_nothing_refuses_it(cli: CliInvoke, mo
     forced = assess(cli, env={"FORCE_COLOR": "1"})
     assert SGR_COLOUR.search(forced.stdout)
     assert "\x1b" not in assess(cli, "--json", env={"FORCE_COLOR": "1"}).stdout
+
+
+# --- one command line (issue 14, point 5) -------------------------------------------------
+
+
+def _leaf_commands() -> list[tuple[str, ...]]:
+    """Every command as typed (``("banks", "show")``), read from the Typer app: a new one is covered."""
+    import typer
+
+    from clientcheck.cli.app import load_commands
+
+    root = typer.main.get_command(load_commands())
+    found: list[tuple[str, ...]] = []
+
+    def walk(command, path: tuple[str, ...]) -> None:
+        children = getattr(command, "commands", None)
+        if children is None:
+            found.append(path)
+            return
+        for name, child in children.items():
+            walk(child, (*path, name))
+
+    walk(root, ())
+    return found
+
+
+def _options_of(path: tuple[str, ...]) -> set[str]:
+    import typer
+
+    from clientcheck.cli.app import load_commands
+
+    command = typer.main.get_command(load_commands())
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    return {flag for parameter in command.params for flag in getattr(parameter, "opts", [])}
+
+
+NOT_JSON = {("answers-template",)}  # writes YAML: a JSON form of it would be another command
+
+
+def test_every_command_takes_lang_and_no_color_and_json_where_it_makes_sense() -> None:
+    commands = _leaf_commands()
+    assert len(commands) >= 17 and ("banks", "validate") in commands and ("letter",) in commands
+    for path in commands:
+        options = _options_of(path)
+        assert {"--lang", "--no-color"} <= options, path
+        assert ("--json" in options) is (path not in NOT_JSON), path
+
+
+@pytest.mark.parametrize("args", [
+    ("--lang", "it", "clients"), ("--lang=it", "clients"), ("--no-color", "--lang", "it", "clients", "--json"),
+])
+def test_shared_options_before_the_command_name(cli: CliInvoke, args: tuple[str, ...]) -> None:
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    after = cli("clients", *[a for a in args if a != "clients"])
+    assert result.stdout == after.stdout
+    assert ("Nessun cliente" in result.stdout) or json.loads(result.stdout)["clients"] == []
+
+
+def test_shared_options_before_a_group_and_its_command(cli: CliInvoke) -> None:
+    before = cli("--json", "--lang", "it", "banks", "list")
+    between = cli("banks", "--json", "--lang", "it", "list")
+    after = cli("banks", "list", "--json", "--lang", "it")
+    assert before.exit_code == between.exit_code == after.exit_code == 0
+    assert before.stdout == between.stdout == after.stdout
+    assert json.loads(before.stdout)["kind"] == "clientcheck.banks"
+
+
+def test_relocation_moves_only_the_shared_options_and_only_past_a_command_name() -> None:
+    from clientcheck.cli.options import relocate_shared_options as move
+
+    assert move(["--lang", "it", "clients", "-x"]) == ["clients", "--lang", "it", "-x"]
+    assert move(["--help", "--json", "letter"]) == ["--help", "letter", "--json"]
+    assert move(["--lang", "it"]) == ["--lang", "it"]  # no command: Click says what is wrong
+    assert move(["clients", "--lang", "it"]) == ["clients", "--lang", "it"]
+    assert move(["--json", "--", "clients"]) == ["--json", "--", "clients"]
+
+
+@pytest.mark.parametrize(("args", "message", "command"), [
+    (("assess", "--bogus"), "No such option: --bogus", "clientcheck assess"),
+    (("banks", "show", "--frobnicate"), "No such option: --frobnicate", "clientcheck banks show"),
+    (("history",), "Missing argument 'client'.", "clientcheck history"),
+    (("letter", "--format", "pdf"), "Invalid value for '--format' / '-f'", "clientcheck letter"),
+])
+def test_usage_errors_are_one_clientcheck_error_line_and_a_hint(cli: CliInvoke, args: tuple[str, ...],
+                                                                message: str, command: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    first, hint, *rest = result.stderr.splitlines()
+    assert first.startswith(f"clientcheck: error: {message}")
+    assert hint == f"  hint: '{command} --help' lists what it accepts, with examples"
+    assert not rest
+    assert not set("╭╮╰╯│─") & set(result.stderr)
+
+
+def test_usage_errors_speak_the_language_asked_for(cli: CliInvoke) -> None:
+    result = cli("--lang", "it", "assess", "--bogus")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("clientcheck: errore: ")
+    assert "suggerimento: 'clientcheck assess --help'" in result.stderr
+
+
+def test_a_wrong_bank_id_is_said_first_even_without_a_terminal(cli: CliInvoke) -> None:
+    result = cli("assess", "--bank", "whal")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("clientcheck: error: no question bank with id 'whal'\n"
+                                    "  hint: did you mean 'whale'?")
+    assert "terminal" not in result.stderr
+
+
+def test_answers_for_another_bank_are_one_error(cli: CliInvoke, tmp_path: Path) -> None:
+    starter = (REPO / "tests" / "answers" / "ci-starter.yaml").read_text(encoding="utf-8")
+    named = cli("assess", "--bank", "whale", "--answers", str(REPO / "tests" / "answers" / "ci-starter.yaml"))
+    assert named.exit_code == 2
+    assert "these answers are for bank 'starter', not 'whale'" in named.stderr
+    assert named.stderr.count(": error: ") == 2  # the summary line and the one problem
+    unnamed = write(tmp_path / "answers.yaml", "\n".join(line for line in starter.splitlines()
+                                                        if not line.startswith("bank:")))
+    result = cli("assess", "--bank", "whale", "--answers", str(unnamed))
+    assert result.exit_code == 2
+    assert result.stderr.count(": error: ") == 2
+    assert "7 of the 8 questions answered here are not in bank 'whale': these answers are for another bank" \
+        in result.stderr
+
+
+def test_a_dash_at_a_terminal_says_what_it_waits_for(cli: CliInvoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clientcheck.cli import app as cli_module
+    from clientcheck.env import Environment
+
+    def on_a_terminal() -> Environment:
+        env = Environment.from_system()
+        env.stdin_isatty = True
+        return env
+
+    monkeypatch.setattr(cli_module, "make_environment", on_a_terminal)
+    text = (TEST_BANKS / "full-renegotiate.yaml").read_text(encoding="utf-8")
+    result = assess(cli, "--json", answers="-", input=text)
+    assert result.exit_code == 0
+    assert result.stderr == ("Reading the answers from standard input: paste or type them, then press Ctrl-D "
+                             "(Ctrl-Z, Enter on Windows).\n")
+    assert json.loads(result.stdout)["risk"] == 54
+    imported = cli("import", "-", "--lang", "it", input='{"kind": "clientcheck.export"')
+    assert imported.stderr.startswith("Leggo un'esportazione dall'input standard: incollala, poi premi Ctrl-D")
+
+
+def test_a_dash_from_a_pipe_says_nothing(cli: CliInvoke) -> None:
+    text = (TEST_BANKS / "full-renegotiate.yaml").read_text(encoding="utf-8")
+    assert assess(cli, "--json", answers="-", input=text).stderr == ""
+
+
+def _help(cli: CliInvoke, path: tuple[str, ...]) -> str:
+    result = cli(*path, "--help", env={"COLUMNS": "200", "TERMINAL_WIDTH": "200"})
+    assert result.exit_code == 0, (path, result.stderr)
+    return result.stdout
+
+
+def test_every_command_s_help_shows_an_example_of_itself(cli: CliInvoke) -> None:
+    for path in _leaf_commands():
+        shown = re.findall(r"\$ clientcheck (.+?)\s*$", _help(cli, path), re.MULTILINE)
+        assert shown, f"{' '.join(path)} --help has no example"
+        assert any(line.startswith(" ".join(path)) for line in shown), (path, shown)
+
+
+def test_the_examples_in_help_parse(cli: CliInvoke) -> None:
+    """Each example is a command line clientcheck accepts: its options exist (run with --help appended)."""
+    import shlex
+
+    for path in _leaf_commands():
+        for line in re.findall(r"\$ clientcheck (.+?)\s*$", _help(cli, path), re.MULTILINE):
+            words = shlex.split(line.split(" > ")[0].split(" < ")[0])
+            result = cli(*words, "--help")
+            assert result.exit_code == 0, (line, result.stderr)
+
+
+def test_root_help_gives_the_exit_codes_and_the_docs(cli: CliInvoke) -> None:
+    from clientcheck.errors import ExitCode
+
+    text = " ".join(_help(cli, ()).split())
+    assert "Exit codes: 0 done, 1 the verdict reached --fail-on, 2 bad input or usage" in text
+    for code in ExitCode:
+        assert f" {int(code)} " in text, code
+    assert "'clientcheck where'" in text
+    assert "--lang, --json and --no-color go before or after a command's name" in text

@@ -228,6 +228,9 @@ class ScriptedPrompts:
     def client_name(self) -> str:
         return self.name
 
+    def which_client(self, typed: str, candidates: Sequence[str]) -> str:
+        return typed
+
     def resume(self, client: str, bank_id: str, answered: int, stopped: str) -> bool:
         self.offered.append((client, bank_id, answered, stopped))
         return self.resume_answer

@@ -26,6 +26,8 @@ ALL_MODULES = set(COMMAND_MODULES.values())
     (["schema", "bank"], {"clientcheck.cli.banks"}),
     (["letter", "--lang", "it"], {"clientcheck.cli.exit_plan"}),
     (["portfolio"], {"clientcheck.cli.clients"}),
+    (["--lang", "it", "clients"], {"clientcheck.cli.clients"}),  # shared options before the name
+    (["--json", "banks", "list"], {"clientcheck.cli.banks"}),
     (["no-such-command"], None),
 ])
 def test_modules_for_a_command_line(args: list[str], expected: set[str] | None) -> None:

@@ -85,6 +85,7 @@ def answers_for(document: AnswersDocument, bank: Bank) -> dict[str, AnswerValue]
             if named is not None and named != bank.id:
                 reader.error(top["bank"], f"these answers are for bank '{named}', not '{bank.id}'",
                              f"use --bank {named}, or change the 'bank:' line")
+                raise _fit_error(name, bank, reader)  # what else is wrong follows from this one
         if "answers" in top:
             if isinstance(top["answers"], yaml.ScalarNode) and top["answers"].value == "":
                 reader.error(top["answers"], "'answers' is empty", "list one 'question_id: answer' per line")
@@ -92,6 +93,14 @@ def answers_for(document: AnswersDocument, bank: Bank) -> dict[str, AnswerValue]
                 answer_nodes = reader.mapping(top["answers"], "'answers'") or {}
     answers: dict[str, AnswerValue] = {}
     question_ids = [q.id for q in bank.questions]
+    unknown = sum(1 for question_id in answer_nodes if bank.question(question_id) is None)
+    if unknown > 1 and 2 * unknown > len(answer_nodes):  # mostly another bank's ids: say that, once
+        reader.error(top["answers"] if top else root,
+                     f"{unknown} of the {len(answer_nodes)} questions answered here are not in bank '{bank.id}': "
+                     "these answers are for another bank",
+                     "name their bank with --bank ID, or start from "
+                     f"'clientcheck answers-template --bank {bank.id}'")
+        raise _fit_error(name, bank, reader)
     for question_id, (key_node, value_node) in answer_nodes.items():
         question = bank.question(question_id)
         if question is None:
@@ -121,8 +130,12 @@ def answers_for(document: AnswersDocument, bank: Bank) -> dict[str, AnswerValue]
             reader.error(node, f"no answer for '{question.id}'",
                          f"write '{question.id}: <answer>', or '{question.id}: dont_know'")
     if reader.problems:
-        raise AnswersError(f"{name}: the answers do not fit bank '{bank.id}'", tuple(reader.problems))
+        raise _fit_error(name, bank, reader)
     return answers
+
+
+def _fit_error(name: str, bank: Bank, reader: NodeReader) -> AnswersError:
+    return AnswersError(f"{name}: the answers do not fit bank '{bank.id}'", tuple(reader.problems))
 
 
 def answers_template(bank: Bank, language: str, labels: Mapping[str, str]) -> str:

@@ -37,11 +37,12 @@ class AnswersSource(NamedTuple):
 
 
 class SaveOptions(NamedTuple):
-    """``--client NAME``, ``--no-save``, ``--resume``."""
+    """``--client NAME``, ``--no-save``, ``--resume``, ``--new-client``."""
 
     client: str | None = None
     save: bool = True
     resume: bool = False
+    new_client: bool = False  # --new-client: a name like a saved one is meant as a new client
 
 
 class QuizHooks(NamedTuple):
@@ -63,6 +64,9 @@ class Prompts(Protocol):
 
     def client_name(self) -> str:
         """Which client this is about, as typed; blank means "don't save"."""
+
+    def which_client(self, typed: str, candidates: Sequence[str]) -> str:
+        """A saved client among ``candidates`` that ``typed`` nearly matches, or ``typed`` for a new one."""
 
     def resume(self, client: str, bank_id: str, answered: int, stopped: str) -> bool:
         """Whether to go on with an unfinished quiz (``stopped``: when, a stored UTC timestamp)."""
@@ -118,6 +122,8 @@ def run_assessment(env: Environment, language: str, bank_id: str | None, bank_fi
     now_stamp(env.environ)  # a CLIENTCHECK_NOW that cannot be used is refused before any question is asked
     if source.interactive:
         if not env.stdin_isatty or prompts is None:
+            if bank_id or bank_file:
+                resolve_bank(env, bank_id, bank_file)  # a wrong bank is the first thing to say
             raise UsageError(tr(language, "error.no_tty"),
                              tr(language, "error.no_tty_hint", bank=bank_id or DEFAULT_BANK))
         bank = _pick_bank(env, prompts, bank_id, bank_file)

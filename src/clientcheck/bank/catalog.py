@@ -15,6 +15,7 @@ from clientcheck.bank.model import Bank
 from clientcheck.bank.yamlsafe import YamlProblems, read_text, top_level_text
 from clientcheck.env import HOME_ENV
 from clientcheck.errors import BankError, BankNotFound, Problem
+from clientcheck.suggest import nearest
 
 BANKS_PATH_ENV = "CLIENTCHECK_BANKS_PATH"
 DEFAULT_BANK = "checkup"
@@ -130,8 +131,10 @@ def find_bank(bank_id: str, environ: Mapping[str, str]) -> Bank:
             assert bank is not None
             return bank
     known = sorted({f.path.stem for f in candidates})
+    close = nearest(bank_id, known, limit=1)
     raise BankNotFound(f"no question bank with id '{bank_id}'",
-                       f"available: {', '.join(known) or '(none)'}; or pass a file with --bank-file PATH")
+                       (f"did you mean '{close[0]}'? " if close else "")
+                       + f"available: {', '.join(known) or '(none)'}; or pass a file with --bank-file PATH")
 
 
 class BankEntry(NamedTuple):

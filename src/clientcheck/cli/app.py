@@ -92,7 +92,8 @@ def modules_for(args: Sequence[str], environ: Mapping[str, str]) -> set[str] | N
     """The command groups a command line needs; None means all of them."""
     if completing(environ):
         return None  # shell completion lists every command
-    name = next((arg for arg in args if not arg.startswith("-")), None)
+    name = next((arg for index, arg in enumerate(args)  # the value of a leading --lang is not a name
+                 if not arg.startswith("-") and (index == 0 or args[index - 1] != "--lang")), None)
     if name is None:
         return None if not args or "--help" in args or "-h" in args else set()
     if name in CORE_COMMANDS:

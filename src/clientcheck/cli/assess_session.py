@@ -33,6 +33,10 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
 
         prompts = TerminalPrompts(language)
     client = client_to_save(env, language, source, options, prompts)
+    if client is not None:
+        from clientcheck.cli.names import settle_client
+
+        client = settle_client(env, language, client, prompts, new_client=options.new_client)
     if client is None:
         return assess_unsaved(env, language, bank_id, bank_file, source, prompts)
     from clientcheck.assessment import saving

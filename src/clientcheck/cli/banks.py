@@ -13,7 +13,8 @@ from typing import Annotated
 
 import typer
 
-from clientcheck.cli.options import BankFileOption, JsonOption, LangOption, NoColorOption
+from clientcheck.cli.names import complete_bank
+from clientcheck.cli.options import BankFileOption, CommandLineGroup, JsonOption, LangOption, NoColorOption, examples
 from clientcheck.cli.runner import command
 from clientcheck.env import HOME_ENV, Environment
 from clientcheck.errors import ExitCode, UsageError
@@ -22,6 +23,7 @@ from clientcheck.text import Language
 
 banks_app = typer.Typer(
     name="banks",
+    cls=CommandLineGroup,
     help="Find, read, check and start question banks (YAML files).",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -33,7 +35,7 @@ class SchemaName(StrEnum):
     result = "result"
 
 
-@banks_app.command("list")
+@banks_app.command("list", epilog=examples("banks list", "banks list --json"))
 @command
 def list_banks(env: Environment, language: str, json_output: JsonOption = False, lang: LangOption = None,
                no_color: NoColorOption = False) -> int:
@@ -53,13 +55,13 @@ def list_banks(env: Environment, language: str, json_output: JsonOption = False,
     return ExitCode.OK
 
 
-@banks_app.command("show")
+@banks_app.command("show", epilog=examples("banks show checkup --lang it", "banks show --bank-file mybank.yaml --json"))
 @command
 def show_bank(
     env: Environment,
     language: str,
     bank_id: Annotated[str | None, typer.Argument(metavar="ID", help="Id of the bank (see 'banks list').",
-                                                  show_default=False)] = None,
+                                                  show_default=False, autocompletion=complete_bank)] = None,
     bank_file: BankFileOption = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the bank as JSON, in the bank-file format.")]
     = False,
@@ -84,7 +86,7 @@ def show_bank(
     return ExitCode.OK
 
 
-@banks_app.command("validate")
+@banks_app.command("validate", epilog=examples("banks validate mybank.yaml", "banks validate --strict --json"))
 @command
 def validate_banks(
     env: Environment,
@@ -95,6 +97,7 @@ def validate_banks(
     strict: Annotated[bool, typer.Option("--strict", help="Count warnings as errors.")] = False,
     json_output: JsonOption = False,
     lang: LangOption = None,
+    no_color: NoColorOption = False,
 ) -> int:
     """Check bank files and report every problem at once, as FILE:LINE:COLUMN: message.
 
@@ -116,7 +119,7 @@ def validate_banks(
     return ExitCode.BAD_INPUT if any(report.errors for report in reports) else ExitCode.OK
 
 
-@banks_app.command("new")
+@banks_app.command("new", epilog=examples("banks new my-clients --lang it", "assess --bank my-clients"))
 @command
 def new_bank(
     env: Environment,
@@ -128,6 +131,7 @@ def new_bank(
     lang: Annotated[Language | None, typer.Option(
         "--lang", help="Language of the bank's texts and of these messages: it or en.",
         show_default=False)] = None,
+    no_color: NoColorOption = False,
 ) -> int:
     """Write a commented starter bank into your bank folder: it works as it is; edit it from there."""
     from clientcheck.bank.authoring import check_new_id, new_bank_path, starter_text, write_new_bank
@@ -151,9 +155,10 @@ def new_bank(
     return ExitCode.OK
 
 
-@banks_app.command("path")
+@banks_app.command("path", epilog=examples("banks path", "banks path --json"))
 @command
-def bank_path(env: Environment, language: str, json_output: JsonOption = False, lang: LangOption = None) -> int:
+def bank_path(env: Environment, language: str, json_output: JsonOption = False, lang: LangOption = None,
+              no_color: NoColorOption = False) -> int:
     """The folders searched for banks, in order (a later folder wins for the same id)."""
     from clientcheck.bank.catalog import BANKS_PATH_ENV, bank_folders
     from clientcheck.documents import write_json
@@ -176,6 +181,9 @@ def schema_command(
     language: str,
     name: Annotated[SchemaName, typer.Argument(help="bank: a question bank file; result: 'assess --json'.",
                                                show_default=False)],
+    json_output: Annotated[bool, typer.Option("--json", help="Accepted, as everywhere: a schema is JSON.")] = False,
+    lang: LangOption = None,
+    no_color: NoColorOption = False,
 ) -> int:
     """Print a JSON Schema: for bank files (editors use it), or for the --json result."""
     from clientcheck.bank.schema import dumps, schema
@@ -187,4 +195,4 @@ def schema_command(
 def register(app: typer.Typer) -> None:
     """Put this module's commands on ``app``: ``schema``, and ``banks`` with its sub-commands."""
     app.add_typer(banks_app, name="banks")
-    app.command("schema")(schema_command)
+    app.command("schema", epilog=examples("schema bank > bank.schema.json", "schema result"))(schema_command)

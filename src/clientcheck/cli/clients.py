@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientcheck.cli.options import JsonOption, LangOption, NoColorOption
+from clientcheck.cli.names import complete_client
+from clientcheck.cli.options import JsonOption, LangOption, NoColorOption, examples
 from clientcheck.cli.runner import command
 from clientcheck.env import Environment
 from clientcheck.errors import ExitCode, UsageError
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from clientcheck.ui.clients import Screen
 
 ClientArgument = Annotated[str, typer.Argument(help="The client's name, as saved (case does not matter).",
-                                               show_default=False)]
+                                               show_default=False, autocompletion=complete_client)]
 
 
 class ReportFormat(StrEnum):
@@ -58,11 +59,12 @@ def _client(store: Store | None, name: str, language: str) -> str:
     saved = store.client_name(name) if store is not None else None
     if saved is not None:
         return saved
-    from clientcheck.bank.reader import did_you_mean
+    from clientcheck.cli.names import did_you_mean
     from clientcheck.saved.store import ClientNotFound
+    from clientcheck.suggest import nearest
 
     names = store.client_names() if store is not None else []
-    hint = did_you_mean(name, names) or tr(language, "client.not_found_hint") if names else ""
+    hint = (did_you_mean(language, nearest(name, names)) or tr(language, "client.not_found_hint")) if names else ""
     raise ClientNotFound(tr(language, "client.not_found", client=name), hint or tr(language, "client.none_saved"))
 
 
@@ -136,6 +138,7 @@ def report_command(
     client: ClientArgument, lang: LangOption = None, json_output: JsonOption = False,
     report_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="The report's format.")]
     = ReportFormat.markdown,
+    no_color: NoColorOption = False,
 ) -> int:
     """A report to share: the latest assessment in full and its trend, in Markdown."""
     import json
@@ -161,7 +164,7 @@ def report_command(
 
 @command
 def export_command(env: Environment, language: str, json_output: JsonOption = False,
-                   lang: LangOption = None) -> int:
+                   lang: LangOption = None, no_color: NoColorOption = False) -> int:
     """Everything saved, as one JSON document on stdout (to back up or move to another machine)."""
     from clientcheck.clock import now_stamp
     from clientcheck.saved.clients import export_text
@@ -183,7 +186,7 @@ def import_command(
     env: Environment, language: str,
     file: Annotated[str, typer.Argument(help="A file written by 'clientcheck export', or - for standard input.",
                                         show_default=False)],
-    lang: LangOption = None, json_output: JsonOption = False,
+    lang: LangOption = None, json_output: JsonOption = False, no_color: NoColorOption = False,
 ) -> int:
     """Merge an export into the saved clients; what is already here is not duplicated.
     A file with any problem is rejected whole, and nothing changes."""
@@ -197,6 +200,9 @@ def import_command(
     from clientcheck.ui.clients import import_document
 
     name = "<stdin>" if file == "-" else file
+    if file == "-" and env.stdin_isatty:
+        env.stderr.write(tr(language, "stdin.export") + "\n")  # not a silent wait
+        env.stderr.flush()
     try:
         given = env.stdin_bytes if file == "-" else None
         with (Path(file).open("rb") if file != "-" else nullcontext(given) if given is not None
@@ -229,6 +235,7 @@ def forget_command(
     env: Environment, language: str,
     client: ClientArgument, lang: LangOption = None, json_output: JsonOption = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (for scripts).")] = False,
+    no_color: NoColorOption = False,
 ) -> int:
     """Delete every trace of a client: all assessments and any unfinished quiz. Asks first."""
     from clientcheck.documents import write_json
@@ -267,10 +274,10 @@ def _forgettable(store: Store | None, name: str, language: str) -> str:
 
 def register(app: typer.Typer) -> None:
     """Put this module's commands on ``app``."""
-    app.command("clients")(clients_command)
-    app.command("history")(history_command)
-    app.command("portfolio")(portfolio_command)
-    app.command("report")(report_command)
-    app.command("export")(export_command)
-    app.command("import")(import_command)
-    app.command("forget")(forget_command)
+    app.command("clients", epilog=examples("clients", "clients --json"))(clients_command)
+    app.command("history", epilog=examples("history \"Acme srl\"", "history acme --json"))(history_command)
+    app.command("portfolio", epilog=examples("portfolio --limit 10", "portfolio --json"))(portfolio_command)
+    app.command("report", epilog=examples("report \"Acme srl\" --lang it > acme.md"))(report_command)
+    app.command("export", epilog=examples("export > backup.json"))(export_command)
+    app.command("import", epilog=examples("import backup.json", "import - < backup.json"))(import_command)
+    app.command("forget", epilog=examples("forget \"Acme srl\"", "forget acme --yes --json"))(forget_command)

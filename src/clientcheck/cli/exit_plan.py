@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from clientcheck.assessment.letter import LetterFormat, Recipient
-from clientcheck.cli.options import JsonOption, LangOption, NoColorOption
+from clientcheck.cli.options import JsonOption, LangOption, NoColorOption, examples
 from clientcheck.cli.runner import command
 from clientcheck.env import Environment
 from clientcheck.errors import ExitCode
@@ -91,5 +91,7 @@ def letter(
 
 def register(app: typer.Typer) -> None:
     """Put this module's commands on ``app``."""
-    app.command("exit-plan")(exit_plan)
-    app.command("letter")(letter)
+    app.command("exit-plan", epilog=examples("exit-plan --lang it", "exit-plan --planned --json"))(exit_plan)
+    app.command("letter", epilog=examples(
+        "letter --lang it --client \"Rossi & Figli srl\" --notice \"due mesi\"",
+        "letter --client \"Acme Ltd\" --format markdown > letter.md"))(letter)

@@ -6,12 +6,20 @@ and gets the same flag, help and choices as every other command.
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer import _click as click  # the Click that Typer bundles, whose errors it raises
+from typer.core import TyperGroup
 
-from clientcheck.text import Language
+from clientcheck.cli.names import complete_bank
+from clientcheck.errors import ExitCode
+from clientcheck.i18n import detect_language, tr
+from clientcheck.text import LANGUAGES, Language
 
 LangOption = Annotated[Language | None, typer.Option(
     "--lang", help="Language: it or en. Default: CLIENTCHECK_LANG, then the locale, then en.",
@@ -19,6 +27,85 @@ LangOption = Annotated[Language | None, typer.Option(
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR works too).")]
 BankOption = Annotated[str | None, typer.Option("--bank", "-b", help="Id of the question bank to use.",
-                                                show_default=False)]
+                                                show_default=False, autocompletion=complete_bank)]
 BankFileOption = Annotated[Path | None, typer.Option("--bank-file", help="Path of a bank file to use instead.",
                                                      show_default=False, dir_okay=False)]
+
+
+def examples(*command_lines: str) -> str:
+    """A command's help epilog: one or two command lines to copy, each as typed at a prompt."""
+    return "\n\n".join(f"$ clientcheck {line}" for line in command_lines)
+
+
+# --- one command line: shared options anywhere, one error style --------------------------
+
+SHARED_FLAGS = frozenset({"--json", "--no-color"})
+SHARED_VALUED = frozenset({"--lang"})
+
+
+def relocate_shared_options(args: Sequence[str]) -> list[str]:
+    """``--lang it clients`` as ``clients --lang it``: the options every command shares may come
+    before the name of the command (or group) that reads them. Other leading options
+    (``--help``, ``--version``) stay where they are; with no command named, nothing moves."""
+    leading: list[str] = []
+    shared: list[str] = []
+    index = 0
+    while index < len(args) and args[index].startswith("-") and args[index] != "--":
+        token = args[index]
+        if token in SHARED_FLAGS or (token.split("=", 1)[0] in SHARED_VALUED and "=" in token):
+            shared.append(token)
+        elif token in SHARED_VALUED and index + 1 < len(args):
+            shared += args[index:index + 2]
+            index += 1
+        else:
+            leading.append(token)
+        index += 1
+    if not shared or index >= len(args) or args[index] == "--":
+        return list(args)
+    return [*leading, args[index], *shared, *args[index + 1:]]
+
+
+def _language_of(args: Sequence[str]) -> str:
+    """The language a command line asks for, read before Click has parsed it (for its errors)."""
+    for index, token in enumerate(args):
+        value = token[len("--lang="):] if token.startswith("--lang=") else (
+            args[index + 1] if token == "--lang" and index + 1 < len(args) else None)
+        if value in LANGUAGES:
+            return value
+    return detect_language(os.environ)
+
+
+class CommandLineGroup(TyperGroup):
+    """Typer's group with clientcheck's command line: shared options before or after a command's
+    name, and Click's usage errors written as clientcheck's own (``clientcheck: error: ...``, a
+    hint, exit 2) instead of Rich panels."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, relocate_shared_options(args))
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, windows_expand_args: bool = True,
+             **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        given = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(given, prog_name, complete_var, False, windows_expand_args, **extra)
+        except click.exceptions.NoArgsIsHelpError as error:
+            if error.format_message().strip():  # Rich has drawn the help already; plain Click has not
+                click.echo(error.format_message())
+            code = ExitCode.BAD_INPUT
+        except click.ClickException as error:
+            code = _write_usage_error(error, _language_of(given))
+        except typer.Abort:
+            code = ExitCode.INTERRUPTED
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _write_usage_error(error: click.ClickException, language: str) -> int:
+    from clientcheck.ui.plain import write_error
+
+    context = getattr(error, "ctx", None)
+    path = context.command_path if context is not None else "clientcheck"
+    write_error(sys.stderr, language, error.format_message(), tr(language, "error.usage_hint", command=path))
+    return int(ExitCode.BAD_INPUT)

@@ -12,15 +12,46 @@ from typing import Annotated
 import typer
 
 from clientcheck.cli import app as entry_point
-from clientcheck.cli.options import BankFileOption, BankOption, JsonOption, LangOption, NoColorOption
+from clientcheck.cli.names import complete_client
+from clientcheck.cli.options import (
+    BankFileOption,
+    BankOption,
+    CommandLineGroup,
+    JsonOption,
+    LangOption,
+    NoColorOption,
+    examples,
+)
 from clientcheck.cli.runner import command
 from clientcheck.env import Environment
 from clientcheck.errors import ExitCode
 from clientcheck.levels import Level
 
+EXIT_CODE_MEANINGS = {  # what root --help says of each exit code (a new code shows its name until added here)
+    ExitCode.OK: "done",
+    ExitCode.VERDICT_AT_OR_ABOVE: "the verdict reached --fail-on",
+    ExitCode.BAD_INPUT: "bad input or usage",
+    ExitCode.INTERNAL_ERROR: "a bug in clientcheck",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C, Ctrl-D)",
+}
+
+
+def _root_epilog() -> str:
+    codes = ", ".join(f"{int(code)} {EXIT_CODE_MEANINGS.get(code, code.name.lower().replace('_', ' '))}"
+                      for code in ExitCode)
+    return (f"Exit codes: {codes}.\n\n"
+            "--lang, --json and --no-color go before or after a command's name; each command's --help "
+            "ends with examples.\n\n"
+            "Docs: 'clientcheck where' prints the folder of the documentation installed with clientcheck "
+            "(and where your data and banks are).\n\n"
+            + examples("assess", "--lang it clients"))
+
+
 app = typer.Typer(
     name="clientcheck",
+    cls=CommandLineGroup,
     help="An honest self-assessment of a client relationship: keep, watch, renegotiate or let go, and why.",
+    epilog=_root_epilog(),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -47,7 +78,9 @@ def root(
     ctx.obj = entry_point.make_environment()  # every command of this run gets it (runner.command)
 
 
-@app.command("assess")
+@app.command("assess", epilog=examples(
+    "assess --bank starter --client \"Acme srl\"",
+    "assess --bank checkup --answers answers.yaml --json --fail-on let_go"))
 @command
 def assess(
     env: Environment,
@@ -64,7 +97,9 @@ def assess(
         "--fail-on", help="Exit 1 when the verdict is at or above this level.", show_default=False)] = None,
     client: Annotated[str | None, typer.Option(
         "--client", "-c", help="Save the result under this client (any name). Without it the quiz asks; "
-                               "blank = don't save.", show_default=False)] = None,
+                               "blank = don't save.", show_default=False, autocompletion=complete_client)] = None,
+    new_client: Annotated[bool, typer.Option(
+        "--new-client", help="A new client, even if the name is like a saved one (no 'did you mean').")] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save the result or the answers.")] = False,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Resume the client's unfinished quiz without asking.")] = False,
@@ -75,8 +110,13 @@ def assess(
     from clientcheck.documents import write_json
     from clientcheck.ui.result import result_document
 
+    if answers == "-" and env.stdin_isatty:
+        from clientcheck.i18n import tr
+
+        env.stderr.write(tr(language, "stdin.answers") + "\n")  # not a silent wait
+        env.stderr.flush()
     outcome = assess_and_save(env, language, bank, bank_file, AnswersSource(answers),
-                              SaveOptions(client, not no_save, resume))
+                              SaveOptions(client, not no_save, resume, new_client))
     assessment = outcome.assessment
     saved = {"client": outcome.client} if outcome.client else None
     if json_output:
@@ -95,7 +135,9 @@ def assess(
     return ExitCode.OK
 
 
-@app.command("answers-template")
+@app.command("answers-template", epilog=examples(
+    "answers-template --bank checkup --lang it > answers.yaml",
+    "assess --bank checkup --answers answers.yaml"))
 @command
 def answers_template(
     env: Environment,
@@ -103,6 +145,7 @@ def answers_template(
     bank: BankOption = None,
     bank_file: BankFileOption = None,
     lang: LangOption = None,
+    no_color: NoColorOption = False,
 ) -> int:
     """Print a fill-in answers file for a bank: every question id, its text and allowed answers."""
     from clientcheck.assessment.answers import answers_template as template

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from clientcheck.assessment.session import QuizHooks
 from clientcheck.bank.model import AnswerValue, Bank
 from clientcheck.clock import local_time
-from clientcheck.ui.quiz import Quiz, ask_client_name, ask_resume, pick_bank
+from clientcheck.ui.quiz import Quiz, ask_client_name, ask_resume, ask_which_client, pick_bank
 
 
 class TerminalPrompts:
@@ -30,6 +30,9 @@ class TerminalPrompts:
 
     def client_name(self) -> str:
         return ask_client_name(self.language)
+
+    def which_client(self, typed: str, candidates: Sequence[str]) -> str:
+        return ask_which_client(self.language, typed, candidates)
 
     def resume(self, client: str, bank_id: str, answered: int, stopped: str) -> bool:
         return ask_resume(self.language, client, bank_id, answered, local_time(stopped, with_time=True))

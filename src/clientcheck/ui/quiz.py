@@ -253,6 +253,22 @@ def ask_client_name(language: str, *, input: Input | None = None, output: Output
     return name
 
 
+def ask_which_client(language: str, typed: str, candidates: Sequence[str], *, input: Input | None = None,
+                     output: Output | None = None) -> str:
+    """A name that nearly matches saved clients: which of them it is, or a new client (last)."""
+    choices = [Choice(name, name) for name in candidates]
+    choices.append(Choice(tr(language, "client.which_new", client=typed), typed))
+    prompt = questionary.select(tr(language, "client.which", client=typed), choices=choices, style=STYLE,
+                                use_jk_keys=False, input=input, output=output or create_output(stdout=sys.stderr))
+    prompt.application.key_bindings = merge_key_bindings(
+        [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS])
+    try:
+        chosen: str = prompt.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(tr(language, "quiz.interrupted")) from None
+    return chosen
+
+
 def ask_resume(language: str, client: str, bank_id: str, answered: int, when: str, *,
                input: Input | None = None, output: Output | None = None) -> bool:
     """Offer to pick an unfinished quiz up where it stopped (``when``: local time, as shown)."""
