@@ -211,14 +211,14 @@ def test_answers_template_command_round_trips(cli: CliInvoke, tmp_path: Path) ->
 
 
 def test_the_verdict_for_people(cli: CliInvoke) -> None:
-    result = assess(cli)
+    result = assess(cli, "--full")
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
     assert "RENEGOTIATE  ·  risk 54/100" in lines[1]
     assert "The terms need renegotiating." in lines[2]
-    # bars are 20 cells: money 25 → 5 filled, people 76 → 15 filled
+    # bars are 20 cells in eighths: money 25 → 5 filled, people 76 → 15 and 2/8 filled
     assert any(re.fullmatch(r"  Money +█{5}░{15} +25 *", line) for line in lines)
-    assert any(re.fullmatch(r"  People +█{15}░{5} +76 *", line) for line in lines)
+    assert any(re.fullmatch(r"  People +█{15}▎░{4} +76 *", line) for line in lines)
     # signals strongest first (has_contract 20, before enjoys_work 20 by bank order), with the
     # chosen option's own advice
     assert lines.index("What weighs most") < next(i for i, line in enumerate(lines)
@@ -236,20 +236,20 @@ def test_the_band_label_and_the_confidence_line(cli: CliInvoke, tmp_path: Path) 
     assert "No answer raised a concern." in healthy.stdout
     path = write(tmp_path / "unsure.yaml", (TEST_BANKS / "full-healthy.yaml").read_text(encoding="utf-8")
                  .replace("tone: calm", "tone: dont_know"))
-    unsure = assess(cli, answers=str(path))
+    unsure = assess(cli, "--full", answers=str(path))
     # 6 of 7.5 weight known: 80%
     assert 'Confidence 80%: 1 answer was "don\'t know", so the picture is partial.' in unsure.stdout
 
 
 def test_raised_verdicts_say_which_dealbreaker_and_take_the_raised_level_s_label_and_steps(cli: CliInvoke) -> None:
-    result = assess(cli, answers=RAISED)
+    result = assess(cli, "--full", answers=RAISED)
     assert "GOODBYE  ·  risk 60/100" in result.stdout  # the let_go band's label, though 60 is in 'renegotiate'
     assert "Raised by a dealbreaker:\n  • Rude and late." in result.stdout
     assert "  • Decide the notice period." in result.stdout
 
 
 def test_lang_it_gives_italian_interface_strings(cli: CliInvoke) -> None:
-    result = assess(cli, "--lang", "it")
+    result = assess(cli, "--lang", "it", "--full")
     assert result.exit_code == 0
     for italian in ("Verdetto", "RINEGOZIA  ·  rischio 54/100", "Le condizioni vanno ridiscusse.",
                     "Per dimensione", "Cosa pesa di più", "la tua risposta: In modo brusco", "Che cosa emerge",

@@ -53,7 +53,7 @@ def starter(answers: dict[str, AnswerValue]) -> Assessment:
 
 def screen(assessment: Assessment, language: str = "en") -> str:
     out = io.StringIO()
-    render_verdict(assessment, language, make_console(out, {"NO_COLOR": "1", "TERM": "dumb"}, width=80))
+    render_verdict(assessment, language, make_console(out, {"NO_COLOR": "1", "TERM": "dumb"}, width=80), full=True)
     return out.getvalue()
 
 
@@ -479,10 +479,13 @@ def test_letter_rejects_an_unknown_language(cli: CliInvoke) -> None:
 
 def test_assess_let_go_shows_the_plan_on_screen_and_in_json(cli: CliInvoke, tmp_path: Path) -> None:
     path = answers_file(tmp_path, LET_GO_WHALE)
-    shown = cli("assess", "--answers", str(path), "--lang", "en")
+    shown = cli("assess", "--answers", str(path), "--lang", "en", "--full")
     assert shown.exit_code == 0, shown.stderr
     assert "Exit plan" in shown.stdout
     assert "1. Replace the income first" in shown.stdout
+    one_screen = cli("assess", "--answers", str(path), "--lang", "en").stdout
+    assert "Replace the income first" not in one_screen
+    assert one_screen.rstrip().endswith("the exit plan.")  # named on the last line, with --full
     data = cli("assess", "--answers", str(path), "--json")
     assert data.exit_code == 0, data.stderr
     document = json.loads(data.stdout)

@@ -26,6 +26,8 @@ LangOption = Annotated[Language | None, typer.Option(
     show_default=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR works too).")]
+FullOption = Annotated[bool, typer.Option(
+    "--full", help="Show everything, not only what fits on one screen (long screens go through $PAGER).")]
 BankOption = Annotated[str | None, typer.Option("--bank", "-b", help="Id of the question bank to use.",
                                                 show_default=False, autocompletion=complete_bank)]
 BankFileOption = Annotated[Path | None, typer.Option("--bank-file", help="Path of a bank file to use instead.",

@@ -17,6 +17,7 @@ from clientcheck.cli.options import (
     BankFileOption,
     BankOption,
     CommandLineGroup,
+    FullOption,
     JsonOption,
     LangOption,
     NoColorOption,
@@ -93,6 +94,7 @@ def assess(
     json_output: JsonOption = False,
     lang: LangOption = None,
     no_color: NoColorOption = False,
+    full: FullOption = False,
     fail_on: Annotated[Level | None, typer.Option(
         "--fail-on", help="Exit 1 when the verdict is at or above this level.", show_default=False)] = None,
     client: Annotated[str | None, typer.Option(
@@ -122,12 +124,11 @@ def assess(
     if json_output:
         write_json(result_document(assessment, language, outcome.timestamp, saved), env.stdout)
     else:
-        from clientcheck.ui.verdict import make_console, render_saved, render_verdict
+        from clientcheck.ui.pager import show
+        from clientcheck.ui.verdict import render_verdict
 
-        console = make_console(env.stdout, env.environ, no_color=no_color)
-        render_verdict(assessment, language, console)
-        if outcome.client:
-            render_saved(outcome.client, language, console)
+        show(lambda console: render_verdict(assessment, language, console, full=full, saved_as=outcome.client),
+             env, no_color=no_color)
     if outcome.save_error is not None:  # the result is printed: now say why it was not saved
         raise outcome.save_error
     if fail_on is not None and assessment.verdict.level.rank >= fail_on.rank:

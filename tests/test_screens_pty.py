@@ -1,0 +1,88 @@
+"""The verdict in a real pseudo-terminal: one screen as drawn (pyte), and --full through $PAGER
+on a terminal only, as git does (LESS=FRX unless set)."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+from tests.conftest import REPO  # noqa: E402
+from tests.screens import terminal  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+CLIENTCHECK = Path(sys.executable).with_name("clientcheck")
+LONGEST = REPO / "tests" / "scenarios" / "checkup-signals-001.yaml"  # 22 signals, let go, an exit plan
+
+
+def recording_pager(tmp_path: Path) -> Path:
+    """A pager that keeps what it was given and the LESS it saw."""
+    script = tmp_path / "pager.sh"
+    script.write_text('#!/bin/sh\nprintf %s "$LESS" > "$(dirname "$0")/less.txt"\n'
+                      'cat > "$(dirname "$0")/paged.txt"\n', encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
+
+
+def run(command: str, tmp_path: Path, *, rows: int = 40, columns: int = 80, **environ: str) -> str:
+    """``command`` in a pty of that size; everything the terminal was sent."""
+    if not CLIENTCHECK.exists():
+        pytest.skip(f"clientcheck is not installed next to {sys.executable}")
+    env = {**os.environ, "TERM": "xterm-256color", "PAGER": str(recording_pager(tmp_path)), **environ}
+    for name in ("NO_COLOR", "COLUMNS", "LINES", "LESS", "FORCE_COLOR"):
+        if name not in environ:
+            env.pop(name, None)
+    child = pexpect.spawn("/bin/sh", ["-c", command], cwd=str(tmp_path), env=env, encoding="utf-8",
+                          dimensions=(rows, columns), timeout=30)
+    child.logfile_read = io.StringIO()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.logfile_read.getvalue()[-2000:]
+    output: str = child.logfile_read.getvalue()
+    return output
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_the_longest_verdict_fits_an_80x40_terminal_and_is_not_paged(tmp_path: Path, language: str) -> None:
+    raw = run(f"'{CLIENTCHECK}' assess --answers '{LONGEST}' --no-save --lang {language}; printf '$ '", tmp_path)
+    shown = terminal(80, 40, raw, through_pty=True)
+    assert shown[0].startswith("╭─ " + ("Verdict" if language == "en" else "Verdetto"))
+    assert shown[1].startswith("│ " + ("LET GO" if language == "en" else "LASCIA ANDARE"))
+    assert [line for line in shown if line][-1] == "$"
+    assert "\x1b[" in raw  # drawn in colour on a terminal
+    assert not (tmp_path / "paged.txt").exists()
+
+
+def test_full_on_a_terminal_goes_through_the_pager_with_less_frx(tmp_path: Path) -> None:
+    run(f"'{CLIENTCHECK}' assess --answers '{LONGEST}' --no-save --lang en --full", tmp_path)
+    paged = (tmp_path / "paged.txt").read_text(encoding="utf-8")
+    assert (tmp_path / "less.txt").read_text(encoding="utf-8") == "FRX"
+    assert "Exit plan" in paged and "By dimension" in paged and "22." in paged
+    assert "\x1b[" in paged  # colours for less -R
+    assert paged.count("\n") > 40
+
+
+def test_a_less_of_ones_own_is_kept(tmp_path: Path) -> None:
+    run(f"'{CLIENTCHECK}' assess --answers '{LONGEST}' --no-save --full", tmp_path, LESS="S")
+    assert (tmp_path / "less.txt").read_text(encoding="utf-8") == "S"
+
+
+def test_full_through_a_pipe_is_never_paged_and_has_no_escapes(tmp_path: Path) -> None:
+    run(f"'{CLIENTCHECK}' assess --answers '{LONGEST}' --no-save --lang en --full | cat > out.txt", tmp_path)
+    assert not (tmp_path / "paged.txt").exists()
+    out = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert "Exit plan" in out and "\x1b" not in out
+
+
+@pytest.mark.parametrize("pager", ["cat", ""])
+def test_pager_cat_or_empty_prints_directly(tmp_path: Path, pager: str) -> None:
+    raw = run(f"'{CLIENTCHECK}' assess --answers '{LONGEST}' --no-save --lang en --full", tmp_path, PAGER=pager)
+    assert "Exit plan" in raw
+    assert not (tmp_path / "paged.txt").exists()
