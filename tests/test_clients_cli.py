@@ -4,8 +4,10 @@ report, export, import, forget — in English and Italian, on screen and in JSON
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -441,7 +443,25 @@ def _set(document: dict[str, object], path: list[object], value: object) -> dict
 def test_import_of_a_missing_file(cli: CliInvoke, tmp_path: Path) -> None:
     result = cli("import", str(tmp_path / "nope.json"))
     assert result.exit_code == 2
-    assert result.stderr == f"clientcheck: error: cannot read {tmp_path / 'nope.json'}: no such file or directory\n"
+    assert f"{tmp_path / 'nope.json'}:1:1: error: no such file" in result.stderr
+
+
+def test_import_reads_through_the_bounded_reader(cli: CliInvoke, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from clientcheck.saved import clients
+
+    assert cli("import", "/dev/zero").stderr.startswith("clientcheck: error: /dev/zero is not a clientcheck export")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f"printf '{{\"kind\": \"x\"' > {fifo}"])
+    assert "is not a clientcheck export" in cli("import", str(fifo)).stderr
+    writer.wait(timeout=10)
+    monkeypatch.setattr(clients, "IMPORT_CAP", 1000)
+    big = tmp_path / "big.json"
+    big.write_text(" " * 2000 + "{}")
+    for args, given in ((["import", str(big)], None), (["import", "-"], " " * 5000 + "{}")):
+        result = cli(*args, input=given)
+        assert (result.exit_code, "over the 1,000-byte limit" in result.stderr) == (2, True), result.stderr
 
 
 # --- forget -------------------------------------------------------------------------------

@@ -190,36 +190,32 @@ def import_command(
 ) -> int:
     """Merge an export into the saved clients; what is already here is not duplicated.
     A file with any problem is rejected whole, and nothing changes."""
-    import io
     from contextlib import nullcontext
     from itertools import chain
 
     from clientcheck.documents import write_json
-    from clientcheck.saved.clients import read_export
-    from clientcheck.saved.store import Store, StoreError, StoreUnavailable, database_path
+    from clientcheck.reading import STDIN_NAME, BoundedStream, open_input, stdin_source
+    from clientcheck.saved.clients import IMPORT_CAP, read_export
+    from clientcheck.saved.store import Store, StoreError, database_path
     from clientcheck.ui.clients import import_document
 
-    name = "<stdin>" if file == "-" else file
+    name = STDIN_NAME if file == "-" else file
+    hint = tr(language, "import.too_large_hint")
     if file == "-" and env.stdin_isatty:
         env.stderr.write(tr(language, "stdin.export") + "\n")  # not a silent wait
         env.stderr.flush()
-    try:
-        given = env.stdin_bytes if file == "-" else None
-        with (Path(file).open("rb") if file != "-" else nullcontext(given) if given is not None
-              else io.BytesIO(env.stdin.read().encode("utf-8"))) as source:
-            records = read_export(source, name)
-            first = next(records, None)  # a file wrong from its start is refused before the store is opened
-            try:
-                store = Store.open(database_path(env.environ))
-            except StoreError:
-                for _ in records:  # a problem further on in the file is what to report
-                    pass
-                raise
-            with store:
-                counts = store.add_records(records if first is None else chain([first], records))
-    except OSError as error:
-        raise StoreUnavailable(tr(language, "import.cannot_read", file=name,
-                                  reason=(error.strerror or str(error)).lower())) from None
+    with (nullcontext(BoundedStream(stdin_source(env.stdin), name, IMPORT_CAP, hint)) if file == "-"
+          else open_input(Path(file), name, IMPORT_CAP, hint)) as source:
+        records = read_export(source, name)
+        first = next(records, None)  # a file wrong from its start is refused before the store is opened
+        try:
+            store = Store.open(database_path(env.environ))
+        except StoreError:
+            for _ in records:  # a problem further on in the file is what to report
+                pass
+            raise
+        with store:
+            counts = store.add_records(records if first is None else chain([first], records))
     if json_output:
         write_json(import_document(name, counts), env.stdout)
     else:

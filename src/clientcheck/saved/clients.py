@@ -8,12 +8,13 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from json.encoder import encode_basestring
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, NamedTuple
 
 from clientcheck.clock import normalise_timestamp
 from clientcheck.documents import SCHEMA_VERSIONS, Kind, envelope
 from clientcheck.errors import ClientcheckError
 from clientcheck.levels import LEVELS
+from clientcheck.reading import ByteSource
 from clientcheck.saved.checks import (
     array,
     check,
@@ -278,6 +279,7 @@ def _assessment_text(record: AssessmentRecord) -> str:
             f'          "result": {result}\n        }}')
 
 
+IMPORT_CAP = 64 << 30  # bytes: 10,000 clients x 20 assessments export to 3 GB; read as a stream, never held
 MAX_PROBLEMS_KEPT = 1000  # a file broken everywhere is reported by its first problems and a count
 _ROOT_KEYS = frozenset({"kind", "schema_version", "clientcheck_version", "exported", "clients"})
 _CLIENT_KEYS = frozenset({"name", "assessments"})
@@ -298,7 +300,7 @@ class _Found:
         self.kept.extend(problem + suffix for problem in problems[:max(room, 0)])
 
 
-def read_export(stream: BinaryIO, name: str) -> Iterator[AssessmentRecord]:
+def read_export(stream: ByteSource, name: str) -> Iterator[AssessmentRecord]:
     """An export file's assessments, read client by client from ``stream`` and checked whole
     as they come (``checks``: the result schema and what it leaves open). Every problem is
     collected; the first one stops the records (none is yielded after it) and, at the end of

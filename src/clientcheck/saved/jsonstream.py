@@ -13,7 +13,9 @@ import json
 import re
 from collections.abc import Iterator
 from json.decoder import scanstring  # type: ignore[attr-defined]
-from typing import Any, BinaryIO
+from typing import Any
+
+from clientcheck.reading import ByteSource
 
 CHUNK = 1 << 20
 MAX_VALUE = 64 << 20  # characters: one value (an assessment) longer than this is refused, not held
@@ -67,7 +69,7 @@ class JsonSyntaxError(ValueError):
 class JsonStream:
     """The text of ``stream``, decoded and kept from the current position on, a chunk at a time."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: ByteSource) -> None:
         self._stream = stream
         self._decoder = codecs.getincrementaldecoder("utf-8")()
         self._text = ""
@@ -86,7 +88,15 @@ class JsonStream:
         current position is dropped first."""
         if self._eof:
             return False
-        data = self._stream.read(max(size, CHUNK))
+        wanted = max(size, CHUNK)
+        data = self._stream.read(wanted)
+        if data and len(data) < wanted:  # a pipe or a bounded stream answers in smaller pieces
+            pieces = [data]
+            wanted -= len(data)
+            while wanted > 0 and (data := self._stream.read(wanted)):
+                pieces.append(data)
+                wanted -= len(data)
+            data = b"".join(pieces)
         if not data:
             self._eof = True
             self._text += self._decoder.decode(b"", final=True)  # raises on a sequence cut short
