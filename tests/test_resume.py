@@ -169,6 +169,71 @@ def test_declining_to_resume_starts_again_and_drops_the_old_answers(
     assert progress_of(isolated_home, "Acme") == (("pays_late", "never"),)
 
 
+def test_a_quiz_with_another_bank_keeps_the_unfinished_one_even_when_stopped_at_once(
+        cli: CliInvoke, terminal: Keys, isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_answer("Acme", "full", 1, "pays_late", "often", "2026-01-01T10:00:00Z")
+    with terminal(CTRL_C):  # the mini quiz stopped before its first answer
+        stopped = cli("assess", "--client", "Acme", "--bank", "mini")
+    assert stopped.exit_code == 130
+    assert progress_of(isolated_home, "Acme") == (("pays_late", "often"),)
+    with terminal(NEVER + typed("10") + CALM):  # another bank's quiz finished: the full one is still there
+        assert cli("assess", "--client", "Acme", "--bank", "mini", "--json").exit_code == 0
+    with open_store(isolated_home) as store:
+        kept = store.progress("Acme", "full")
+    assert kept is not None and kept.answers == (("pays_late", "often"),)
+
+
+def test_a_database_locked_during_the_quiz_neither_stalls_it_nor_hides_that_the_result_was_saved(
+        cli: CliInvoke, terminal: Keys, isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+    import time
+
+    from clientcheck.saved import store as store_module
+
+    with open_store(isolated_home):
+        pass
+    holder = sqlite3.connect(isolated_home / "clientcheck.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another clientcheck writing, for the whole quiz
+    released: list[float] = []
+
+    def release_before_the_final_save() -> None:
+        holder.execute("ROLLBACK")
+        released.append(time.monotonic())
+
+    real_save = store_module.Store.save_assessment
+
+    def save_assessment(self: store_module.Store, record: store_module.AssessmentRecord) -> None:
+        release_before_the_final_save()
+        real_save(self, record)
+
+    monkeypatch.setattr(store_module.Store, "save_assessment", save_assessment)
+    begun = time.monotonic()
+    with terminal(NEVER + typed("10") + CALM):
+        result = cli("assess", "--client", "Acme", "--bank", "mini")
+    holder.close()
+    assert result.exit_code == 0, result.stderr
+    assert len(released) == 1 and released[0] - begun < 5  # 4 answers and a start at 0.5 s each at most, not 15 s
+    assert "Saved for Acme" in result.stdout
+    assert result.stderr == ""  # the result is saved: nothing says otherwise
+    with open_store(isolated_home) as store:
+        assert len(store.history("Acme")) == 1
+
+
+def test_a_result_that_cannot_be_saved_says_so(cli: CliInvoke, terminal: Keys, isolated_home: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from clientcheck.saved import store as store_module
+
+    def busy(self: store_module.Store, record: store_module.AssessmentRecord) -> None:
+        raise store_module.StoreBusy("the clientcheck database is busy")
+
+    monkeypatch.setattr(store_module.Store, "save_assessment", busy)
+    with terminal(NEVER + typed("10") + CALM):
+        result = cli("assess", "--client", "Acme", "--bank", "mini")
+    assert "Saved for" not in result.stdout
+    assert "not saved" in result.stderr and "busy" in result.stderr
+
+
 def test_without_client_the_quiz_asks_for_a_name(cli: CliInvoke, terminal: Keys,
                                                  isolated_home: Path) -> None:
     with terminal(typed("  Bottega  Rossi ") + NEVER + typed("10") + CALM):

@@ -184,7 +184,7 @@ def test_progress_is_saved_per_answer_dropped_on_back_and_cleared_by_the_result(
         store.save_answer("Acme", "whale", 1, "revenue_share", 45.0, "2026-01-01T10:00:00Z")
         store.save_answer("acme", "whale", 1, "hours_share", 30.0, "2026-01-01T10:01:00Z")
         store.save_answer("Acme", "whale", 1, "drains_energy", "often", "2026-01-01T10:02:00Z")
-        store.drop_answer("Acme", "drains_energy")
+        store.drop_answer("Acme", "whale", "drains_energy")
         progress = store.progress("ACME")
         assert progress is not None
         assert (progress.client, progress.bank_id, progress.updated) == ("Acme", "whale", "2026-01-01T10:01:00Z")
@@ -193,14 +193,36 @@ def test_progress_is_saved_per_answer_dropped_on_back_and_cleared_by_the_result(
         assert store.progress("Acme") is None
 
 
-def test_a_new_quiz_or_another_bank_replaces_the_unfinished_one(isolated_home: Path) -> None:
+def test_unfinished_quizzes_are_kept_per_client_and_bank(isolated_home: Path) -> None:
     with open_store(isolated_home) as store:
         store.save_answer("Acme", "whale", 1, "revenue_share", 45.0, "2026-01-01T10:00:00Z")
         store.save_answer("Acme", "signals", 1, "late", "yes", "2026-01-01T10:01:00Z")
-        progress = store.progress("Acme")
-        assert progress is not None and progress.bank_id == "signals" and len(progress.answers) == 1
-        store.begin_progress("Acme")
-        assert store.progress("Acme") is None
+        latest, whale = store.progress("Acme"), store.progress("Acme", "whale")
+        assert latest is not None and (latest.bank_id, latest.answers) == ("signals", (("late", "yes"),))
+        assert whale is not None and whale.answers == (("revenue_share", 45.0),)
+        store.begin_progress("Acme", "signals")  # a new quiz with one bank leaves the other's alone
+        assert store.progress("Acme", "signals") is None and store.progress("Acme") == whale
+        store.save_progress("Acme", "signals", 1, [("late", "no"), ("again", 3.0)], "2026-01-01T11:00:00Z")
+        store.save_assessment(record("Acme", "2026-01-01T12:00:00Z", bank="signals"))  # done: that one goes
+        assert store.progress("Acme", "signals") is None and store.progress("Acme") == whale
+
+
+def test_a_version_2_database_keeps_its_unfinished_quiz_when_migrated(isolated_home: Path) -> None:
+    path = database_path({"CLIENTCHECK_HOME": str(isolated_home)})
+    path.parent.mkdir(parents=True)
+    db = sqlite3.connect(path)
+    for statement in ";".join(MIGRATIONS[:2]).split(";"):
+        db.execute(statement)
+    db.execute("INSERT INTO progress VALUES ('acme', 'Acme', 'whale', 1, 1, 'revenue_share', '45', 'x')")
+    db.execute("PRAGMA user_version = 2")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.commit()
+    db.close()
+    with open_store(isolated_home) as store:
+        found = store.progress("Acme", "whale")
+        assert found is not None and found.answers == (("revenue_share", 45.0),)
+        store.save_answer("Acme", "signals", 1, "late", "yes", "2026-01-01T10:01:00Z")
+        assert store.progress("Acme", "whale") == found
 
 
 def test_import_merges_by_id_and_never_duplicates(isolated_home: Path) -> None:

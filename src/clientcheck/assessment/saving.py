@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,11 @@ from clientcheck.errors import BankError, BankNotFound, ClientcheckError, Interr
 from clientcheck.i18n import tr
 from clientcheck.saved.store import (
     MAX_NAME_LENGTH,
+    PROGRESS_WAIT_MS,
     AssessmentRecord,
     SignalRef,
     Store,
+    StoreBusy,
     StoreError,
     clean_name,
     database_path,
@@ -90,7 +93,10 @@ def client_name(raw: str, language: str) -> str:
 
 
 class _Progress:
-    """Saves each answer of the running quiz; the first failure is kept and saving stops."""
+    """Keeps the running quiz's answers in the store as they are given. A write that finds the
+    database locked waits only briefly (the quiz never stalls) and the next one writes every
+    answer so far; any other failure stops the saving. Either way only the final save decides
+    whether the result is saved."""
 
     def __init__(self, store: Store, client: str, environ: Mapping[str, str]) -> None:
         self.store = store
@@ -99,7 +105,8 @@ class _Progress:
         self.error: ClientcheckError | None = None
         self.start: dict[str, AnswerValue] = {}
         self.resuming = False
-        self.saved = 0
+        self.answers: dict[str, AnswerValue] = {}  # the quiz's, in the order given
+        self.stored = False  # the store holds exactly ``answers``
 
     def hooks(self, bank: Bank) -> QuizHooks:
         start: dict[str, AnswerValue] = {}
@@ -111,25 +118,40 @@ class _Progress:
                 start[question_id] = normalise_answer(question, value)
             except InvalidAnswer:
                 continue
-        self._guard(lambda: None if self.resuming else self.store.begin_progress(self.client))
+        self.answers = dict(start)
+        if self.resuming:
+            self.stored = True
+        else:
+            self._write(bank)  # a new quiz with this bank: the unfinished one of this bank goes
 
         def on_answer(question_id: str, answer: AnswerValue) -> None:
-            self.saved += 1
-            self._guard(lambda: self.store.save_answer(self.client, bank.id, bank.version, question_id, answer,
-                                                       now_stamp(self.environ)))
+            self.answers.pop(question_id, None)  # an answer given again moves to the end
+            self.answers[question_id] = answer
+            self._write(bank)
 
         def on_back(question_id: str) -> None:
-            self._guard(lambda: self.store.drop_answer(self.client, question_id))
+            self.answers.pop(question_id, None)
+            self._write(bank)
 
         return QuizHooks(start, on_answer, on_back)
 
-    def _guard(self, action: Callable[[], None]) -> None:
+    def _write(self, bank: Bank) -> None:
         if self.error is not None:
             return
         try:
-            action()
+            self.store.save_progress(self.client, bank.id, bank.version, tuple(self.answers.items()),
+                                     now_stamp(self.environ), wait_ms=PROGRESS_WAIT_MS)
+            self.stored = True
+        except StoreBusy:
+            self.stored = False  # tried again with the next answer
         except StoreError as error:
+            self.stored = False
             self.error = error
+
+    @property
+    def kept(self) -> bool:
+        """Whether the store holds answers to resume from."""
+        return self.stored and bool(self.answers)
 
 
 def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_file: Path | None,
@@ -155,21 +177,22 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
             assessment = run_assessment(env, language, bank_id, bank_file, source, prompts,
                                         hooks=progress.hooks if progress is not None else None)
         except Interrupted as stop:
-            if progress is not None and progress.error is None and (progress.saved or progress.start):
+            if progress is not None and progress.kept:
                 raise Interrupted(f"{stop.message} {tr(language, 'save.resume_later', client=name)}") from None
             raise
-        if progress is not None and progress.error is not None:
-            error = progress.error
         timestamp = now_stamp(env.environ)
         saved_as = None
         if store is not None:
             record = record_from_assessment(assessment, result_document(assessment, language, timestamp), name)
             try:
                 store.save_assessment(record)
-                saved_as = store.client_name(name) or name
             except StoreError as failure:
                 error = failure
-        if error is not None:  # one line, after the printed result
+            else:
+                saved_as = name
+                with suppress(StoreError):  # saved: only the spelling it was saved under is looked up
+                    saved_as = store.client_name(name) or name
+        if error is not None:  # one line, after the printed result; only the final save decides it
             error = type(error)(tr(language, "save.not_saved", reason=error.message))
         return Outcome(assessment, timestamp, saved_as, error,
                        len(progress.start) if progress is not None and progress.resuming else 0)
@@ -182,11 +205,11 @@ def _resume(store: Store, progress: _Progress, client: str, prompts: Prompts | N
             bank_file: Path | None, options: SaveOptions) -> str | None:
     """Offer the client's unfinished quiz (or take it, with --resume); returns the bank to use."""
     try:
-        unfinished = store.progress(client)
+        unfinished = None if bank_file is not None else store.progress(client, bank_id)
     except StoreError as failure:
         progress.error = failure
         return bank_id
-    if unfinished is None or bank_file is not None or bank_id not in (None, unfinished.bank_id):
+    if unfinished is None:
         return bank_id
     if not options.resume and (prompts is None or not prompts.resume(
             unfinished.client, unfinished.bank_id, len(unfinished.answers), unfinished.updated)):

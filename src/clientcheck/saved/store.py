@@ -33,10 +33,11 @@ from clientcheck.errors import ClientcheckError
 from clientcheck.text import strip_control
 
 DB_NAME = "clientcheck.db"
-DB_SCHEMA_VERSION = 2  # the database file's layout (PRAGMA user_version); JSON documents have their own
+DB_SCHEMA_VERSION = 3  # the database file's layout (PRAGMA user_version); JSON documents have their own
 APPLICATION_ID = 0x43434B31  # "CCK1": marks the file as ours
 MAX_NAME_LENGTH = 200
 BUSY_TIMEOUT_MS = 15_000
+PROGRESS_WAIT_MS = 500  # an answer saved as it is given waits this long for a lock: the quiz never stalls
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Migration N brings a database from user_version N to N + 1. Never edit a released one: add.
@@ -103,6 +104,24 @@ MIGRATIONS: tuple[str, ...] = (
                                             -- document indented as export writes it
     );
     CREATE INDEX bodies_by_dictionary ON bodies(dictionary);
+    """,
+    # 3: an unfinished quiz per client and bank (one of another bank was dropped by a new quiz)
+    """
+    CREATE TABLE progress_by_bank (
+        client_key TEXT NOT NULL,
+        client_name TEXT NOT NULL,
+        bank_id TEXT NOT NULL,
+        bank_version INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,               -- JSON: a string or a number
+        updated TEXT NOT NULL,
+        PRIMARY KEY (client_key, bank_id, question)
+    );
+    INSERT INTO progress_by_bank SELECT client_key, client_name, bank_id, bank_version, position, question, answer,
+        updated FROM progress;
+    DROP TABLE progress;
+    ALTER TABLE progress_by_bank RENAME TO progress;
     """,
 )
 assert len(MIGRATIONS) == DB_SCHEMA_VERSION
@@ -590,7 +609,8 @@ class Store:
             client_id, _ = self._client_id(db, record.client, record.created)
             self._insert(db, record, client_id)
             self._refresh(db, client_id)
-            db.execute("DELETE FROM progress WHERE client_key = ?", (client_key(record.client),))
+            db.execute("DELETE FROM progress WHERE client_key = ? AND bank_id = ?",
+                       (client_key(record.client), record.bank_id))
             before_commit()
 
     def add_records(self, records: Iterable[AssessmentRecord]) -> ImportCounts:
@@ -616,25 +636,52 @@ class Store:
             before_commit()
         return ImportCounts(clients_added, added, present)
 
-    def begin_progress(self, client: str) -> None:
-        """A new quiz for ``client``: whatever was left unfinished is dropped."""
-        with self._transaction() as db:
-            db.execute("DELETE FROM progress WHERE client_key = ?", (client_key(client),))
+    def begin_progress(self, client: str, bank_id: str) -> None:
+        """A new quiz for ``client`` with ``bank_id``: what was left unfinished with that bank is
+        dropped (an unfinished quiz of another bank is kept)."""
+        self.save_progress(client, bank_id, 0, (), "")
+
+    def save_progress(self, client: str, bank_id: str, bank_version: int,
+                      answers: Sequence[tuple[str, str | float]], when: str, *, wait_ms: int = BUSY_TIMEOUT_MS) -> None:
+        """The unfinished quiz of ``client`` with ``bank_id`` is now ``answers`` (in the order
+        given), waiting at most ``wait_ms`` for another clientcheck's lock."""
+        key = client_key(client)
+        with self._waiting(wait_ms), self._transaction() as db:
+            db.execute("DELETE FROM progress WHERE client_key = ? AND bank_id = ?", (key, bank_id))
+            db.executemany("INSERT INTO progress (client_key, client_name, bank_id, bank_version, position, question,"
+                           " answer, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(key, client, bank_id, bank_version, position, question, _json(answer), when)
+                            for position, (question, answer) in enumerate(answers, 1)])
 
     def save_answer(self, client: str, bank_id: str, bank_version: int, question: str, answer: str | float,
                     when: str) -> None:
+        """One more answer in the unfinished quiz of ``client`` with ``bank_id``."""
         key = client_key(client)
         with self._transaction() as db:
-            db.execute("DELETE FROM progress WHERE client_key = ? AND bank_id != ?", (key, bank_id))
-            position = db.execute("SELECT coalesce(max(position), 0) + 1 FROM progress WHERE client_key = ?",
-                                  (key,)).fetchone()[0]
+            position = db.execute("SELECT coalesce(max(position), 0) + 1 FROM progress WHERE client_key = ?"
+                                  " AND bank_id = ?", (key, bank_id)).fetchone()[0]
             db.execute("INSERT OR REPLACE INTO progress (client_key, client_name, bank_id, bank_version, position,"
                        " question, answer, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        (key, client, bank_id, bank_version, position, question, _json(answer), when))
 
-    def drop_answer(self, client: str, question: str) -> None:
+    def drop_answer(self, client: str, bank_id: str, question: str) -> None:
         with self._transaction() as db:
-            db.execute("DELETE FROM progress WHERE client_key = ? AND question = ?", (client_key(client), question))
+            db.execute("DELETE FROM progress WHERE client_key = ? AND bank_id = ? AND question = ?",
+                       (client_key(client), bank_id, question))
+
+    @contextmanager
+    def _waiting(self, wait_ms: int) -> Iterator[None]:
+        """Statements in the block wait at most ``wait_ms`` for a lock."""
+        if wait_ms == BUSY_TIMEOUT_MS:
+            yield
+            return
+        with self._errors():
+            self._db.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        try:
+            yield
+        finally:
+            with self._errors():
+                self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def forget(self, client: str) -> int:
         """Delete every trace of a client (assessments, unfinished quiz) and wipe the freed
@@ -658,11 +705,19 @@ class Store:
         return int(count)
 
     # -- reading ------------------------------------------------------------------------
-    def progress(self, client: str) -> Progress | None:
+    def progress(self, client: str, bank_id: str | None = None) -> Progress | None:
+        """The unfinished quiz of ``client`` with ``bank_id``; without a bank, the one answered last."""
+        key = client_key(client)
         with self._errors():
+            if bank_id is None:
+                row = self._db.execute("SELECT bank_id FROM progress WHERE client_key = ?"
+                                       " ORDER BY updated DESC, rowid DESC LIMIT 1", (key,)).fetchone()
+                if row is None:
+                    return None
+                bank_id = str(row[0])
             rows = self._db.execute(
                 "SELECT client_name, bank_id, bank_version, question, answer, updated FROM progress"
-                " WHERE client_key = ? ORDER BY position", (client_key(client),)).fetchall()
+                " WHERE client_key = ? AND bank_id = ? ORDER BY position", (key, bank_id)).fetchall()
         if not rows:
             return None
         answers = tuple((str(row[3]), _answer_value(json.loads(row[4]))) for row in rows)
