@@ -276,3 +276,134 @@ def test_a_missing_data_folder_is_created_private(cli: CliInvoke, tmp_path: Path
     assert assess_saving(cli, home).exit_code == 0
     assert (home.stat().st_mode & 0o777, (home / "clientcheck.db").stat().st_mode & 0o777) == (0o700, 0o600)
     assert Store.open_existing(database_path({"CLIENTCHECK_HOME": str(home)})) is not None
+
+
+# --- damaged inside, half-made, permissions, missing targets (issue 11, class 7) ----------------
+
+
+def damaged_inside(home: Path) -> Path:
+    """A clientcheck database that opens but fails PRAGMA integrity_check: its last page overwritten."""
+    with open_store(home) as store:
+        for day in range(1, 29):
+            store.save_assessment(record(f"Client {day}", f"2026-02-{day:02d}T10:00:00Z"))
+    path = home / "clientcheck.db"
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size, pages = raw.execute("PRAGMA page_size").fetchone()[0], raw.execute("PRAGMA page_count").fetchone()[0]
+    raw.close()
+    with path.open("r+b") as handle:
+        handle.seek(page_size * (pages - 2))
+        handle.write(b"\xff" * page_size)
+    check = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
+    except sqlite3.DatabaseError as error:
+        assert "malformed" in str(error)
+    finally:
+        check.close()
+    return path
+
+
+def folder_bytes(home: Path) -> dict[str, bytes]:
+    return {place.name: place.read_bytes() for place in sorted(home.iterdir())}
+
+
+def test_a_database_failing_the_integrity_check_is_never_written_to(cli: CliInvoke, isolated_home: Path,
+                                                                  tmp_path: Path) -> None:
+    path = damaged_inside(isolated_home)
+    before = folder_bytes(isolated_home)
+    result = assess_saving(cli)
+    assert result.exit_code == 2 and "LET GO" in result.stdout and "Saved for" not in result.stdout
+    assert f"not saved: the clientcheck database {path} is damaged (integrity_check:" in result.stderr
+    backup = tmp_path / "backup.json"
+    backup.write_text(cli("export").stdout or "{}")
+    json.loads(backup.read_text())  # whatever could be read, as JSON
+    for command in (["clients"], ["portfolio"], ["history", "Client 1"], ["report", "Client 1"], ["export"],
+                    ["import", str(backup)], ["forget", "Client 1", "--yes"]):
+        cli(*command)
+        after = folder_bytes(isolated_home)
+        assert after["clientcheck.db"] == before["clientcheck.db"], command
+        # SQLite may remove the empty write-ahead log it had beside the file; it never adds to it
+        assert all(after[name] == before[name] for name in after) and set(after) <= set(before), command
+    refused = cli("forget", "Client 1", "--yes")
+    assert refused.exit_code == 2 and "is damaged" in refused.stderr
+
+
+@pytest.mark.parametrize("made", ["empty", "header only"])
+def test_reading_a_half_made_database_changes_nothing(cli: CliInvoke, isolated_home: Path, made: str) -> None:
+    isolated_home.mkdir()
+    path = isolated_home / "clientcheck.db"
+    path.touch()
+    if made == "header only":  # an SQLite file with nothing in it yet (schema being made elsewhere)
+        raw = sqlite3.connect(path)
+        raw.execute("PRAGMA user_version = 0")
+        raw.execute("VACUUM")
+        raw.close()
+    before = folder_bytes(isolated_home)
+    for command in (["clients"], ["portfolio"], ["export"], ["history", "Acme"]):
+        result = cli(*command)
+        assert result.exit_code in (0, 2) and "Traceback" not in result.stderr, command
+        assert folder_bytes(isolated_home) == before, command
+    assert cli("clients").stdout.startswith("No clients saved yet.")
+
+
+def test_reading_never_switches_the_journal_mode(cli: CliInvoke, isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_assessment(record("Acme", "2026-01-01T10:00:00Z"))
+    raw = sqlite3.connect(isolated_home / "clientcheck.db")
+    raw.execute("PRAGMA journal_mode = DELETE")
+    raw.close()
+    for command in (["clients"], ["portfolio"], ["history", "Acme"], ["report", "Acme"], ["export"]):
+        assert cli(*command).exit_code == 0, command
+        raw = sqlite3.connect(isolated_home / "clientcheck.db")
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "delete", command
+        raw.close()
+
+
+def test_an_existing_database_open_to_others_is_made_private(cli: CliInvoke, isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_assessment(record("Acme", "2026-01-01T10:00:00Z"))
+    path = isolated_home / "clientcheck.db"
+    path.chmod(0o644)
+    isolated_home.chmod(0o755)
+    assert assess_saving(cli).exit_code == 0
+    assert (isolated_home.stat().st_mode & 0o777, path.stat().st_mode & 0o777) == (0o700, 0o600)
+    for beside in isolated_home.iterdir():
+        assert beside.stat().st_mode & 0o077 == 0, beside
+
+
+def test_under_umask_000_every_folder_made_is_private(cli: CliInvoke, tmp_path: Path) -> None:
+    home = tmp_path / "a" / "b" / "home"
+    old = os.umask(0)
+    try:
+        assert assess_saving(cli, home).exit_code == 0
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", home):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    assert (home / "clientcheck.db").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_dangling_link_is_called_what_it_is(cli: CliInvoke, isolated_home: Path) -> None:
+    isolated_home.mkdir()
+    (isolated_home / "clientcheck.db").symlink_to(isolated_home / "gone.db")
+    saved = assess_saving(cli)
+    assert saved.exit_code == 2 and "LET GO" in saved.stdout
+    assert "is a symbolic link to" in saved.stderr and "which does not exist" in saved.stderr
+    assert "read-only" not in saved.stderr
+    listed = cli("clients")
+    assert listed.exit_code == 2 and "is a symbolic link to" in listed.stderr
+    assert not (isolated_home / "gone.db").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file whatever its mode")
+def test_an_unreadable_database_is_called_unreadable(cli: CliInvoke, isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_assessment(record("Acme", "2026-01-01T10:00:00Z"))
+    (isolated_home / "clientcheck.db").chmod(0o200)
+    try:
+        saved = assess_saving(cli)
+        assert "cannot read the clientcheck database" in saved.stderr and "read-only" not in saved.stderr
+        assert "cannot read the clientcheck database" in cli("clients").stderr
+    finally:
+        (isolated_home / "clientcheck.db").chmod(0o600)

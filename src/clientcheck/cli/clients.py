@@ -41,12 +41,12 @@ def _screen(env: Environment, no_color: bool) -> Screen:
 
 
 @contextmanager
-def _opened(env: Environment) -> Iterator[Store | None]:
-    """The saved database, or None when nothing was ever saved (reading never creates it);
-    closed when the block ends, however it ends."""
+def _opened(env: Environment, *, writing: bool = False) -> Iterator[Store | None]:
+    """The saved database, or None when nothing was ever saved (reading never creates it, nor
+    changes it); closed when the block ends, however it ends."""
     from clientcheck.saved.store import Store, database_path
 
-    store = Store.open_existing(database_path(env.environ))
+    store = Store.open_existing(database_path(env.environ), writing=writing)
     try:
         yield store
     finally:
@@ -237,7 +237,7 @@ def forget_command(
     from clientcheck.documents import write_json
     from clientcheck.ui.clients import forget_document
 
-    with _opened(env) as store:
+    with _opened(env, writing=True) as store:
         name = _forgettable(store, client, language)
         assert store is not None
         count = len(store.history(name))

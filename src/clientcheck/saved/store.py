@@ -37,6 +37,7 @@ DB_SCHEMA_VERSION = 3  # the database file's layout (PRAGMA user_version); JSON 
 APPLICATION_ID = 0x43434B31  # "CCK1": marks the file as ours
 MAX_NAME_LENGTH = 200
 BUSY_TIMEOUT_MS = 15_000
+FULL_CHECK_BYTES = 64 << 20  # up to this size a writable open runs the full integrity check
 PROGRESS_WAIT_MS = 500  # an answer saved as it is given waits this long for a lock: the quiz never stalls
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -429,38 +430,57 @@ class Store:
         self._db = connection
         self.path = path
         self.writable = writable
+        self.version = 0  # PRAGMA user_version, once prepared
         self._packer = _Packer()
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path) -> "Store":
-        """Open for writing, creating the folder (0700) and the file (0600) when missing."""
+        """Open for writing, creating the folders (0700) and the file (0600) when missing, and
+        making an existing file and its folder private; a file that fails SQLite's integrity
+        check is refused before anything is written to it."""
         folder = path.parent
+        _refuse_missing_target(path)
         try:
-            if not folder.is_dir():
-                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _private_folder(folder)
             if not path.exists():
                 _create_private_file(path)
         except OSError as error:
             raise StoreUnavailable(
                 f"cannot create the clientcheck database {path}: {_reason(error)}",
                 "check that the folder can be created and written, or point CLIENTCHECK_HOME elsewhere") from None
+        if not os.access(path, os.R_OK):
+            raise StoreUnavailable(f"cannot read the clientcheck database {path}: permission denied",
+                                   "make the file readable and writable by you, or point CLIENTCHECK_HOME elsewhere")
         for place, what in ((folder, "folder"), (path, "file")):
             if not os.access(place, os.W_OK):  # say so plainly, before SQLite's "unable to open"
                 raise StoreUnavailable(f"cannot save to the clientcheck database {path}: the {what} {place} "
                                        "is read-only", "make it writable, or point CLIENTCHECK_HOME elsewhere")
+        _make_private(path)
         return cls._connect(path, readonly=False)
 
     @classmethod
-    def open_existing(cls, path: Path) -> "Store | None":
-        """Open a database that exists (None when there is none yet); read-only if it must."""
-        if not path.is_file():
+    def open_existing(cls, path: Path, *, writing: bool = False) -> "Store | None":
+        """Open a database that exists (None when there is none yet, or only an empty file).
+        For reading, it is opened read-only: nothing in it changes, not even its journal mode;
+        a database from an older clientcheck is opened for writing, to be brought up to date."""
+        _refuse_missing_target(path)
+        if not path.exists():
             return None
-        if not os.access(path.parent, os.W_OK):
-            # Nobody can write here, so nothing can change under us: read the file as it is,
-            # without the shared-memory file WAL mode would have to create beside it.
-            return cls._connect(path, readonly=True, immutable=True)
-        return cls._connect(path, readonly=not os.access(path, os.W_OK))
+        if not path.is_file():
+            raise StoreUnavailable(f"cannot use the clientcheck database {path}: it is not a file",
+                                   "move it aside, or point CLIENTCHECK_HOME elsewhere")
+        if writing:
+            return cls.open(path)
+        # Where nobody can write, nothing can change under us: read the file as it is, without
+        # the shared-memory file WAL mode would have to create beside it.
+        store = cls._connect(path, readonly=True, immutable=not os.access(path.parent, os.W_OK))
+        if store.version == DB_SCHEMA_VERSION:
+            return store
+        store.close()
+        if store.version == 0:
+            return None  # created and never written to: nothing saved yet
+        return cls.open(path)
 
     @classmethod
     def _connect(cls, path: Path, *, readonly: bool, immutable: bool = False) -> "Store":
@@ -498,15 +518,27 @@ class Store:
                                    "the file was left as it is; set CLIENTCHECK_HOME to another folder")
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA secure_delete = ON")  # forgotten clients leave no bytes behind
+            self.version = int(version)
             if not self.writable:
-                if version < DB_SCHEMA_VERSION:
-                    raise StoreUnavailable(f"the clientcheck database {self.path} needs an upgrade "
-                                           "but is read-only", "make the file and its folder writable")
-                return
+                return  # never changed: open_existing decides what an older version needs
+            self._check_integrity()
             self._use_wal()
             db.execute("PRAGMA synchronous = NORMAL")  # with WAL: a killed process loses nothing committed
             if version < DB_SCHEMA_VERSION:
                 self._migrate()
+
+    def _check_integrity(self) -> None:
+        """Refuse a damaged file before anything is written to it: SQLite's full check up to
+        FULL_CHECK_BYTES (a few milliseconds for most databases), its quick check (every page,
+        not the indexes' contents) above, where the full one takes seconds."""
+        pages, page_size = self._db.execute("SELECT (SELECT page_count FROM pragma_page_count),"
+                                            " (SELECT page_size FROM pragma_page_size)").fetchone()
+        check = "integrity_check" if pages * page_size <= FULL_CHECK_BYTES else "quick_check"
+        found = str(self._db.execute(f"PRAGMA {check}(1)").fetchone()[0])
+        if found != "ok":
+            raise StoreCorrupt(f"the clientcheck database {self.path} is damaged ({check}: {strip_control(found)})",
+                               "the file was left as it is; 'clientcheck export' saves what can still be "
+                               "read; then move the file aside to start a new database, or restore a backup")
 
     def _use_wal(self) -> None:
         """Switch to WAL, waiting like every other statement does: SQLite answers a journal-mode
@@ -810,6 +842,41 @@ def _check_header(path: Path) -> None:
     if head and head != _SQLITE_HEADER:
         raise StoreCorrupt(f"the clientcheck database {path} is damaged (it is not an SQLite file)",
                            "the file was left as it is; move it aside to start a new database, or restore a backup")
+
+
+def _refuse_missing_target(path: Path) -> None:
+    """A symbolic link to nothing is not 'no database yet': say where it points."""
+    if path.is_symlink() and not path.exists():
+        raise StoreUnavailable(f"cannot use the clientcheck database {path}: it is a symbolic link to "
+                               f"{os.readlink(path)}, which does not exist",
+                               "restore the file it points to, or remove the link to start a new database")
+
+
+def _private_folder(folder: Path) -> None:
+    """The data folder and any folder made for it: 0700 whatever the umask. An existing data
+    folder of ours that others may read is made private too."""
+    missing = []
+    place = folder
+    while not place.exists() and place != place.parent:
+        missing.append(place)
+        place = place.parent
+    for made in reversed(missing):
+        with suppress(FileExistsError):  # another process made it first
+            made.mkdir(mode=0o700)
+        os.chmod(made, 0o700)
+    status = folder.stat()
+    if status.st_mode & 0o077 and status.st_uid == os.geteuid():
+        os.chmod(folder, 0o700)
+
+
+def _make_private(path: Path) -> None:
+    """The database and the files SQLite keeps beside it: 0600 (a file made before, or copied in
+    with other permissions, is fixed)."""
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with suppress(FileNotFoundError, PermissionError):
+            status = name.stat()
+            if status.st_mode & 0o077 and status.st_uid == os.geteuid():
+                os.chmod(name, 0o600)
 
 
 def _create_private_file(path: Path) -> None:
