@@ -499,3 +499,16 @@ def test_root_help_gives_the_exit_codes_and_the_docs(cli: CliInvoke) -> None:
         assert f" {int(code)} " in text, code
     assert "'clientcheck where'" in text
     assert "--lang, --json and --no-color go before or after a command's name" in text
+
+
+def test_where_says_where_the_data_the_banks_and_the_docs_are(cli: CliInvoke, isolated_home: Path) -> None:
+    result = cli("where")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Your data   {isolated_home / 'clientcheck.db'} (not created yet: nothing saved)"
+    assert lines[1] == f"Your banks  {isolated_home / 'banks'}"
+    assert lines[2] == f"Docs        {REPO / 'README.md'}"
+    document = json.loads(cli("--json", "where").stdout)
+    assert document["kind"] == "clientcheck.where"
+    assert document["database"] == str(isolated_home / "clientcheck.db")
+    assert not (isolated_home / "clientcheck.db").exists()  # asking never creates it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -75,3 +76,42 @@ def test_the_source_tree_uses_the_repository_banks() -> None:
         pytest.skip("clientcheck is not installed in editable mode from this repository")
     assert builtin_folder() == QUESTIONS
     assert Path(find_bank("starter", {"CLIENTCHECK_HOME": "/nonexistent"}).origin) == QUESTIONS / "starter.yaml"
+
+
+# --- an install a person can follow (issue 14, point 6) -----------------------------------------
+
+README_LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+def test_the_wheel_carries_the_docs_and_the_readme_s_links_resolve_there(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    local = [link for link in README_LINK.findall(readme) if "://" not in link]
+    assert "docs/clients.md" in local and "ARCHITECTURE.md" in local
+    for link in local:
+        assert f"clientcheck/help/{link}" in names, link
+    assert {f"clientcheck/help/docs/{path.name}" for path in (REPO / "docs").glob("*.md")} <= names
+    assert "clientcheck/help/LICENSE" in names
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
+
+
+def test_the_license_is_there_and_says_what_the_metadata_says() -> None:
+    import tomllib
+
+    assert tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["license"] == "MIT"
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_where_in_an_installed_wheel_points_at_its_own_docs(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+                   capture_output=True, text=True, timeout=300, check=True)
+    env = {**os.environ, "PYTHONPATH": str(target), "CLIENTCHECK_HOME": str(tmp_path / "home")}
+    run = subprocess.run([sys.executable, "-m", "clientcheck", "where", "--json"], capture_output=True, text=True,
+                         env=env, cwd=tmp_path, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    found = json.loads(run.stdout)
+    assert found["docs"] == str(target / "clientcheck" / "help" / "README.md")
+    assert (target / "clientcheck" / "help" / "docs" / "clients.md").is_file()
+    assert found["database"] == str(tmp_path / "home" / "clientcheck.db") and found["database_exists"] is False
+    assert found["banks"] == str(tmp_path / "home" / "banks")

@@ -32,7 +32,7 @@ def test_example_bank_in_readme_is_valid_and_scores() -> None:
 def test_readme_opens_with_the_two_commands() -> None:
     commands = re.findall(r"```sh\n(python3 -m venv .*?)\n```", README)
     assert commands[:2] == [
-        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/clientcheck assess",
+        "python3 -m venv .venv && .venv/bin/pip install . && . .venv/bin/activate && clientcheck assess",
         'python3 -m venv .venv && .venv/bin/pip install -e ".[test]" && .venv/bin/python -m pytest',
     ]
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")

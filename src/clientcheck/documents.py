@@ -32,6 +32,7 @@ class Kind(StrEnum):
     NEW_BANK = "new_bank"
     VALIDATION = "validation"
     BANK_PATH = "bank_path"
+    WHERE = "where"
 
     @property
     def tag(self) -> str:

@@ -67,7 +67,7 @@ COMMAND_MODULES = {  # each top-level command outside the core, and the group mo
     **{name: "clientcheck.cli.clients"
        for name in ("clients", "history", "portfolio", "report", "export", "import", "forget")},
 }
-CORE_COMMANDS = ("assess", "answers-template")
+CORE_COMMANDS = ("assess", "answers-template", "where")
 _registered: set[str] = set()
 
 

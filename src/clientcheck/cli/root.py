@@ -7,6 +7,7 @@ once it knows a run needs Typer, and registers on ``app`` the command groups tha
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -156,4 +157,36 @@ def answers_template(
     chosen = resolve_bank(env, bank, bank_file)
     env.stdout.write(template(chosen, language, labels(
         language, "template_title", "template_how", "template_followup", "template_allowed")))
+    return ExitCode.OK
+
+
+def documentation() -> Path:
+    """The README installed with clientcheck (the wheel carries it and docs/ in ``clientcheck/help``),
+    or the source tree's in an editable install; its links to docs/ work from where it is."""
+    packaged = Path(__file__).resolve().parents[1] / "help" / "README.md"
+    return packaged if packaged.is_file() else Path(__file__).resolve().parents[3] / "README.md"
+
+
+@app.command("where", epilog=examples("where", "where --json"))
+@command
+def where(env: Environment, language: str, json_output: JsonOption = False, lang: LangOption = None,
+          no_color: NoColorOption = False) -> int:
+    """Where clientcheck keeps your data (the database of saved clients), your own banks and its docs."""
+    from clientcheck.bank.catalog import user_folder
+    from clientcheck.documents import Kind, envelope, write_json
+    from clientcheck.i18n import tr
+    from clientcheck.saved.store import database_path
+
+    database, banks, docs = database_path(env.environ), user_folder(env.environ), documentation()
+    if json_output:
+        write_json(envelope(Kind.WHERE, database=str(database), database_exists=database.is_file(),
+                            banks=str(banks), docs=str(docs)), env.stdout)
+        return ExitCode.OK
+    rows = [(tr(language, "where.database"), str(database) if database.is_file()
+             else tr(language, "where.not_yet", path=database)),
+            (tr(language, "where.banks"), str(banks)), (tr(language, "where.docs"), str(docs))]
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        env.stdout.write(f"{label.ljust(width)}  {value}\n")
+    env.stdout.write(tr(language, "where.remove") + "\n")
     return ExitCode.OK
