@@ -56,8 +56,8 @@ _ASSESSED: dict[str, Assessment] = {}
 
 
 def shipped_stories() -> list[Story]:
-    """Every answers set shipped with the repo for a shipped bank: tests/scenarios (one bank
-    each) and tests/calibration (one or more banks each)."""
+    """Every answers set shipped with the repo for a shipped bank: tests/scenarios and
+    tests/answers (one bank each) and tests/calibration (one or more banks each)."""
     banks: dict[str, Bank] = {}
 
     def bank(bank_id: str) -> Bank:
@@ -75,7 +75,8 @@ def shipped_stories() -> list[Story]:
         return Story(name, chosen, answers)
 
     stories = []
-    for path in sorted((REPO / "tests" / "scenarios").glob("*.yaml")):
+    for path in [*sorted((REPO / "tests" / "scenarios").glob("*.yaml")),
+                 *sorted((REPO / "tests" / "answers").glob("*.yaml"))]:
         data = _load(path)
         stories.append(story(path.stem, str(data["bank"]), data["answers"]))
     for path in sorted((REPO / "tests" / "calibration").glob("*.yaml")):

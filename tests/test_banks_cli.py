@@ -191,7 +191,7 @@ def test_survey_orders_each_id_winner_first() -> None:
 
 
 def test_show_prints_the_whole_bank_readably(cli: CliInvoke) -> None:
-    result = cli("banks", "show", "starter", "--lang", "en")
+    result = cli("banks", "show", "starter", "--lang", "en", "--full")
     assert result.exit_code == 0, result.stderr
     text = flat(result.stdout)
     for fragment in [
@@ -212,7 +212,7 @@ def test_show_prints_the_whole_bank_readably(cli: CliInvoke) -> None:
 
 
 def test_show_spells_out_follow_up_conditions(cli: CliInvoke) -> None:
-    result = cli("banks", "show", "--bank-file", str(TEST_BANKS / "full.yaml"), "--lang", "en")
+    result = cli("banks", "show", "--bank-file", str(TEST_BANKS / "full.yaml"), "--lang", "en", "--full")
     assert result.exit_code == 0, result.stderr
     text = flat(result.stdout)
     assert "follow-up, asked only when pays_late ∈ {often, always}" in text
@@ -222,7 +222,7 @@ def test_show_spells_out_follow_up_conditions(cli: CliInvoke) -> None:
 
 
 def test_show_in_italian(cli: CliInvoke) -> None:
-    text = flat(cli("banks", "show", "starter", "--lang", "it").stdout)
+    text = flat(cli("banks", "show", "starter", "--lang", "it", "--full").stdout)
     assert "Domande (8)" in text and "frequenza · payment · peso 2" in text
     assert "quando pays_late ∈ {often, always} e has_contract = no" in text
 

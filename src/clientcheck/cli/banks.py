@@ -14,7 +14,15 @@ from typing import Annotated
 import typer
 
 from clientcheck.cli.names import complete_bank
-from clientcheck.cli.options import BankFileOption, CommandLineGroup, JsonOption, LangOption, NoColorOption, examples
+from clientcheck.cli.options import (
+    BankFileOption,
+    CommandLineGroup,
+    FullOption,
+    JsonOption,
+    LangOption,
+    NoColorOption,
+    examples,
+)
 from clientcheck.cli.runner import command
 from clientcheck.env import HOME_ENV, Environment
 from clientcheck.errors import ExitCode, UsageError
@@ -67,8 +75,10 @@ def show_bank(
     = False,
     lang: LangOption = None,
     no_color: NoColorOption = False,
+    full: FullOption = False,
 ) -> int:
-    """The whole bank, readably: dimensions, questions, follow-ups, bands, dealbreakers, profiles."""
+    """A bank, readably: a summary first (dimensions, bands, how much it holds); --full adds
+    every question with its follow-ups, each band's steps, the dealbreakers and the profiles."""
     from clientcheck.assessment.session import resolve_bank
     from clientcheck.bank.authoring import bank_data
     from clientcheck.documents import Kind, envelope, write_json
@@ -80,9 +90,9 @@ def show_bank(
         write_json(envelope(Kind.BANK, path=bank.origin, bank=bank_data(bank)), env.stdout)
     else:
         from clientcheck.ui.banks import render_bank
-        from clientcheck.ui.verdict import make_console
+        from clientcheck.ui.pager import show
 
-        render_bank(bank, language, make_console(env.stdout, env.environ, no_color=no_color))
+        show(lambda console: render_bank(bank, language, console, full=full), env, no_color=no_color)
     return ExitCode.OK
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
@@ -73,40 +73,30 @@ def render_bank_list(entries: Sequence[BankEntry], language: str, console: Conso
 # --- banks show --------------------------------------------------------------------------
 
 
-def render_bank(bank: Bank, language: str, console: Console) -> None:
+def render_bank(bank: Bank, language: str, console: Console, *, full: bool = False) -> None:
+    """A bank for people. First a summary that fits one screen: what it is and where it comes
+    from, its dimensions, its bands and how much it holds; ``full`` adds every question with its
+    options and advice, each band's steps, the dealbreakers and the profiles."""
     lang = language
     head = Text(bank.description.get(lang))
     source = bank.source
     head.append("\n" + tr(lang, "show.source", title=source.title, author=source.author.get(lang), date=source.date),
                 style="dim")
     head.append("\n" + tr(lang, "show.meta", languages=", ".join(bank.languages), path=bank.origin), style="dim")
-    console.print(Panel(head, title=Text(f"{bank.title.get(lang)}  ({bank.id} v{bank.version})", style="bold"),
-                        title_align="left", expand=True))
-
-    console.print(Text(tr(lang, "show.dimensions"), style="bold"))
-    dimensions = Table.grid(padding=(0, 2))
-    dimensions.add_column(no_wrap=True)
-    dimensions.add_column(overflow="fold", ratio=1)
-    for dimension in bank.dimensions:
-        cell = Text(dimension.label.get(lang))
-        if dimension.description is not None:
-            cell.append(" — " + dimension.description.get(lang), style="dim")
-        count = sum(1 for q in bank.questions if q.dimension == dimension.id)
-        cell.append(" " + tr(lang, "show.dimension_count", count=count), style="dim")
-        dimensions.add_row(Text(dimension.id, style="cyan"), cell)
-    console.print(Padding(dimensions, (0, 0, 1, 2)))
-
-    console.print(Text(tr(lang, "show.questions", count=len(bank.questions)), style="bold"))
-    questions = Table.grid(padding=(0, 1))
-    questions.add_column(no_wrap=True, justify="right")
-    questions.add_column(overflow="fold", ratio=1)
-    for position, question in enumerate(bank.questions, start=1):
-        questions.add_row(f"{position}.", _question_cell(question, lang))
-        if position < len(bank.questions):
-            questions.add_row("", "")
-    console.print(Padding(questions, (0, 0, 1, 2)))
-
-    console.print(Text(tr(lang, "show.bands"), style="bold"))
+    parts: list[RenderableType] = [
+        Panel(head, title=Text(f"{bank.title.get(lang)}  ({bank.id} v{bank.version})", style="bold"),
+              title_align="left", expand=True),
+        Text(tr(lang, "show.dimensions"), style="bold"), _dimensions(bank, lang, full=full)]
+    if full:
+        questions = Table.grid(padding=(0, 1))
+        questions.add_column(no_wrap=True, justify="right")
+        questions.add_column(overflow="fold", ratio=1)
+        for position, question in enumerate(bank.questions, start=1):
+            questions.add_row(f"{position}.", _question_cell(question, lang))
+            if position < len(bank.questions):
+                questions.add_row("", "")
+        parts += [Text(tr(lang, "show.questions", count=len(bank.questions)), style="bold"),
+                  Padding(questions, (0, 0, 1, 2))]
     bands = Table.grid(padding=(0, 2))
     bands.add_column(no_wrap=True, justify="right")
     bands.add_column(no_wrap=True)
@@ -114,32 +104,65 @@ def render_bank(bank: Bank, language: str, console: Console) -> None:
     for band in bank.bands:
         name = band.label.get(lang) if band.label else tr(lang, band.level.label_key)
         cell = Text(band.summary.get(lang))
-        for step in band.steps:
+        for step in band.steps if full else ():
             cell.append("\n• " + step.get(lang), style="dim")
         bands.add_row(f"{band.minimum}–{band.maximum}", Text(name, style=band.level.colour), cell)
-    console.print(Padding(bands, (0, 0, 1, 2)))
-
+    parts += [Text(tr(lang, "show.bands"), style="bold"), Padding(bands, (0, 0, 1, 2))]
+    if not full:
+        parts += [Text(_contents(bank, lang)), Text(tr(lang, "show.rest"), style="dim")]
+        console.print(Group(*parts))
+        return
     if bank.dealbreakers:
-        console.print(Text(tr(lang, "show.dealbreakers"), style="bold"))
+        parts.append(Text(tr(lang, "show.dealbreakers"), style="bold"))
         for rule in bank.dealbreakers:
-            cell = Text(rule.id, style="cyan")
+            cell = Text()
+            cell.append(rule.id, style="cyan")
             cell.append("  " + tr(lang, "show.at_least", level=tr(lang, rule.level.label_key)),
                         style=rule.level.colour)
             cell.append("\n" + tr(lang, "show.when", condition=_condition(rule.when, lang)), style="dim")
             cell.append("\n" + rule.reason.get(lang))
-            console.print(Padding(cell, (0, 0, 1, 2)))
+            parts.append(Padding(cell, (0, 0, 1, 2)))
     if bank.profiles:
-        console.print(Text(tr(lang, "show.profiles"), style="bold"))
+        parts.append(Text(tr(lang, "show.profiles"), style="bold"))
         for profile in bank.profiles:
-            cell = Text(profile.id, style="cyan")
+            cell = Text()
+            cell.append(profile.id, style="cyan")
             cell.append("  " + profile.label.get(lang), style="bold")
             cell.append("\n" + tr(lang, "show.when", condition=_condition(profile.when, lang)), style="dim")
             cell.append("\n" + profile.advice.get(lang))
-            console.print(Padding(cell, (0, 0, 1, 2)))
+            parts.append(Padding(cell, (0, 0, 1, 2)))
+    console.print(Group(*parts))
+
+
+def _dimensions(bank: Bank, lang: str, *, full: bool) -> Padding:
+    """One row per dimension: its id, its name (and, in full, what it covers), its questions."""
+    dimensions = Table.grid(padding=(0, 2))
+    dimensions.add_column(no_wrap=True)
+    dimensions.add_column(overflow="fold", ratio=1)
+    for dimension in bank.dimensions:
+        cell = Text(dimension.label.get(lang))
+        if full and dimension.description is not None:
+            cell.append(" — " + dimension.description.get(lang), style="dim")
+        count = sum(1 for q in bank.questions if q.dimension == dimension.id)
+        cell.append(" " + tr(lang, "show.dimension_count", count=count), style="dim")
+        dimensions.add_row(Text(dimension.id, style="cyan"), cell)
+    return Padding(dimensions, (0, 0, 1, 2))
+
+
+def _contents(bank: Bank, lang: str) -> str:
+    """How much the bank holds, in one sentence."""
+    follow_ups = sum(1 for q in bank.questions if q.when is not None)
+    pieces = [trn(lang, "show.count_questions", len(bank.questions))]
+    if follow_ups:
+        pieces[0] += " " + trn(lang, "show.count_follow_ups", follow_ups)
+    pieces.append(trn(lang, "show.count_dealbreakers", len(bank.dealbreakers)))
+    pieces.append(trn(lang, "show.count_profiles", len(bank.profiles)))
+    return tr(lang, "show.contents", contents="; ".join(pieces))
 
 
 def _question_cell(question: Question, lang: str) -> Text:
-    cell = Text(question.id, style="cyan")
+    cell = Text()
+    cell.append(question.id, style="cyan")
     facts = [tr(lang, f"type.{question.type.value}"), question.dimension]
     if question.weight != 1:
         facts.append(tr(lang, "show.weight", weight=format_number(question.weight)))
