@@ -316,19 +316,21 @@ def test_report_markdown_has_the_latest_assessment_and_the_trend(saved: CliInvok
     result = saved("report", "acme", "--format", "markdown", env={"CLIENTCHECK_NOW": "2026-03-06T10:00:00Z"})
     assert result.exit_code == 0, result.stderr
     text = result.stdout
-    assert text.startswith("# Client report: Acme\n\n*Written 2026-03-06 by clientcheck · 3 assessments since "
-                           "2026-01-05*\n\n## Latest assessment: 2026-03-05 09:00 — The whale client (v1)\n\n"
-                           "**Let go** · risk 100/100 · confidence 100%\n")
-    for line in ["### By dimension", "### What weighs most", "## Trend", "Risk over time: `▂██` (8 → 100 → 100)",
-                 "| 2026-02-05 09:00 | whale | 100 | Let go | +12 new, −1 resolved |",
-                 "### Since the previous whale assessment (2026-02-05): risk 100 → 100"]:
+    assert text.startswith("# Client report: Acme\n\n*Written by clientcheck on 6 March 2026 · 3 assessments, the "
+                           "first on 5 January 2026*\n\n## Latest assessment: 5 March 2026, 09:00 — The whale client "
+                           "(v1)\n\n**Let go** · risk 100/100 · confidence 100%\n")
+    for line in ["### By dimension", "### What weighs most", "## Trend", "    line [8, 100, 100]",
+                 "| 5 February 2026, 09:00 | whale | 100 | Let go | +12 new, −1 resolved |",
+                 "### What changed since the previous check",
+                 "Since the previous check (5 February 2026) the risk stayed at 100 (Let go): 2 new concerns, "
+                 "0 resolved."]:
         assert line in text.splitlines(), line
 
 
 def test_report_in_italian_is_scored_again_in_italian(saved: CliInvoke) -> None:
     text = saved("report", "Acme", "--lang", "it").stdout
     assert text.startswith("# Rapporto sul cliente: Acme\n")
-    assert "## Ultima valutazione: 2026-03-05 09:00 — Il cliente balena (v1)" in text
+    assert "## Ultima valutazione: 5 marzo 2026, ore 09:00 — Il cliente balena (v1)" in text
     assert "### Cosa pesa di più" in text and "What weighs" not in text
     assert "Roughly, what percentage" not in text  # the signals too, not only the headings
 

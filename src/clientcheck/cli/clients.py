@@ -32,6 +32,20 @@ ClientArgument = Annotated[str, typer.Argument(help="The client's name, as saved
 
 class ReportFormat(StrEnum):
     markdown = "markdown"
+    html = "html"
+
+
+FormatOption = Annotated[ReportFormat | None, typer.Option(
+    "--format", "-f", show_default=False,
+    help="markdown or html, for a file or a pipe (on a terminal, without it: the report on screen).")]
+
+
+def _refuse_html_on_a_terminal(env: Environment, report_format: ReportFormat | None, command: str,
+                               language: str) -> None:
+    """HTML is for a browser: on a terminal it would be a wall of tags, so say how to keep it."""
+    if report_format is ReportFormat.html and env.stdout_isatty:
+        raise UsageError(tr(language, "report.html_terminal"),
+                         tr(language, "report.html_terminal_hint", command=command, file="report.html"))
 
 
 def _screen(env: Environment, no_color: bool) -> Screen:
@@ -115,18 +129,30 @@ def portfolio_command(
     lang: LangOption = None, json_output: JsonOption = False, no_color: NoColorOption = False,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, show_default=False,
                                               help="Show only the N riskiest clients.")] = None,
+    report_format: FormatOption = None,
 ) -> int:
-    """All clients' latest results, riskiest first: whales, revenue concentration, what to act on first."""
+    """All clients' latest results, riskiest first: whales, revenue concentration, what to act on
+    first, and a chart of share of revenue against risk. --format markdown or html to share it."""
+    from clientcheck.clock import now_stamp
     from clientcheck.documents import write_json
     from clientcheck.saved.clients import portfolio
     from clientcheck.ui.client_screens import write_portfolio
     from clientcheck.ui.clients import portfolio_document
 
+    _refuse_html_on_a_terminal(env, report_format, "portfolio", language)
     with _opened(env) as store:
         rows = [] if store is None else store.clients()
     result = portfolio(rows)
     if json_output:
         write_json(portfolio_document(result), env.stdout)
+    elif report_format is ReportFormat.html:
+        from clientcheck.ui.report_html import portfolio_html
+
+        env.stdout.write(portfolio_html(result, language, now_stamp(env.environ)))
+    elif report_format is ReportFormat.markdown:
+        from clientcheck.ui.reports import portfolio_markdown
+
+        env.stdout.write(portfolio_markdown(result, language, now_stamp(env.environ)))
     else:
         write_portfolio(result, language, _screen(env, no_color), limit)
     return ExitCode.OK
@@ -136,20 +162,27 @@ def portfolio_command(
 def report_command(
     env: Environment, language: str,
     client: ClientArgument, lang: LangOption = None, json_output: JsonOption = False,
-    report_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="The report's format.")]
-    = ReportFormat.markdown,
-    no_color: NoColorOption = False,
+    no_color: NoColorOption = False, report_format: FormatOption = None,
 ) -> int:
-    """A report to share: the latest assessment in full and its trend, in Markdown."""
+    """A report to share: the latest assessment in full (the answers given, their advice, why the
+    verdict) and the trend over real time. On a terminal it is drawn on screen; with --format,
+    Markdown (GitHub, Obsidian) or one self-contained HTML page, to redirect to a file."""
     import json
 
     from clientcheck.assessment.saving import saved_result_in
+    from clientcheck.bank.catalog import find_bank
     from clientcheck.clock import now_stamp
     from clientcheck.documents import write_json
+    from clientcheck.errors import ClientcheckError
     from clientcheck.saved.clients import history
-    from clientcheck.ui.clients import report_document, report_markdown
+    from clientcheck.ui.clients import report_document
+    from clientcheck.ui.report_html import report_html
+    from clientcheck.ui.report_screen import render_report
+    from clientcheck.ui.reports import build_report, report_markdown
     from clientcheck.ui.result import result_document
+    from clientcheck.ui.verdict import make_console
 
+    _refuse_html_on_a_terminal(env, report_format, f'report "{client}"', language)
     with _opened(env) as store:
         name = _client(store, client, language)
         assert store is not None
@@ -157,8 +190,18 @@ def report_command(
     latest = saved_result_in(json.loads(found.latest.record.document), language, env.environ, result_document)
     if json_output:
         write_json(report_document(found, latest, language), env.stdout)
+        return ExitCode.OK
+    try:  # the bank names the options chosen; a report without it shows the saved values
+        bank = find_bank(found.latest.record.bank_id, env.environ)
+    except ClientcheckError:
+        bank = None
+    report = build_report(found, latest, language, now_stamp(env.environ), bank)
+    if report_format is ReportFormat.html:
+        env.stdout.write(report_html(report))
+    elif report_format is ReportFormat.markdown or not env.stdout_isatty:
+        env.stdout.write(report_markdown(report))
     else:
-        env.stdout.write(report_markdown(found, latest, language, now_stamp(env.environ)))
+        render_report(report, make_console(env.stdout, env.environ, no_color=no_color))
     return ExitCode.OK
 
 

@@ -259,85 +259,9 @@ def forget_document(client: str, deleted: int) -> dict[str, Any]:
     return envelope(Kind.FORGET, client=client, assessments_deleted=deleted)
 
 
-# --- the Markdown report -------------------------------------------------------------------
-
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
-
-
-def md(text: str) -> str:
-    """Text from a user or a bank, escaped so Markdown shows it as written (one line)."""
-    return " ".join(text.split()).translate(_MD_SPECIAL)
+# --- the report as JSON ----------------------------------------------------------------------
 
 
 def report_document(history: History, latest: Mapping[str, Any], language: str) -> dict[str, Any]:
     return envelope(Kind.REPORT, client=history.client, latest=dict(latest),
                      history=history_document(history, language)["assessments"], sparkline=history.sparkline)
-
-
-def report_markdown(history: History, latest: Mapping[str, Any], language: str, generated: str) -> str:
-    """A report to share: the latest assessment in full and the trend over all of them."""
-    lang = language
-    record = history.latest.record
-    out: list[str] = [f"# {tr(lang, 'report.title', client=md(history.client))}", ""]
-    out.append(f"*{trn(lang, 'report.generated', len(history.entries), date=local_time(generated), first=local_time(history.entries[0].record.created))}*")  # noqa: E501
-    out.append("")
-    verdict = latest.get("verdict", {})
-    out.append(f"## {tr(lang, 'report.latest', date=local_time(record.created, with_time=True), bank=md(localized(record.bank_title, lang)), version=record.bank_version)}")  # noqa: E501
-    out.append("")
-    confidence = round(float(latest.get("confidence", record.confidence)) * 100)
-    out.append(f"**{md(str(verdict.get('label') or level_name(record.level, lang)))}** · "
-               f"{tr(lang, 'verdict.risk', risk=record.risk)} · {tr(lang, 'report.confidence', percent=confidence)}")
-    out.append("")
-    if verdict.get("why"):
-        out.append(f"> {md(str(verdict['why']))}")
-        out.append("")
-    dimensions = [d for d in latest.get("dimensions", []) if d.get("asked")]
-    if dimensions:
-        out += [f"### {tr(lang, 'verdict.dimensions')}", "", f"| {tr(lang, 'report.dimension')} | "
-                f"{tr(lang, 'col.risk')} |", "|---|---:|"]
-        out += [f"| {md(str(d.get('label', d.get('id'))))} | "
-                f"{d['risk'] if d.get('risk') is not None else tr(lang, 'verdict.not_answered')} |" for d in dimensions]
-        out.append("")
-    out += [f"### {tr(lang, 'verdict.signals')}", ""]
-    signals = latest.get("signals", [])
-    if not signals:
-        out += [tr(lang, "verdict.no_signals"), ""]
-    for i, signal in enumerate(signals, start=1):
-        risk = signal.get("risk")
-        risk_text = f"{risk:g}" if isinstance(risk, int | float) else "?"
-        out.append(f"{i}. **{md(str(signal.get('text', '')))}** ({tr(lang, 'col.risk').lower()} {risk_text})")
-        if signal.get("advice"):
-            out.append(f"   → {md(str(signal['advice']))}")
-    if signals:
-        out.append("")
-    profiles = latest.get("profiles", [])
-    if profiles:
-        out += [f"### {tr(lang, 'verdict.profiles')}", ""]
-        out += [f"- **{md(str(p.get('label', '')))}** — {md(str(p.get('advice', '')))}" for p in profiles]
-        out.append("")
-    steps = verdict.get("steps", [])
-    if steps:
-        out += [f"### {tr(lang, 'verdict.steps')}", ""]
-        out += [f"- {md(str(step))}" for step in steps]
-        out.append("")
-    out += [f"## {tr(lang, 'report.trend')}", ""]
-    risks = [e.record.risk for e in history.entries]
-    out += [f"{tr(lang, 'history.spark')}: `{history.sparkline}` ({' → '.join(str(r) for r in risks[-8:])})", ""]
-    out += [f"| {tr(lang, 'col.date')} | {tr(lang, 'col.bank')} | {tr(lang, 'col.risk')} | {tr(lang, 'col.verdict')} | "
-            f"{tr(lang, 'col.changes')} |", "|---|---|---:|---|---|"]
-    for entry in history.entries:
-        changes = changes_cell(entry, lang)[0]
-        out.append(f"| {local_time(entry.record.created, with_time=True)} | {md(entry.record.bank_id)} | "
-                   f"{entry.record.risk} | {level_name(entry.record.level, lang)} | {md(changes)} |")
-    out.append("")
-    change = history.latest.change
-    if change is not None:
-        out += [f"### {tr(lang, 'history.since', date=local_time(change.previous.created), bank=md(change.previous.bank_id), before=change.previous.risk, after=record.risk)}", ""]  # noqa: E501
-        if not change.new and not change.resolved:
-            out.append(f"- {tr(lang, 'history.nothing_changed')}")
-        out += [f"- {tr(lang, 'history.new')} {md(localized(s.text, lang))}" for s in change.new]
-        out += [f"- {tr(lang, 'history.resolved')} {md(localized(s.text, lang))}" for s in change.resolved]
-        out.append("")
-    out.append(f"---\n*{tr(lang, 'report.footer')}*")
-    return "\n".join(out) + "\n"
-
