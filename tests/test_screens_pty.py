@@ -4,6 +4,7 @@ on a terminal only, as git does (LESS=FRX unless set)."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import stat
 import sys
@@ -86,3 +87,27 @@ def test_pager_cat_or_empty_prints_directly(tmp_path: Path, pager: str) -> None:
     raw = run(f"'{CLIENTCHECK}' assess --answers '{LONGEST}' --no-save --lang en --full", tmp_path, PAGER=pager)
     assert "Exit plan" in raw
     assert not (tmp_path / "paged.txt").exists()
+
+
+# --- prompts on the terminal itself ----------------------------------------------------------
+
+
+def test_the_quiz_shows_with_stderr_redirected_and_stdout_stays_pure_json(tmp_path: Path) -> None:
+    """``assess --json 2>/dev/null | jq .``: the prompts draw on /dev/tty, as git and fzf do."""
+    if not CLIENTCHECK.exists():
+        pytest.skip(f"clientcheck is not installed next to {sys.executable}")
+    env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    child = pexpect.spawn("/bin/sh", ["-c", f"'{CLIENTCHECK}' assess --bank starter --json --no-save --lang en "
+                                            "2>/dev/null | cat > out.json"],
+                          cwd=str(tmp_path), env=env, encoding="utf-8", dimensions=(40, 80), timeout=30)
+    child.logfile_read = io.StringIO()
+    for index in range(1, 9):
+        child.expect_exact(f"question {index} of 8")
+        child.expect_exact("›")  # the prompt itself, drawn once the terminal is in raw mode
+        child.send("35\r" if index == 8 else "\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert document["kind"] == "clientcheck.result" and len(document["answers"]) == 8
+    assert "How often do you have to chase a payment" in child.logfile_read.getvalue()

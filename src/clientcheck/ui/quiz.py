@@ -1,6 +1,7 @@
 """The interactive quiz: the only module that imports questionary and prompt_toolkit.
 
-Prompts draw on the terminal through stderr, so stdout carries only the result. questionary
+Prompts draw on the terminal itself (/dev/tty, else stderr), so stdout carries only the result
+and a redirected stderr does not hide them. questionary
 has no "back" button, so every prompt offers one and the quiz keeps a history to walk back.
 """
 
@@ -11,7 +12,7 @@ import gc
 import sys
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 import questionary
 from prompt_toolkit.application import Application
@@ -59,6 +60,22 @@ def _eof_bindings() -> KeyBindings:
 
 
 EOF_BINDINGS = _eof_bindings()  # built once: every prompt shares it
+
+
+def terminal_output() -> Output:
+    """Where prompts draw: the terminal itself, as git and fzf do, so that a redirected stderr
+    (``assess --json 2>/dev/null | jq .``) still shows the quiz; stderr when there is no
+    /dev/tty to open. Prompts are only asked when stdin is a terminal (``session.asks_on_terminal``)."""
+    return create_output(stdout=_terminal_stream())
+
+
+@functools.cache
+def _terminal_stream() -> TextIO:
+    """/dev/tty, opened once for the run, else stderr."""
+    try:
+        return open("/dev/tty", "w", encoding="utf-8")  # kept open: every prompt of the run draws on it
+    except OSError:
+        return sys.stderr
 
 
 class Quiz:
@@ -204,7 +221,7 @@ class Quiz:
 
     def _output(self) -> Output:
         if self.output is None:
-            self.output = create_output(stdout=sys.stderr)
+            self.output = terminal_output()
         return self.output
 
     def _say(self, text: str, style: str = "", indent: int = 0, *, hang: bool = True) -> None:
@@ -224,7 +241,7 @@ class Quiz:
 def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = None,
               output: Output | None = None) -> Bank:
     """A menu of banks, the default (checkup) first."""
-    quiz_output = output or create_output(stdout=sys.stderr)
+    quiz_output = output or terminal_output()
     choices = [Choice(f"{bank.title.get(language)}  ({bank.id}, {len(bank.questions)})", bank.id)
                for bank in banks]
     prompt = questionary.select(tr(language, "quiz.pick_bank"), choices=choices, style=STYLE,
@@ -245,7 +262,7 @@ def ask_client_name(language: str, *, input: Input | None = None, output: Output
     """Which client this is about; blank means "don't save"."""
     prompt = questionary.text(tr(language, "save.ask_name"), qmark="?", style=STYLE,
                               instruction=tr(language, "save.ask_name_hint"), key_bindings=EOF_BINDINGS,
-                              input=input, output=output or create_output(stdout=sys.stderr))
+                              input=input, output=output or terminal_output())
     try:
         name: str = prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
@@ -259,7 +276,7 @@ def ask_which_client(language: str, typed: str, candidates: Sequence[str], *, in
     choices = [Choice(name, name) for name in candidates]
     choices.append(Choice(tr(language, "client.which_new", client=typed), typed))
     prompt = questionary.select(tr(language, "client.which", client=typed), choices=choices, style=STYLE,
-                                use_jk_keys=False, input=input, output=output or create_output(stdout=sys.stderr))
+                                use_jk_keys=False, input=input, output=output or terminal_output())
     prompt.application.key_bindings = merge_key_bindings(
         [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS])
     try:
@@ -275,7 +292,7 @@ def ask_resume(language: str, client: str, bank_id: str, answered: int, when: st
     prompt = questionary.confirm(trn(language, "save.ask_resume", answered, client=client, bank=bank_id,
                                      when=when),
                                  default=True, qmark="?", style=STYLE,
-                                 input=input, output=output or create_output(stdout=sys.stderr))
+                                 input=input, output=output or terminal_output())
     prompt.application.key_bindings = merge_key_bindings(
         [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS])
     try:
