@@ -252,7 +252,7 @@ def test_report_on_a_terminal_is_the_screen_version(tmp_path: Path) -> None:
     home = tmp_path / "home"
     acme(home)
     env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "COLUMNS", "LINES")}
-    env.update({"CLIENTCHECK_HOME": str(home), "TERM": "xterm-256color", **NOW})
+    env.update({"CLIENTCHECK_HOME": str(home), "TERM": "xterm-256color", "PAGER": "cat", **NOW})
     child = pexpect.spawn(str(CLIENTCHECK), ["report", "Acme"], env=env, encoding="utf-8", dimensions=(200, 80),
                           timeout=30)
     output = child.read()

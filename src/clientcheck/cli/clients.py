@@ -176,11 +176,11 @@ def report_command(
     from clientcheck.errors import ClientcheckError
     from clientcheck.saved.clients import history
     from clientcheck.ui.clients import report_document
+    from clientcheck.ui.pager import show
     from clientcheck.ui.report_html import report_html
     from clientcheck.ui.report_screen import render_report
     from clientcheck.ui.reports import build_report, report_markdown
     from clientcheck.ui.result import result_document
-    from clientcheck.ui.verdict import make_console
 
     _refuse_html_on_a_terminal(env, report_format, f'report "{client}"', language)
     with _opened(env) as store:
@@ -201,7 +201,7 @@ def report_command(
     elif report_format is ReportFormat.markdown or not env.stdout_isatty:
         env.stdout.write(report_markdown(report))
     else:
-        render_report(report, make_console(env.stdout, env.environ, no_color=no_color))
+        show(lambda console: render_report(report, console), env, no_color=no_color)  # paged when taller
     return ExitCode.OK
 
 

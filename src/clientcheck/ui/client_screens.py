@@ -63,7 +63,7 @@ def write_history(history: History, language: str, screen: Screen, limit: int | 
           [[(local_time(e.record.created, with_time=True), ""), (f"{e.record.bank_id} v{e.record.bank_version}", "dim"),
             (str(e.record.risk), ""), (level_name(e.record.level, lang), level_style(e.record.level)),
             changes_cell(e, lang)] for e in shown],
-          right={2}, flex=1)
+          right={2}, flex=4)
     screen.blank()
     write_changes(history.latest, language, screen)
 

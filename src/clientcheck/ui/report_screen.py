@@ -90,15 +90,20 @@ def render_report(report: Report, console: Console) -> None:
                 cell.append("\n→ ")
                 cell.append(signal.advice)
             signals.add_row(Text(f"{position}."), cell)
+            if position < len(report.signals):
+                signals.add_row("", "")
         console.print(Padding(signals, (0, 0, 1, 2)))
 
     for title, items in ((tr(lang, "verdict.profiles"), [f"{label}: {advice}" for label, advice in report.profiles]),
                          (tr(lang, "verdict.steps"), list(report.steps))):
         if items:
             console.print(Text(title, style="bold"))
+            bullets = Table.grid(padding=(0, 1))  # wrapped lines hang under the text, not the bullet
+            bullets.add_column(no_wrap=True)
+            bullets.add_column(overflow="fold", ratio=1)
             for item in items:
-                console.print(Padding(Text("• " + item), (0, 0, 0, 2)))
-            console.print()
+                bullets.add_row("•", Text(item))
+            console.print(Padding(bullets, (0, 0, 1, 2)))
 
     if report.changes is not None:
         changes = report.changes
