@@ -137,6 +137,15 @@ def browse(page: Path, tmp_path: Path, *, screenshot: Path | None = None) -> str
     return result.stdout
 
 
+def printed(page: Path, tmp_path: Path) -> bytes:
+    """The page printed to PDF by Chromium, as a person would from the browser's print dialog."""
+    pdf = tmp_path / (page.stem + ".pdf")
+    subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}", page.resolve().as_uri()],
+                   capture_output=True, check=True, timeout=120)
+    return pdf.read_bytes()
+
+
 class Dom(HTMLParser):
     """Every element with its attributes, and the text of the title and headings."""
 
@@ -194,7 +203,8 @@ def test_html_report_in_chromium(cli: CliInvoke, isolated_home: Path, tmp_path: 
     page = tmp_path / f"report-{language}.html"
     page.write_text(result.stdout, encoding="utf-8")
     shot = screenshot_folder(tmp_path) / f"report-{language}.png"
-    tree = parsed(browse(page, tmp_path, screenshot=shot))
+    dom = browse(page, tmp_path, screenshot=shot)
+    tree = parsed(dom)
     print(f"screenshot: {shot}")
     assert_self_contained(tree)
     clean = EVIL.replace("\x1b[31m", "")
@@ -210,6 +220,11 @@ def test_html_report_in_chromium(cli: CliInvoke, isolated_home: Path, tmp_path: 
     assert len([a for tag, a in tree.elements if tag == "svg"]) == 3  # risk over time, dimensions, contributions
     headings = "".join(tree.texts["h3"])
     assert ("What weighs most" if language == "en" else "Cosa pesa di più") in headings
+    bars = [a for tag, a in tree.elements if tag == "rect" and a.get("class") == "bar"]
+    assert len(bars) == 5 + 14  # whale-000: five dimensions, fourteen signals
+    assert ("22,5" if language == "it" else "22.5") in dom  # numbers as the language writes them
+    pdf = printed(page, tmp_path)
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") >= 2  # printable
 
 
 @pytest.mark.slow

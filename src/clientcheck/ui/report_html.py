@@ -102,8 +102,10 @@ def history_svg(report: Report) -> str:
     return "".join(parts)
 
 
-def bars_svg(rows: Sequence[tuple[str, float | None, str]], css_class: str, maximum: float = 100) -> str:
-    """Horizontal bars, one per ``(label, value, colour)``, the value written at the bar's end."""
+def bars_svg(rows: Sequence[tuple[str, float | None, str]], css_class: str, language: str,
+             maximum: float = 100) -> str:
+    """Horizontal bars, one per ``(label, value, colour)``, the value written at the bar's end
+    as the language writes numbers."""
     row, label_width, bar_width = 22, 300, 330
     height = row * len(rows) + 4
     parts = [f'<svg class="{css_class}" viewBox="0 0 {label_width + bar_width + 60} {height}" role="img">']
@@ -116,7 +118,7 @@ def bars_svg(rows: Sequence[tuple[str, float | None, str]], css_class: str, maxi
         parts.append(f'<rect class="bar" x="{label_width}" y="{y}" width="{width:.1f}" height="14" fill="{colour}" '
                      f'data-value="{"" if value is None else f"{value:g}"}"/>')
         parts.append(f'<text x="{label_width + bar_width + 6}" y="{y + 12}">'
-                     f'{"–" if value is None else f"{value:g}"}</text>')
+                     f'{"–" if value is None else points_text(value, language)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -146,14 +148,14 @@ def report_html(report: Report) -> str:
     body += [f'<h2>{e(tr(lang, "report.trend"))}</h2>', history_svg(report)]
     if report.dimensions:
         body += [f'<h3>{e(tr(lang, "verdict.dimensions"))}</h3>',
-                 bars_svg([(d.label, d.risk, _risk_colour(d.risk)) for d in report.dimensions], "dimensions")]
+                 bars_svg([(d.label, d.risk, _risk_colour(d.risk)) for d in report.dimensions], "dimensions", lang)]
     body.append(f'<h3>{e(tr(lang, "verdict.signals"))}</h3>')
     if not report.signals:
         body.append(f"<p>{e(tr(lang, 'verdict.no_signals'))}</p>")
     else:
         top = max(s.contribution for s in report.signals) or 1
         bars = [(f"{i}. {s.text}", s.contribution, "#8d6e63") for i, s in enumerate(report.signals, start=1)]
-        body += [f'<p class="meta">{e(tr(lang, "report.order"))}</p>', bars_svg(bars, "contributions", top),
+        body += [f'<p class="meta">{e(tr(lang, "report.order"))}</p>', bars_svg(bars, "contributions", lang, top),
                  '<ol class="signals">']
         for signal in report.signals:
             number = f"#{signal.number} " if signal.number is not None else ""
