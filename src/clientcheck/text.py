@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Language(StrEnum):
@@ -26,14 +27,16 @@ DEFAULT_LANGUAGE = Language.EN.value
 
 _ANSI_SEQUENCE_PATTERN = (
     r"""
-    \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC ... BEL or ST
-    | \x1b[P^_X][^\x1b]*(?:\x1b\\)?       # DCS / PM / APC / SOS ... ST
-    | \x1b\[[0-?]*[ -/]*[@-~]             # CSI
-    | \x9b[0-?]*[ -/]*[@-~]               # 8-bit CSI
-    | \x1b[ -/]*[0-~]                     # two-byte escapes
+    (?:\x1b\]|\x9d) [^\x07\x1b\x9c]* (?:\x07|\x1b\\|\x9c)?          # OSC (links, clipboard, titles) ... BEL or ST
+    | (?:\x1b[P^_X]|[\x90\x98\x9e\x9f]) [^\x1b\x9c]* (?:\x1b\\|\x9c)?  # DCS / PM / APC / SOS ... ST
+    | (?:\x1b\[|\x9b) [0-?]* [ -/]* [@-~]                          # CSI, 7- and 8-bit
+    | \x1b [ -/]* [0-~]                                           # two-byte escapes
     """
 )
-_CONTROL_PATTERN = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Marks and overrides that reorder what a terminal shows (Trojan Source): never data's to use."""
+_CONTROL_PATTERN = "[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]"
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
 
 
 @functools.cache
@@ -43,11 +46,89 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def strip_control(value: str) -> str:
-    """Remove terminal escape sequences and control characters, keeping newlines and tabs."""
+    """The output boundary: a text from a file, the database or a person, safe for any terminal.
+
+    Removes escape sequences whole (CSI, OSC links and clipboard writes, DCS, 7- and 8-bit), C0
+    and C1 control characters and bidi overrides, keeping newlines and tabs; Unicode's line
+    separators become newlines. Nothing that can move the cursor, change the screen or the
+    clipboard, plant a link or reorder the text survives it.
+    """
     if value.isprintable():
         return value
     ansi, control = _patterns()
-    return control.sub("", ansi.sub("", value))
+    return control.sub("", ansi.sub("", value.translate(_LINE_SEPARATORS)))
+
+
+def strip_control_tree(value: Any) -> Any:
+    """``strip_control`` over every string (keys included) of a JSON-like tree read from a store
+    or a file; other values are returned as they are."""
+    if isinstance(value, str):
+        return strip_control(value)
+    if isinstance(value, dict):
+        return {strip_control_tree(key): strip_control_tree(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(strip_control_tree(item) for item in value)
+    return value
+
+
+_JSON_UNSAFE = str.maketrans({code: f"\\u{code:04x}" for code in
+                              [0x7f, *range(0x80, 0xa0), 0x2028, 0x2029, *map(ord, BIDI_CONTROLS)]})
+
+
+def json_safe(json_text: str) -> str:
+    """JSON text whose characters a terminal could act on are written as ``\\uXXXX`` escapes:
+    the same document for a JSON reader, inert on a screen. (json escapes C0 itself; these
+    characters can only be inside strings, so the translation keeps the JSON valid.)"""
+    return json_text if json_text.isascii() and "\x7f" not in json_text else json_text.translate(_JSON_UNSAFE)
+
+
+def one_line(value: str) -> str:
+    """A text on one line, its runs of whitespace (line breaks of any kind included) one space:
+    for places where a line break would start something else (a YAML comment, a heading)."""
+    return " ".join(strip_control(value).split())
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#!|~&$:@.="})
+
+
+def markdown_text(value: str) -> str:
+    """A text shown in Markdown as written, on one line: every character CommonMark, GFM or
+    Obsidian could read as markup, a link, an image, HTML, an entity or an autolink (``:``
+    after a scheme, ``.`` in ``www.`` or a bare domain, ``@`` in an address) is escaped."""
+    return one_line(value).translate(_MARKDOWN_SPECIAL)
+
+
+# --- client names ----------------------------------------------------------------------------
+
+_INVISIBLE = str.maketrans(dict.fromkeys(map(ord, "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b"
+                                                  "\u2060\u2061\u2062\u2063\u2064\u3164\ufeff\uffa0")))
+"""Characters that show as nothing (zero-width spaces, word joiners, fillers, soft hyphens). The
+zero-width joiners U+200C/U+200D are kept in a name (emoji and some scripts need them), but not
+in its key."""
+
+
+MAX_NAME_LENGTH = 200
+
+
+def client_name(value: str) -> str:
+    """The client-name rule, for the store and the command line alike: a name as saved and shown.
+    NFC, the output boundary, no invisible characters, single spaces. Raises ValueError when no
+    visible character is left or it is longer than ``MAX_NAME_LENGTH``."""
+    text = " ".join(strip_control(unicodedata.normalize("NFC", value)).translate(_INVISIBLE).split())
+    if not any(not character.isspace() and unicodedata.category(character) != "Cf" for character in text):
+        raise ValueError("no visible characters")
+    if len(text) > MAX_NAME_LENGTH:
+        raise ValueError("too long")
+    return text
+
+
+def client_key(value: str) -> str:
+    """What two spellings of one client share, so they are one client: case, compatibility forms,
+    spacing and every invisible character (``Ac<U+200B>me`` is ``Acme``) do not count."""
+    visible = strip_control(unicodedata.normalize("NFKC", value)).translate(_INVISIBLE)
+    if not visible.isprintable():  # format characters are not printable: most names skip this
+        visible = "".join(c for c in visible if unicodedata.category(c) != "Cf")
+    return " ".join(visible.casefold().split())
 
 
 def plain_number(value: float) -> int | float:
