@@ -19,7 +19,6 @@ import os
 import re
 import sqlite3
 import time
-import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -30,12 +29,13 @@ import platformdirs
 
 from clientcheck.env import HOME_ENV
 from clientcheck.errors import ClientcheckError
-from clientcheck.text import strip_control
+from clientcheck.text import MAX_NAME_LENGTH as MAX_NAME_LENGTH  # the name rule's, re-exported
+from clientcheck.text import client_key as client_key
+from clientcheck.text import client_name, strip_control, strip_control_tree
 
 DB_NAME = "clientcheck.db"
 DB_SCHEMA_VERSION = 3  # the database file's layout (PRAGMA user_version); JSON documents have their own
 APPLICATION_ID = 0x43434B31  # "CCK1": marks the file as ours
-MAX_NAME_LENGTH = 200
 BUSY_TIMEOUT_MS = 15_000
 FULL_CHECK_BYTES = 64 << 20  # up to this size a writable open runs the full integrity check
 PROGRESS_WAIT_MS = 500  # an answer saved as it is given waits this long for a lock: the quiz never stalls
@@ -158,20 +158,9 @@ class ClientNotFound(ClientcheckError):
 # --- names -------------------------------------------------------------------------------
 
 
-def clean_name(name: str) -> str:
-    """A client name as stored: any Unicode, NFC, no control characters, single spaces.
-    Raises ValueError when nothing is left or it is too long."""
-    text = " ".join(strip_control(unicodedata.normalize("NFC", name)).split())
-    if not text:
-        raise ValueError("empty")
-    if len(text) > MAX_NAME_LENGTH:
-        raise ValueError("too long")
-    return text
-
-
-def client_key(name: str) -> str:
-    """What two spellings of one client share: "ACME  srl" and "acme srl" are the same client."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+# One rule for names, in the core (text.py), shared with the command line: clean_name(name)
+# is the name as stored, client_key(name) what every spelling of it shares.
+clean_name = client_name
 
 
 # --- records -----------------------------------------------------------------------------
@@ -284,8 +273,8 @@ def _json(value: Any) -> str:
 
 
 def _load_signals(text: str) -> tuple[SignalRef, ...]:
-    return tuple(SignalRef(item["question"], item.get("number"), float(item.get("risk", 0.0)),
-                           dict(item.get("text", {}))) for item in json.loads(text))
+    return tuple(SignalRef(strip_control(item["question"]), item.get("number"), float(item.get("risk", 0.0)),
+                           strip_control_tree(dict(item.get("text", {})))) for item in json.loads(text))
 
 
 def _dump_signals(signals: Sequence[SignalRef]) -> str:
@@ -753,17 +742,18 @@ class Store:
         if not rows:
             return None
         answers = tuple((str(row[3]), _answer_value(json.loads(row[4]))) for row in rows)
-        return Progress(rows[0][0], rows[0][1], int(rows[0][2]), answers, max(str(row[5]) for row in rows))
+        return Progress(strip_control(rows[0][0]), strip_control(rows[0][1]), int(rows[0][2]), answers,
+                        max(str(row[5]) for row in rows))
 
     def client_name(self, name: str) -> str | None:
         """The saved spelling of a client, found by any spelling of its name."""
         with self._errors():
             row = self._db.execute("SELECT name FROM clients WHERE key = ?", (client_key(name),)).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else strip_control(str(row[0]))
 
     def client_names(self) -> list[str]:
         with self._errors():
-            return [str(row[0]) for row in self._db.execute("SELECT name FROM clients ORDER BY key")]
+            return [strip_control(str(row[0])) for row in self._db.execute("SELECT name FROM clients ORDER BY key")]
 
     def clients(self) -> list[ClientRow]:
         """Every client with its latest assessment: one scan of the summaries."""
@@ -774,7 +764,7 @@ class Store:
             ORDER BY c.key
         """  # the columns in ClientRow's order
         with self._errors():
-            return [ClientRow._make(row) for row in self._db.execute(query)]
+            return [ClientRow._make(strip_control_tree(row)) for row in self._db.execute(query)]
 
     def history(self, client: str, *, documents: bool = False) -> list[AssessmentRecord]:
         """A client's assessments, oldest first; their documents (compact JSON, as ``assess``
@@ -787,7 +777,7 @@ class Store:
             records = [self._record(row) for row in rows]
         if not documents:
             return [record._replace(document="") for record in records]
-        return [record._replace(document=_json(json.loads(record.document))) for record in records]
+        return [record._replace(document=_json(strip_control_tree(json.loads(record.document)))) for record in records]
 
     def all_records(self, left_out: list[str] | None = None) -> Iterator[AssessmentRecord]:
         """Everything, client by client, oldest first: for export, which pastes each document
@@ -810,10 +800,13 @@ class Store:
     def _record(self, row: Sequence[Any]) -> AssessmentRecord:
         try:
             signals, document = self._packer.unpack(self._db, row[10], row[11])
-            return AssessmentRecord(uid=row[0], client=row[1], created=row[2], bank_id=row[3],
-                                    bank_version=row[4], bank_title=json.loads(row[5]), risk=row[6], level=row[7],
-                                    confidence=row[8], revenue_share=row[9], signals=_load_signals(signals),
-                                    document=document)
+            # the output boundary for what the database holds (an import may have put anything there);
+            # the document stays as stored, for export to paste: history(documents=True) cleans it
+            return AssessmentRecord(uid=row[0], client=strip_control(row[1]), created=strip_control(row[2]),
+                                    bank_id=strip_control(row[3]), bank_version=row[4],
+                                    bank_title=strip_control_tree(json.loads(row[5])), risk=row[6],
+                                    level=strip_control(row[7]), confidence=row[8], revenue_share=row[9],
+                                    signals=_load_signals(signals), document=document)
         except (zlib.error, ValueError, KeyError, TypeError, AttributeError) as error:  # JSONDecodeError, Unicode
             raise StoreCorrupt(f"the assessment {str(row[0])[:64]} of {strip_control(str(row[1]))} in {self.path} "
                                f"cannot be read ({type(error).__name__})",
