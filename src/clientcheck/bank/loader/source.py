@@ -8,7 +8,7 @@ import yaml
 
 from clientcheck.bank.model import Source
 from clientcheck.bank.reader import NodeReader, one_of
-from clientcheck.text import LANGUAGES
+from clientcheck.text import LANGUAGES, strip_control
 
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -39,4 +39,5 @@ def read_source(reader: NodeReader, node: yaml.Node) -> Source | None:
         return None
     if not (values.get("title") and author is not None and date):
         return None
-    return Source(values["title"] or "", author, date, values.get("publisher") or "", values.get("url") or "")
+    clean = {key: strip_control(values.get(key) or "") for key in ("title", "publisher", "url")}  # the output boundary
+    return Source(clean["title"], author, date, clean["publisher"], clean["url"])
