@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any, Final, TextIO
 
 from clientcheck import __version__
+from clientcheck.text import json_safe
 
 
 class Kind(StrEnum):
@@ -51,6 +52,7 @@ def envelope(kind: Kind, **fields: Any) -> dict[str, Any]:
 
 
 def write_json(document: Mapping[str, Any], stream: TextIO) -> None:
-    """One document, indented, non-ASCII as itself, and a final newline."""
-    stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    """One document, indented, non-ASCII as itself (except what a terminal would act on, escaped:
+    ``json_safe``), and a final newline."""
+    stream.write(json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
     stream.flush()

@@ -212,12 +212,13 @@ def export_command(env: Environment, language: str, json_output: JsonOption = Fa
     from clientcheck.clock import now_stamp
     from clientcheck.saved.clients import export_text
     from clientcheck.saved.store import StoreCorrupt
+    from clientcheck.text import json_safe
 
     left_out: list[str] = []
     with _opened(env) as store:
         records = store.all_records(left_out) if store is not None else ()
         for text in export_text(records, now_stamp(env.environ), left_out):
-            env.stdout.write(text)
+            env.stdout.write(json_safe(text))  # what an import put in the documents stays inert
     env.stdout.flush()
     if left_out:  # the document written is valid JSON, without these
         raise StoreCorrupt(tr(language, "export.left_out", count=len(left_out)), "\n".join(left_out[:8]))
