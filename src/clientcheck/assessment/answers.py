@@ -22,7 +22,7 @@ from clientcheck.bank.reader import NodeReader
 from clientcheck.bank.yamlsafe import YamlProblems, compose, decode, read_text, scalar_value
 from clientcheck.errors import AnswersError, Problem
 from clientcheck.reading import STDIN_NAME, ByteSource
-from clientcheck.text import format_number, strip_control
+from clientcheck.text import format_number, one_line, strip_control
 
 
 class AnswersDocument(NamedTuple):
@@ -144,7 +144,7 @@ def answers_template(bank: Bank, language: str, labels: Mapping[str, str]) -> st
     ``labels`` carries the interface's own words (translated by the caller).
     """
     lines = [
-        f"# {labels['template_title']}: {bank.title.get(language)} ({bank.id} v{bank.version})",
+        f"# {labels['template_title']}: {one_line(bank.title.get(language))} ({bank.id} v{bank.version})",
         f"# {labels['template_how']}",
         f"# clientcheck assess --bank {bank.id} --answers answers.yaml",
         f"bank: {bank.id}",
@@ -152,8 +152,8 @@ def answers_template(bank: Bank, language: str, labels: Mapping[str, str]) -> st
     ]
     for question in bank.questions:
         lines.append("")
-        for text_line in question.text.get(language).splitlines():
-            lines.append(f"  # {text_line}")
+        for text_line in question.text.get(language).split("\n"):  # strip_control made every line break \n
+            lines.append(f"  # {one_line(text_line)}")
         if question.when is not None:
             lines.append(f"  # {labels['template_followup']} {describe(question.when)}")
         lines.append(f"  # {labels['template_allowed']}: {_allowed_text(question, language)}")
@@ -165,8 +165,8 @@ def _allowed_text(question: Question, language: str) -> str:
     dont_know = written_answer(DONT_KNOW, language)
     if question.type is QuestionType.NUMBER:
         unit = question.unit.get(language) if question.unit else ""
-        return f"{format_number(question.minimum)}..{format_number(question.maximum)}{unit} | {dont_know}"
+        return f"{format_number(question.minimum)}..{format_number(question.maximum)}{one_line(unit)} | {dont_know}"
     if question.type is QuestionType.CHOICE:
-        options = [f"{o.id} ({o.label.get(language)})" for o in question.options]
+        options = [f"{o.id} ({one_line(o.label.get(language))})" for o in question.options]
         return " | ".join([*options, dont_know])
     return " | ".join([*(written_answer(value, language) for value in question.allowed_answers()), dont_know])

@@ -16,7 +16,7 @@ from clientcheck.bank.model import DONT_KNOW, FREQUENCY_LEVELS, Bank
 from clientcheck.i18n import tr, trn
 from clientcheck.levels import Level
 from clientcheck.saved.clients import AT_RISK, BIG_CLIENT_SHARE, History, Portfolio, localized
-from clientcheck.text import strip_control
+from clientcheck.text import markdown_text, strip_control
 from clientcheck.ui.charts import BANDS, Point
 from clientcheck.ui.clients import changes_cell, level_name, share_text
 from clientcheck.ui.dates import long_date, short_date
@@ -193,12 +193,10 @@ def level_of(value: str) -> Level | None:
 
 # --- Markdown -------------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~#!"})
-
-
 def md(text: str) -> str:
-    """Text from a user or a bank, escaped so Markdown shows it as written (one line)."""
-    return " ".join(text.split()).translate(_MD_SPECIAL)
+    """Text from a user or a bank, escaped so Markdown shows it as written (one line, no link,
+    markup, HTML or autolink): ``text.markdown_text``, the one escaping for Markdown."""
+    return markdown_text(text)
 
 
 def _mermaid_text(text: str) -> str:
