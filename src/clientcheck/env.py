@@ -21,6 +21,18 @@ def _isatty(stream: object) -> bool:
         return False
 
 
+def degrade_unencodable(stream: TextIO) -> None:
+    """A character the terminal's encoding cannot show (``ISO-8859-1``, ``C``/ASCII) becomes ``?``
+    instead of a UnicodeEncodeError after half the output: the verdict is always printed. Done
+    once, at the edge, for the real streams (a test's own streams are left as they are)."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and (getattr(stream, "errors", None) or "strict") == "strict":
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):  # closed or detached: nothing will be written there anyway
+            pass
+
+
 class Environment:
     """A plain class rather than a dataclass: every command line imports this module, ``--version``
     included, and nothing else on that path needs the dataclasses module."""
@@ -37,6 +49,8 @@ class Environment:
 
     @classmethod
     def from_system(cls) -> Environment:
+        for stream in (sys.stdout, sys.stderr):
+            degrade_unencodable(stream)
         return cls(sys.stdin, sys.stdout, sys.stderr, dict(os.environ),
                    _isatty(sys.stdin), _isatty(sys.stdout), _isatty(sys.stderr))
 
