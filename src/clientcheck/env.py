@@ -5,6 +5,7 @@ Commands receive it instead of reaching for ``sys`` and ``os``, so tests can swa
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Mapping
@@ -27,10 +28,8 @@ def degrade_unencodable(stream: TextIO) -> None:
     once, at the edge, for the real streams (a test's own streams are left as they are)."""
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None and (getattr(stream, "errors", None) or "strict") == "strict":
-        try:
+        with contextlib.suppress(ValueError, OSError):  # closed or detached: nothing is written there
             reconfigure(errors="replace")
-        except (ValueError, OSError):  # closed or detached: nothing will be written there anyway
-            pass
 
 
 class Environment:
