@@ -25,6 +25,7 @@ from clientcheck.levels import Level
 from clientcheck.text import format_number
 from clientcheck.ui import MAX_WIDTH
 from clientcheck.ui.result import headline, level_label
+from clientcheck.ui.safe_console import GuardedConsole
 
 BAR_WIDTH = 20
 
@@ -37,7 +38,7 @@ def make_console(stream: TextIO, environ: Mapping[str, str], *, no_color: bool =
     """A Console that honours NO_COLOR, --no-color and TERM=dumb and never colours a pipe."""
     dumb = environ.get("TERM", "") == "dumb"
     colourless = no_color or "NO_COLOR" in environ
-    console = Console(file=stream, highlight=False, markup=False, emoji=False, no_color=colourless,
+    console = GuardedConsole(file=stream, highlight=False, markup=False, emoji=False, no_color=colourless,
                       color_system=None if dumb else "auto", width=width,
                       _environ=dict(environ))
     if width is None and console.width > MAX_WIDTH:
