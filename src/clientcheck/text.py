@@ -88,13 +88,14 @@ def one_line(value: str) -> str:
     return " ".join(strip_control(value).split())
 
 
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#!|~&$:@.="})
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in map(chr, range(0x21, 0x7f)) if not c.isalnum()})
 
 
 def markdown_text(value: str) -> str:
-    """A text shown in Markdown as written, on one line: every character CommonMark, GFM or
-    Obsidian could read as markup, a link, an image, HTML, an entity or an autolink (``:``
-    after a scheme, ``.`` in ``www.`` or a bare domain, ``@`` in an address) is escaped."""
+    """A text shown in Markdown as written, on one line: every ASCII punctuation character is
+    backslash-escaped (CommonMark allows it for each), so nothing CommonMark, GFM or Obsidian
+    could read as markup, a link, an image, HTML, an entity or an autolink (``:`` after a
+    scheme, ``.`` in ``www.`` or a bare domain, ``@`` in an address) can start."""
     return one_line(value).translate(_MARKDOWN_SPECIAL)
 
 

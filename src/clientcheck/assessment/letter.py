@@ -10,7 +10,7 @@ import re
 from enum import StrEnum
 from typing import NamedTuple
 
-from clientcheck.text import strip_control
+from clientcheck.text import markdown_text, strip_control
 
 
 class LetterFormat(StrEnum):
@@ -99,7 +99,6 @@ _COMPANY_WORDS = frozenset((
 _NAME_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
 
 _WHITESPACE = re.compile(r"\s+")
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 
 
 def _clean(value: str | None) -> str | None:
@@ -113,8 +112,9 @@ def _clean(value: str | None) -> str | None:
 
 def escape_markdown(value: str) -> str:
     """``value`` shown as written by any CommonMark or GFM renderer: every ASCII punctuation
-    character backslash-escaped, so no link, image, HTML tag, emphasis or autolink can start."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", value)
+    character backslash-escaped, so no link, image, HTML tag, emphasis or autolink can start
+    (``text.markdown_text``: one escaping for every Markdown clientcheck writes)."""
+    return markdown_text(value)
 
 
 def recipient_of(client: str | None) -> Recipient:
