@@ -114,7 +114,7 @@ def test_client_names_are_data(cli: CliInvoke, utc: None) -> None:
     assert "\x1b" not in listed and "\x07" not in listed
     assert json.loads(cli("clients", "--json").stdout)["clients"][0]["name"] == "[bold red]Evil[/] *Ünïcødé* 日本 | <b>"
     report = cli("report", "[BOLD RED]evil[/] *ünïcødé* 日本 | <b>").stdout
-    assert report.startswith("# Client report: \\[bold red\\]Evil\\[/\\] \\*Ünïcødé\\* 日本 \\| \\<b\\>\n")
+    assert report.startswith("# Client report: \\[bold red\\]Evil\\[\\/\\] \\*Ünïcødé\\* 日本 \\| \\<b\\>\n")
 
 
 # --- clients ------------------------------------------------------------------------------
@@ -320,7 +320,7 @@ def test_report_markdown_has_the_latest_assessment_and_the_trend(saved: CliInvok
                            "first on 5 January 2026*\n\n## Latest assessment: 5 March 2026, 09:00 — The whale client "
                            "(v1)\n\n**Let go** · risk 100/100 · confidence 100%\n")
     for line in ["### By dimension", "### What weighs most", "## Trend", "    line [8, 100, 100]",
-                 "| 5 February 2026, 09:00 | whale | 100 | Let go | +12 new, −1 resolved |",
+                 "| 5 February 2026, 09:00 | whale | 100 | Let go | \\+12 new, −1 resolved |",
                  "### What changed since the previous check",
                  "Since the previous check (5 February 2026) the risk stayed at 100 (Let go): 2 new concerns, "
                  "0 resolved."]:

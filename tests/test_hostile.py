@@ -295,6 +295,7 @@ def values_for(parameter: Any, world: dict[str, Any]) -> list[list[str]]:
         "bank_id": option("starter", "whale", f"new{PAYLOAD}", "starter-copy"),
         "notice": option(f"30 days{PAYLOAD}"),
         "handover": option(f"the files{PAYLOAD}"),
+        "sender": option(f"Me{PAYLOAD}"),
         "limit": option("2"),
     }
     assert name in table, f"the hostile test has no values for {name!r}: add some to values_for"

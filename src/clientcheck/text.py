@@ -88,15 +88,19 @@ def one_line(value: str) -> str:
     return " ".join(strip_control(value).split())
 
 
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in map(chr, range(0x21, 0x7f)) if not c.isalnum()})
+_MARKDOWN_INERT = ",;'\"?+-"  # mean nothing to CommonMark, GFM or Obsidian (+ and - only at a line's start)
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in map(chr, range(0x21, 0x7f))
+                                   if not c.isalnum() and c not in _MARKDOWN_INERT})
 
 
 def markdown_text(value: str) -> str:
-    """A text shown in Markdown as written, on one line: every ASCII punctuation character is
-    backslash-escaped (CommonMark allows it for each), so nothing CommonMark, GFM or Obsidian
-    could read as markup, a link, an image, HTML, an entity or an autolink (``:`` after a
-    scheme, ``.`` in ``www.`` or a bare domain, ``@`` in an address) can start."""
-    return one_line(value).translate(_MARKDOWN_SPECIAL)
+    """A text shown in Markdown as written, on one line: every ASCII punctuation character that
+    CommonMark, GFM or Obsidian could read as markup, a link, an image, HTML, an entity, a
+    comment or an autolink (``:`` after a scheme, ``.`` in ``www.`` or a bare domain, ``@`` in
+    an address) is backslash-escaped, and so is a leading ``+`` or ``-`` (a list item where the
+    text starts a line). Commas, apostrophes and the like stay as written."""
+    text = one_line(value).translate(_MARKDOWN_SPECIAL)
+    return "\\" + text if text[:1] in ("+", "-") else text
 
 
 # --- client names ----------------------------------------------------------------------------
