@@ -309,7 +309,7 @@ def test_the_template_in_italian() -> None:
     text = template("it")
     assert text.startswith("# Risposte per: Banca di prova completa (full v3)\n")
     assert "  # Paga in ritardo?\n" in text
-    assert "  # risposte: calm (Con calma) | curt (In modo brusco) | rude (In modo maleducato) | dont_know\n" in text
+    assert "  # risposte: calm (Con calma) | curt (In modo brusco) | rude (In modo maleducato) | non so\n" in text
     assert "  # domanda di approfondimento: rispondi solo se tone equals rude\n  # risposte" in text
 
 
