@@ -370,7 +370,7 @@ def test_the_hostile_data_is_shown_cleaned_not_dropped(world: dict[str, Any], tm
     assert code == 0 and "Because" in stdout and "Step" in stdout and "Payment" in stdout and "Signal" in stdout
     code, stdout, _ = run(world, ["banks", "show", "starter"], tmp_path / "show")
     assert code == 0 and "Ciao Ciao Cliente" in stdout and "pay here" in stdout
-    code, stdout, _ = run(world, ["assess", "--bank", "starter", "--answers",
+    code, stdout, _ = run(world, ["assess", "--bank", "starter", "--full", "--answers",
                                   str(world["answers"]["starter"])], tmp_path / "assess")
     assert code == 0 and "Ciao Ciao Cliente" in stdout
 
