@@ -114,7 +114,7 @@ def test_client_names_are_data(cli: CliInvoke, utc: None) -> None:
     assert "\x1b" not in listed and "\x07" not in listed
     assert json.loads(cli("clients", "--json").stdout)["clients"][0]["name"] == "[bold red]Evil[/] *Ünïcødé* 日本 | <b>"
     report = cli("report", "[BOLD RED]evil[/] *ünïcødé* 日本 | <b>").stdout
-    assert report.startswith("# Client report: \\[bold red\\]Evil\\[\\/\\] \\*Ünïcødé\\* 日本 \\| \\<b\\>\n")
+    assert report.startswith("# Client report: \\[bold red\\]Evil\\[/\\] \\*Ünïcødé\\* 日本 \\| \\<b\\>\n")
 
 
 # --- clients ------------------------------------------------------------------------------

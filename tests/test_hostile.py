@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+import re
 import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -100,6 +101,22 @@ def test_markdown_text_makes_no_link_markup_or_html() -> None:
     assert "https://" not in escaped and "www." not in escaped and "a@" not in escaped
     assert "evil.example" in rendered.replace("\\", "")
     assert "\n" not in markdown_text("one\ntwo\u2028three").strip()
+
+
+@pytest.mark.parametrize("text", ["- item", "+ item", "1. first", "12) x", "# heading", "> quote", "%%comment%%",
+                                  "==highlight==", "$x^2$", "~~gone~~", "| a | b |"])
+def test_markdown_text_starts_no_block_and_no_obsidian_markup(text: str) -> None:
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(markdown_text(text))
+    assert rendered.startswith("<p>") and rendered.count("<") == 2  # one plain paragraph
+    unescaped = re.sub(r"\\.", "", markdown_text(text))  # what is left once every escaped character goes
+    assert "%%" not in unescaped and "==" not in unescaped and "$" not in unescaped
+
+
+def test_markdown_text_leaves_ordinary_punctuation_alone() -> None:
+    assert markdown_text("Let go (or don't take on): fine, really; 40%?") == \
+        "Let go (or don't take on): fine, really; 40%?"
 
 
 def test_one_line_joins_every_kind_of_line_break() -> None:

@@ -88,19 +88,24 @@ def one_line(value: str) -> str:
     return " ".join(strip_control(value).split())
 
 
-_MARKDOWN_INERT = ",;'\"?+-"  # mean nothing to CommonMark, GFM or Obsidian (+ and - only at a line's start)
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in map(chr, range(0x21, 0x7f))
-                                   if not c.isalnum() and c not in _MARKDOWN_INERT})
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~#!&$=@"})
+"""Characters CommonMark, GFM or Obsidian read as markup wherever they are: emphasis, code, links
+and images, HTML, tables, strikethrough, headings, entities, math, highlights, and ``@`` for
+e-mail autolinks (``%%``, Obsidian's comment, is escaped as a pair). The rest of ASCII's
+punctuation stays as written."""
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9+.-])(:)(?=//)|(?<![\w.])(www)(\.)")  # scheme:// and www.
+_LIST_START = re.compile(r"^([+-]|\d{1,9}(?=[.)]))")  # a list item, where the text starts a line
 
 
 def markdown_text(value: str) -> str:
-    """A text shown in Markdown as written, on one line: every ASCII punctuation character that
-    CommonMark, GFM or Obsidian could read as markup, a link, an image, HTML, an entity, a
-    comment or an autolink (``:`` after a scheme, ``.`` in ``www.`` or a bare domain, ``@`` in
-    an address) is backslash-escaped, and so is a leading ``+`` or ``-`` (a list item where the
-    text starts a line). Commas, apostrophes and the like stay as written."""
-    text = one_line(value).translate(_MARKDOWN_SPECIAL)
-    return "\\" + text if text[:1] in ("+", "-") else text
+    """A text shown in Markdown as written, on one line, so no link, image, HTML, emphasis,
+    autolink (``scheme://``, ``www.``, addresses) or list can start from it: the characters that
+    are markup anywhere are backslash-escaped, and so are an autolink's ``:`` or ``.`` and a
+    leading list marker. Commas, colons, full stops and brackets elsewhere stay as written."""
+    text = one_line(value).translate(_MARKDOWN_SPECIAL).replace("%%", "\\%\\%")
+    text = _AUTOLINK.sub(lambda m: "\\:" if m.group(1) else m.group(2) + "\\.", text)
+    return _LIST_START.sub(lambda m: "\\" + m.group(1) if not m.group(1)[0].isdigit() else m.group(1) + "\\",
+                           text, count=1) if text[:1] in "+-0123456789" else text
 
 
 # --- client names ----------------------------------------------------------------------------
