@@ -220,3 +220,23 @@ def test_charts_load_only_in_the_commands_that_draw_them(tmp_path: Path, args: l
     result = subprocess.run([sys.executable, "-c", LOADS_CHARTS, *args], capture_output=True, text=True, check=False,
                             env={"CLIENTCHECK_HOME": str(home), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
     assert f"CHARTS {loads}" in result.stderr, result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", [80, 100])
+def test_history_of_120_checks_with_many_changes_fits_one_screen(tmp_path: Path, columns: int) -> None:
+    home = tmp_path / "home"
+    start = datetime(2024, 1, 1, 9, tzinfo=UTC)
+    many = [f"q{i}" for i in range(12)]
+    save(home, [record("Acme", (start + timedelta(days=6 * i)).isoformat().replace("+00:00", "Z"),
+                       risk=(i * 7) % 101, level="watch", signals=many[:2] if i == 119 else many[2:])
+                for i in range(120)])
+    screen, _ = drawn(home, "history", "Acme", columns=columns, lines=40)
+    display = "\n".join(screen.display)
+    assert screen.display[0].startswith("Acme — 120 assessments")  # nothing scrolled off the top
+    assert "+2 new, −10 resolved" in display
+    assert "… and 7 more (--full shows them all)" in display  # three of the ten resolved, and a count
+    assert display.count("    − Signal q") == 3
+    full, _ = drawn(home, "history", "Acme", "--full", columns=columns, lines=400)
+    shown = "\n".join(full.display)
+    assert shown.count("    − Signal q") == 10 and shown.count(" whale v1 ") == 120

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from clientcheck.cli.names import complete_client
-from clientcheck.cli.options import JsonOption, LangOption, NoColorOption, examples
+from clientcheck.cli.options import FullOption, JsonOption, LangOption, NoColorOption, examples
 from clientcheck.cli.runner import command
 from clientcheck.env import Environment
 from clientcheck.errors import ExitCode, UsageError
@@ -101,15 +101,16 @@ def clients_command(env: Environment, language: str, lang: LangOption = None, js
 @command
 def history_command(
     env: Environment, language: str, client: ClientArgument, lang: LangOption = None,
-    json_output: JsonOption = False, no_color: NoColorOption = False,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, show_default=True,
-                                       help="List only the N latest assessments (the chart shows them all).")] = 10,
+    json_output: JsonOption = False, no_color: NoColorOption = False, full: FullOption = False,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", min=1, show_default=False,
+        help="List only the N latest assessments (default 10, all with --full; the chart shows them all).")] = None,
 ) -> int:
     """A client's assessments over time: a chart of risk over real time, each verdict, and which
-    signals came and went."""
+    signals came and went (the first three of each; --full for every one)."""
     from clientcheck.documents import write_json
     from clientcheck.saved.clients import history
-    from clientcheck.ui.client_screens import write_history
+    from clientcheck.ui.client_screens import HISTORY_ROWS, write_history
     from clientcheck.ui.clients import history_document
 
     with _opened(env) as store:
@@ -119,7 +120,8 @@ def history_command(
     if json_output:
         write_json(history_document(found, language), env.stdout)
     else:
-        write_history(found, language, _screen(env, no_color), limit)
+        rows = limit if limit is not None else None if full else HISTORY_ROWS
+        write_history(found, language, _screen(env, no_color), rows, full=full)
     return ExitCode.OK
 
 

@@ -44,7 +44,12 @@ def write_chart(rows: list[list[Cell]], screen: Screen) -> None:
         screen.line(*row)
 
 
-def write_history(history: History, language: str, screen: Screen, limit: int | None = HISTORY_ROWS) -> None:
+CHANGES_SHOWN = 3
+"""Signals listed per kind (new, resolved) under the history unless --full: the rest is counted."""
+
+
+def write_history(history: History, language: str, screen: Screen, limit: int | None = HISTORY_ROWS, *,
+                  full: bool = False) -> None:
     lang = language
     entries = history.entries
     screen.line((history.client, "bold"), (f" — {trn(lang, 'history.count', len(entries))}", ""))
@@ -65,10 +70,12 @@ def write_history(history: History, language: str, screen: Screen, limit: int | 
             changes_cell(e, lang)] for e in shown],
           right={2}, flex=4)
     screen.blank()
-    write_changes(history.latest, language, screen)
+    write_changes(history.latest, language, screen, None if full else CHANGES_SHOWN)
 
 
-def write_changes(entry: HistoryEntry, language: str, screen: Screen) -> None:
+def write_changes(entry: HistoryEntry, language: str, screen: Screen, most: int | None = None) -> None:
+    """What changed since the previous check with the same bank: at most ``most`` signals of
+    each kind, then how many more there are."""
     lang = language
     change = entry.change
     if change is None:
@@ -84,12 +91,15 @@ def write_changes(entry: HistoryEntry, language: str, screen: Screen) -> None:
         if not signals:
             continue
         screen.line(("  " + title, style))
-        for signal in signals:
+        shown = signals if most is None else signals[:most]
+        for signal in shown:
             number = f"#{signal.number} " if signal.number is not None else ""
             lines = textwrap.wrap(localized(signal.text, lang), max(20, screen.width - 6 - len(number))) or [""]
             screen.line((f"    {mark} ", style), (number, "dim"), (lines[0], ""))
             for more in lines[1:]:
                 screen.line((" " * (6 + len(number)) + more, ""))
+        if len(shown) < len(signals):
+            screen.line(("      " + trn(lang, "history.more_changes", len(signals) - len(shown)), "dim"))
 
 
 # --- portfolio -----------------------------------------------------------------------------
