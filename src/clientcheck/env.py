@@ -9,10 +9,23 @@ import contextlib
 import os
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import BinaryIO, TextIO
 
 HOME_ENV = "CLIENTCHECK_HOME"
 """The variable that moves clientcheck's own folder (saved clients, the user's banks)."""
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file standing where ``folder`` or one of its parents should be, or None: what the
+    'file exists' or 'not a directory' of making the folder means (CLIENTCHECK_HOME set to a file)."""
+    for place in (folder, *folder.parents):
+        try:
+            if place.exists():
+                return None if place.is_dir() else place
+        except OSError:
+            return None
+    return None
 
 
 def _isatty(stream: object) -> bool:

@@ -16,6 +16,7 @@ from clientcheck.bank.conditions import condition_data
 from clientcheck.bank.loader import check_bank
 from clientcheck.bank.loader.common import BANK_ID
 from clientcheck.bank.model import Bank, BankKind, Question
+from clientcheck.env import file_in_the_way
 from clientcheck.errors import Problem, UsageError
 from clientcheck.text import Text, plain_number
 
@@ -189,6 +190,11 @@ def write_new_bank(path: Path, text: str, *, force: bool) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as error:
+        blocker = file_in_the_way(path.parent)
+        if blocker is not None:
+            raise UsageError(f"cannot write {path}: {blocker} is a file, not a folder",
+                             "point CLIENTCHECK_HOME at a folder (it is made if missing), or move the file aside") \
+                from None
         raise UsageError(f"cannot write {path}: {error.strerror or error}",
                          "check that the folder exists and that you may write there "
                          "(or set CLIENTCHECK_HOME to another folder)") from None

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 import platformdirs
 
-from clientcheck.env import HOME_ENV
+from clientcheck.env import HOME_ENV, file_in_the_way
 from clientcheck.errors import ClientcheckError
 from clientcheck.text import MAX_NAME_LENGTH as MAX_NAME_LENGTH  # the name rule's, re-exported
 from clientcheck.text import client_key as client_key
@@ -435,6 +435,11 @@ class Store:
             if not path.exists():
                 _create_private_file(path)
         except OSError as error:
+            blocker = file_in_the_way(folder)
+            if blocker is not None:
+                raise StoreUnavailable(f"cannot create the clientcheck database {path}: {blocker} is a file, "
+                                       "not a folder", "point CLIENTCHECK_HOME at a folder (it is made if missing), "
+                                       "or move the file aside") from None
             raise StoreUnavailable(
                 f"cannot create the clientcheck database {path}: {_reason(error)}",
                 "check that the folder can be created and written, or point CLIENTCHECK_HOME elsewhere") from None
