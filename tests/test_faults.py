@@ -267,7 +267,7 @@ def test_a_data_folder_that_cannot_be_created(cli: CliInvoke, tmp_path: Path) ->
     result = assess_saving(cli, home)
     assert result.exit_code == 2 and "LET GO" in result.stdout
     assert result.stderr == (f"clientcheck: error: the result above was not saved: cannot create the clientcheck "
-                             f"database {home / 'clientcheck.db'}: not a directory\n")
+                             f"database {home / 'clientcheck.db'}: {blocker} is a file, not a folder\n")
     assert cli("clients", env={"CLIENTCHECK_HOME": str(home)}).stdout.startswith("No clients saved yet.")
 
 
