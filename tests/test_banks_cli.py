@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from clientcheck import __version__
 from clientcheck.bank.authoring import starter_text
 from clientcheck.bank.catalog import find_bank, menu_banks, survey
 from clientcheck.errors import BankError
@@ -22,7 +23,8 @@ BUILTIN_IDS = sorted(path.stem for path in QUESTIONS.glob("*.yaml"))
 
 def bank_text(bank_id: str, title: str = "Mine") -> str:
     """The starter bank of `banks new`, under another id and title (5 questions, English)."""
-    text = starter_text(bank_id, "en", "file:///bank.schema.json", f"{bank_id}.yaml", "2026-01-31")
+    text = starter_text(bank_id, "en", (REPO / "schema" / "bank.schema.json").as_uri(), f"{bank_id}.yaml",
+                        "2026-01-31")  # a schema line that holds: the repository's own, current schema
     text = text.replace('title: "My client check"', f'title: "{title}"', 1)
     assert f"id: {bank_id}\n" in text and f'title: "{title}"' in text
     return text
@@ -362,9 +364,10 @@ def test_new_writes_a_commented_starter_that_validates_and_works(
     assert result.stdout.startswith(f"Wrote {path}\nNext:\n  1. try it:       clientcheck assess --bank my-clients\n")
     text = path.read_text(encoding="utf-8")
     first = text.splitlines()[0]
-    assert first.startswith("# yaml-language-server: $schema=file://")
-    schema_path = Path(first.split("$schema=file://", 1)[1])
-    assert schema_path.is_file() and schema_path.name == "bank.schema.json"
+    assert first == "# yaml-language-server: $schema=bank.schema.json"  # beside it: survives reinstalls
+    schema_copy = isolated_home / "banks" / "bank.schema.json"
+    assert json.loads(schema_copy.read_text(encoding="utf-8"))["$comment"].startswith(
+        f"written by clientcheck {__version__};")
     comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
     assert len(comments) > 30, "the starter explains its fields"
     for key in ("id:", "version:", "languages:", "source:", "dimensions:", "weight:", "reverse:", "advice:",
@@ -526,3 +529,80 @@ def test_the_validate_examples_in_the_authoring_guide_are_real_output(
     (folder / "my-clients.yaml").write_text(quote, encoding="utf-8")
     result = cli("banks", "validate", "my-clients.yaml")
     assert result.stdout.splitlines()[:2] == _doc_block("so it comes alone").splitlines()
+
+
+# --- the schema copy beside the user's banks (issue 14, point 8) ----------------------------
+
+
+def _schema_copy(home: Path) -> Path:
+    return home / "banks" / "bank.schema.json"
+
+
+def test_new_keeps_one_schema_copy_and_refreshes_it_when_older(cli: CliInvoke, isolated_home: Path) -> None:
+    from clientcheck.bank.authoring import schema_copy_text
+
+    assert cli("banks", "new", "first").exit_code == 0
+    copy = _schema_copy(isolated_home)
+    assert copy.read_text(encoding="utf-8") == schema_copy_text()
+    copy.write_text(schema_copy_text().replace(f"clientcheck {__version__}", "clientcheck 0.0.1")
+                    .replace('"title": "clientcheck question bank"', '"title": "old"'), encoding="utf-8")
+    assert cli("banks", "new", "second").exit_code == 0
+    assert copy.read_text(encoding="utf-8") == schema_copy_text()  # refreshed
+    newer = schema_copy_text().replace(f"clientcheck {__version__}", "clientcheck 99.0")
+    copy.write_text(newer, encoding="utf-8")
+    assert cli("banks", "new", "third").exit_code == 0
+    assert copy.read_text(encoding="utf-8") == newer  # a newer clientcheck's copy is left alone
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["bank.schema.json", "first.yaml", "second.yaml",
+                                                             "third.yaml"]  # no temporary file left
+
+
+def test_a_refused_new_bank_writes_no_schema(cli: CliInvoke, isolated_home: Path) -> None:
+    assert cli("banks", "new", "Not An Id").exit_code == 2
+    assert not _schema_copy(isolated_home).exists()
+
+
+def test_validate_says_when_the_schema_line_points_to_a_missing_file(cli: CliInvoke, tmp_path: Path) -> None:
+    text = bank_text("old-line").replace(
+        bank_text("old-line").splitlines()[0],
+        "# yaml-language-server: $schema=file:///usr/lib/python3.9/site-packages/clientcheck/schema/bank.schema.json")
+    path = write(tmp_path / "old-line.yaml", text)
+    result = cli("banks", "validate", str(path))
+    assert result.exit_code == 0  # a warning
+    assert (f"{path}:1:33: warning: the schema line points to file:///usr/lib/python3.9/site-packages/clientcheck/"
+            "schema/bank.schema.json, which does not exist") in result.stdout
+    assert (f"make the first line '# yaml-language-server: $schema=bank.schema.json' and write the schema beside "
+            f"the bank: clientcheck schema bank > {tmp_path / 'bank.schema.json'}") in result.stdout
+    assert cli("banks", "validate", "--strict", str(path)).exit_code == 2
+
+
+def test_validate_says_when_the_schema_file_is_older(cli: CliInvoke, tmp_path: Path) -> None:
+    from clientcheck.bank.authoring import schema_copy_text
+
+    path = write(tmp_path / "mine.yaml", bank_text("mine").replace(
+        bank_text("mine").splitlines()[0], "# yaml-language-server: $schema=bank.schema.json"))
+    write(tmp_path / "bank.schema.json", schema_copy_text().replace(f"clientcheck {__version__}", "clientcheck 0.0.1")
+          .replace('"title": "clientcheck question bank"', '"title": "old"'))
+    result = cli("banks", "validate", str(path))
+    assert (f"warning: the schema line points to bank.schema.json, which is from clientcheck 0.0.1 "
+            f"({__version__} runs)") in result.stdout
+    assert f"hint: refresh it: clientcheck schema bank > {tmp_path / 'bank.schema.json'}" in result.stdout
+    write(tmp_path / "bank.schema.json", cli("schema", "bank").stdout)  # the fix the hint gives
+    assert ": warning:" not in cli("banks", "validate", str(path)).stdout
+
+
+def test_validate_refreshes_the_copy_banks_new_keeps(cli: CliInvoke, isolated_home: Path) -> None:
+    from clientcheck.bank.authoring import schema_copy_text
+
+    assert cli("banks", "new", "mine").exit_code == 0
+    _schema_copy(isolated_home).write_text(schema_copy_text().replace(f"clientcheck {__version__}",
+                                                                      "clientcheck 0.0.1"), encoding="utf-8")
+    result = cli("banks", "validate", "--strict", str(isolated_home / "banks" / "mine.yaml"))
+    assert result.exit_code == 0, result.stdout
+    assert _schema_copy(isolated_home).read_text(encoding="utf-8") == schema_copy_text()
+
+
+def test_the_shipped_banks_schema_lines_hold() -> None:
+    from clientcheck.bank.authoring import schema_line_problem
+
+    for path in sorted(QUESTIONS.glob("*.yaml")):
+        assert schema_line_problem(path) is None, path

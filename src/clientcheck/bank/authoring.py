@@ -6,18 +6,24 @@ Pure apart from reading bank files and ``write_new_bank``; no Rich, no printing.
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
-from clientcheck import documents
+from clientcheck import __version__, documents
 from clientcheck.bank.conditions import condition_data
 from clientcheck.bank.loader import check_bank
 from clientcheck.bank.loader.common import BANK_ID
 from clientcheck.bank.model import Bank, BankKind, Question
+from clientcheck.bank.schema import dumps, schema
 from clientcheck.env import file_in_the_way
-from clientcheck.errors import Problem, UsageError
+from clientcheck.errors import ClientcheckError, Problem, UsageError
+from clientcheck.reading import read_bounded
 from clientcheck.text import Text, plain_number
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -66,6 +72,9 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
 def validate_file(path: Path, *, strict: bool = False) -> FileReport:
     """Check one bank file; with ``strict`` every warning counts as an error."""
     bank, problems = check_bank(path, str(path))
+    stale_schema = schema_line_problem(path) if path.is_file() else None
+    if stale_schema is not None:
+        problems = (*problems, stale_schema)
     if strict:
         problems = tuple(p._replace(severity="error") for p in problems)
     ordered = sorted(problems, key=lambda p: (p.severity != "error", p.line, p.column))
@@ -182,6 +191,100 @@ def check_new_id(bank_id: str) -> None:
                          "use lowercase letters, digits and '-', starting with a letter, e.g. 'my-clients'")
 
 
+# --- the schema beside the user's banks --------------------------------------------------
+# `banks new` points a bank at `bank.schema.json` in the same folder (a relative path, which
+# yaml-language-server resolves from the bank file), and keeps that copy as new as the running
+# clientcheck: an absolute path into site-packages broke on the next reinstall or Python upgrade.
+
+SCHEMA_COPY = "bank.schema.json"
+SCHEMA_LINE = "# yaml-language-server: $schema="
+_STAMP = re.compile(r"written by clientcheck (\d+(?:\.\d+)*)")
+_HEAD_BYTES = 4096  # the modeline is a bank's first line: no need to read further
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
+
+
+def _running() -> tuple[int, ...]:
+    return _version(re.match(r"\d+(?:\.\d+)*", __version__).group())  # type: ignore[union-attr]
+
+
+def schema_copy_text() -> str:
+    """The bank schema as the user's folder keeps it: stamped with the version that wrote it."""
+    return dumps({"$comment": f"written by clientcheck {__version__}; newer versions refresh it",
+                  **schema("bank")})
+
+
+def _schema_is_stale(text: str) -> str | None:
+    """Why a schema file's text is not this clientcheck's bank schema (its version, or "other"); None if it is."""
+    if text in (schema_copy_text(), dumps(schema("bank"))):
+        return None
+    stamp = _STAMP.search(text[:400])
+    if stamp is None:
+        return "other"
+    return None if _version(stamp.group(1)) > _running() else stamp.group(1)  # a newer one is left alone
+
+
+def refresh_schema_copy(folder: Path) -> Path:
+    """``folder``'s ``bank.schema.json``, written (atomically) when missing or older than this clientcheck."""
+    path = folder / SCHEMA_COPY
+    try:
+        current = read_bounded(path, str(path), 4 * len(schema_copy_text())).decode("utf-8", "replace")
+    except (OSError, ClientcheckError):
+        current = None
+    if current is not None and _schema_is_stale(current) is None:
+        return path
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=".bank.schema.",
+                                         suffix=".tmp", delete=False) as temporary:
+            temporary.write(schema_copy_text())
+        os.chmod(temporary.name, 0o644)  # a schema is no secret: editors and other tools read it
+        os.replace(temporary.name, path)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}",
+                         "check that you may write in your bank folder (or set CLIENTCHECK_HOME)") from None
+    return path
+
+
+def schema_line_problem(path: Path) -> Problem | None:
+    """A warning when a bank's ``$schema=`` line points to a schema file that is missing or
+    older than this clientcheck (editors would then check the bank against the wrong fields)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(_HEAD_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return None
+    first = head.splitlines()[0] if head else ""
+    if not first.startswith(SCHEMA_LINE):
+        return None
+    target = first[len(SCHEMA_LINE):].strip()
+    column = len(SCHEMA_LINE) + 1
+    if re.match(r"[a-z][a-z0-9+.-]*://", target) and not target.startswith("file://"):
+        return None  # a web address: not ours to check
+    local = Path(unquote(target[len("file://"):])) if target.startswith("file://") else Path(target)
+    schema_path = local if local.is_absolute() else path.parent / local
+    relative = f"make the first line '{SCHEMA_LINE}{SCHEMA_COPY}'"
+    if not schema_path.is_file():
+        beside = path.parent / SCHEMA_COPY
+        return Problem(str(path), 1, column, f"the schema line points to {target}, which does not exist "
+                       "(a reinstall or a Python upgrade moves clientcheck's own copy)",
+                       relative if beside.is_file() else
+                       f"{relative} and write the schema beside the bank: clientcheck schema bank > {beside}",
+                       "warning")
+    try:
+        text = read_bounded(schema_path, str(schema_path), 4 * len(schema_copy_text())).decode("utf-8", "replace")
+    except (OSError, ClientcheckError):
+        return None
+    stale = _schema_is_stale(text)
+    if stale is None:
+        return None
+    said = "is not this clientcheck's bank schema" if stale == "other" else f"is from clientcheck {stale}"
+    return Problem(str(path), 1, column, f"the schema line points to {target}, which {said} ({__version__} runs)",
+                   f"refresh it: clientcheck schema bank > {schema_path}", "warning")
+
+
 def write_new_bank(path: Path, text: str, *, force: bool) -> None:
     """Write the starter bank; never replace an existing file unless ``force``."""
     if path.exists() and not force:
@@ -280,8 +383,8 @@ _STARTER = """\
 # change the questions, run `clientcheck banks validate {path}` after each edit,
 # and see docs/writing-banks.md (every field: docs/bank-format.md).
 #
-# The first line lets VS Code (with the YAML extension) and other editors that use
-# yaml-language-server complete and check the fields while you type.
+# The first line lets VS Code (YAML extension) and other yaml-language-server editors complete
+# and check the fields as you type, with bank.schema.json beside this file (kept up to date).
 # Indent with spaces, never tabs. Put text in "double quotes" when it contains ': ' or '#'.
 
 # id: what --bank takes. Lowercase letters, digits and '-'. Keep it equal to the file name.

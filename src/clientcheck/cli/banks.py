@@ -6,6 +6,7 @@ renderer; Rich is imported only by the commands that draw with it, and only when
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -119,6 +120,7 @@ def validate_banks(
     from clientcheck.ui.bank_reports import write_validation
 
     files = expand_paths(paths) if paths else [found.path for found in bank_files(env.environ)]
+    _refresh_schema_copy_if_kept(env)
     if not files:
         raise UsageError(tr(language, "validate.no_files"), tr(language, "validate.no_files_hint"))
     reports = [validate_file(path, strict=strict) for path in files]
@@ -144,15 +146,23 @@ def new_bank(
     no_color: NoColorOption = False,
 ) -> int:
     """Write a commented starter bank into your bank folder: it works as it is; edit it from there."""
-    from clientcheck.bank.authoring import check_new_id, new_bank_path, starter_text, write_new_bank
+    from clientcheck.bank.authoring import (
+        SCHEMA_COPY,
+        check_new_id,
+        new_bank_path,
+        refresh_schema_copy,
+        starter_text,
+        write_new_bank,
+    )
     from clientcheck.bank.catalog import builtin_folder, user_folder
-    from clientcheck.bank.schema import schema_file
     from clientcheck.documents import Kind, envelope, write_json
 
     check_new_id(bank_id)
-    path = new_bank_path(user_folder(env.environ), bank_id)
-    write_new_bank(path, starter_text(bank_id, language, schema_file("bank").as_uri(), str(path),
-                                      date.today().isoformat()), force=force)
+    folder = user_folder(env.environ)
+    path = new_bank_path(folder, bank_id)
+    write_new_bank(path, starter_text(bank_id, language, SCHEMA_COPY, str(path), date.today().isoformat()),
+                   force=force)
+    refresh_schema_copy(folder)  # after the bank: a refused bank (it exists) writes nothing
     builtin = builtin_folder() / f"{bank_id}.yaml"
     overrides = str(builtin) if builtin.is_file() else None
     if json_output:
@@ -183,6 +193,18 @@ def bank_path(env: Environment, language: str, json_output: JsonOption = False, 
     else:
         write_folders(folders, sources, language, env.stdout)
     return ExitCode.OK
+
+
+def _refresh_schema_copy_if_kept(env: Environment) -> None:
+    """Bring the user's folder's schema copy (written by ``banks new``) up to this version, if there is one."""
+    from clientcheck.bank.authoring import SCHEMA_COPY, refresh_schema_copy
+    from clientcheck.bank.catalog import user_folder
+    from clientcheck.errors import UsageError
+
+    folder = user_folder(env.environ)
+    if (folder / SCHEMA_COPY).is_file():
+        with contextlib.suppress(UsageError):  # a folder we may not write: validate still says it is stale
+            refresh_schema_copy(folder)
 
 
 @command
