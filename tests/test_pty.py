@@ -54,6 +54,9 @@ def test_a_whole_quiz_in_a_terminal_prints_only_json_on_stdout(tmp_path: Path) -
     answer(child, 6, ENTER)              # goals_clear: yes
     answer(child, 7, DOWN * 4 + ENTER)   # drained: always
     answer(child, 8, "35" + ENTER)       # revenue_share: 35
+    child.expect_exact(tr("en", "quiz.review_hint"))
+    child.expect_exact(QMARK)
+    child.send(ENTER)                    # the review of the answers: straight to the verdict
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import gc
 import io
+import json
 import re
 from collections.abc import Iterator
 
 import pytest
+from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import PipeInput
 from prompt_toolkit.input.defaults import create_pipe_input
@@ -19,13 +21,17 @@ from prompt_toolkit.key_binding import defaults as key_binding_defaults
 from prompt_toolkit.key_binding.bindings.vi import load_vi_bindings
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
+from typer.testing import Result
 
+import clientcheck.ui.quiz as quiz_module
 from clientcheck.assessment.scoring import assess
 from clientcheck.bank.loader import load_bank
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank
+from clientcheck.cli import app as cli_module
+from clientcheck.env import Environment
 from clientcheck.errors import ExitCode, Interrupted
 from clientcheck.ui.quiz import QMARK, Quiz, pick_bank
-from tests.conftest import QUESTIONS, TEST_BANKS
+from tests.conftest import QUESTIONS, TEST_BANKS, CliInvoke
 
 FULL = load_bank(TEST_BANKS / "full.yaml")
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
@@ -320,3 +326,128 @@ def test_the_collector_is_frozen_during_the_quiz_only(keyboard: PipeInput, inter
         quiz.run()
     assert frozen and all(count > before for count in frozen)  # start-up's objects are left out of collections
     assert gc.get_freeze_count() == before
+
+
+# --- the review before the verdict ----------------------------------------------------------------
+
+CONFIRM = ENTER  # at the review: Enter with nothing typed shows the verdict
+HEALTHY_ANSWERS = {"pays_late": "never", "has_contract": "yes", "revenue_share": 10.0, "margin": 40.0,
+                   "tone": "calm", "enjoys_work": "always"}
+
+
+def review(pipe: PipeInput, *keys: str, output: Vt100_Output | DummyOutput | None = None,
+           events: list[tuple[str, str]] | None = None) -> dict[str, AnswerValue]:
+    pipe.send_text("".join(keys))
+    pipe.close()
+    told = events if events is not None else []
+    return Quiz(FULL, "en", input=pipe, output=output or DummyOutput(), review=True,
+                on_answer=lambda question, answer: told.append(("answer", question)),
+                on_back=lambda question: told.append(("drop", question))).run()
+
+
+def test_enter_at_the_review_confirms_the_answers(keyboard: PipeInput) -> None:
+    events: list[tuple[str, str]] = []
+    assert review(keyboard, *HEALTHY, CONFIRM, events=events) == HEALTHY_ANSWERS
+    assert len(events) == 6  # nothing more was saved or dropped
+
+
+def test_without_a_key_at_the_review_the_quiz_stops_unscored(keyboard: PipeInput) -> None:
+    with pytest.raises(Interrupted):  # the review waits for its key: the input ends first
+        review(keyboard, *HEALTHY)
+
+
+def test_a_number_opens_that_answer_to_change_it(keyboard: PipeInput) -> None:
+    answers = review(keyboard, *HEALTHY, typed("5"), pick(1), CONFIRM)  # tone: calm -> curt
+    assert answers == {**HEALTHY_ANSWERS, "tone": "curt"}
+
+
+def test_a_change_that_brings_follow_ups_asks_them_in_place(keyboard: PipeInput) -> None:
+    events: list[tuple[str, str]] = []
+    answers = review(keyboard, *HEALTHY,
+                     typed("1"), pick(3),   # pays_late: never -> often: chase_effort and weekend_calls now apply
+                     YES,                   # chase_effort
+                     pick(1),               # weekend_calls: rarely
+                     CONFIRM, events=events)
+    assert list(answers) == ["pays_late", "chase_effort", "has_contract", "revenue_share", "margin", "tone",
+                             "weekend_calls", "enjoys_work"]  # the bank's order
+    assert answers["pays_late"] == "often" and answers["chase_effort"] == "yes"
+    assert answers["weekend_calls"] == "rarely"
+    assert events[6:] == [("answer", "pays_late"), ("answer", "chase_effort"), ("answer", "weekend_calls")]
+
+
+def test_a_change_that_rules_follow_ups_out_drops_them(keyboard: PipeInput) -> None:
+    events: list[tuple[str, str]] = []
+    answers = review(keyboard, OFTEN, NO, YES, typed("10"), typed("40"), CALM, NEVER, NEVER,
+                     typed("1"), pick(3, up=True),  # pays_late: often -> never
+                     CONFIRM, events=events)
+    assert answers == {"pays_late": "never", "has_contract": "yes", "revenue_share": 10.0, "margin": 40.0,
+                       "tone": "calm", "enjoys_work": "never"}
+    assert ("drop", "chase_effort") in events and ("drop", "weekend_calls") in events
+
+
+def test_a_follow_up_that_comes_back_offers_its_earlier_answer(keyboard: PipeInput) -> None:
+    answers = review(keyboard, OFTEN, NO, YES, typed("10"), typed("40"), CALM, pick(2), NEVER,  # weekend: sometimes
+                     typed("1"), pick(3, up=True),   # often -> never: the follow-ups go
+                     typed("1"), pick(3),            # never -> often: they come back …
+                     ENTER, ENTER,                   # … with the pointer on the earlier answers: keep them
+                     CONFIRM)
+    assert answers["chase_effort"] == "no" and answers["weekend_calls"] == "sometimes"
+
+
+def test_going_back_from_an_opened_answer_changes_nothing(keyboard: PipeInput) -> None:
+    events: list[tuple[str, str]] = []
+    answers = review(keyboard, *HEALTHY, typed("2"), pick(3),  # has_contract: Yes, No, Don't know, ← Back
+                     CONFIRM, events=events)
+    assert answers == HEALTHY_ANSWERS and len(events) == 6
+
+
+def test_a_number_out_of_range_is_refused_until_it_fits(keyboard: PipeInput) -> None:
+    answers = review(keyboard, *HEALTHY, typed("7"), BACKSPACE, typed("x"), BACKSPACE,
+                     typed("3"), BACKSPACE * 2, typed("12"), CONFIRM)  # revenue_share: 10 -> 12
+    assert answers == {**HEALTHY_ANSWERS, "revenue_share": 12.0}
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
+def test_stopping_at_the_review(keyboard: PipeInput, key: str) -> None:
+    with pytest.raises(Interrupted):
+        review(keyboard, *HEALTHY, key, CONFIRM)
+
+
+def test_the_review_lists_every_answer_compactly(keyboard: PipeInput) -> None:
+    text, output = screen()
+    review(keyboard, *HEALTHY, typed("5"), pick(1), CONFIRM, output=output)
+    shown = plain(text.getvalue())
+    first, second = shown.split("── Your answers ──")[1:]
+    assert "  1. Does the client pay late?  →  Never\n" in first
+    assert "  3. Share of your revenue?  →  10%\n" in first
+    assert "  4. Your margin on this client?  →  40% margin\n" in first
+    assert "  5. How does the client speak to you?  →  Calmly\n" in first
+    assert "  5. How does the client speak to you?  →  Curtly\n" in second  # listed again, changed
+    assert "  6. Do you enjoy the work?  →  Always\nEnter: see the verdict · a number: change that answer" in first
+
+
+def test_no_review_goes_straight_to_the_verdict(cli: CliInvoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole command on a simulated terminal: with --no-review the keys of the questions are
+    enough; without it the review waits for its Enter (here the input ends: interrupted)."""
+    monkeypatch.setattr(quiz_module, "create_output", lambda *args, **kwargs: DummyOutput())
+    monkeypatch.setattr(quiz_module, "_terminal_stream", lambda: io.StringIO())
+
+    def on_a_terminal() -> Environment:
+        env = Environment.from_system()
+        env.stdin_isatty = True
+        return env
+
+    monkeypatch.setattr(cli_module, "make_environment", on_a_terminal)
+
+    def assess_with(*flags: str) -> Result:
+        with create_pipe_input() as pipe:
+            pipe.send_text("".join(HEALTHY))
+            pipe.close()
+            with create_app_session(input=pipe, output=DummyOutput()):
+                return cli("assess", "--bank-file", str(TEST_BANKS / "full.yaml"), "--no-save", "--json", *flags)
+
+    straight = assess_with("--no-review")
+    assert straight.exit_code == 0, straight.stderr
+    assert {a["question"]: a["answer"] for a in json.loads(straight.stdout)["answers"]}["tone"] == "calm"
+    waiting = assess_with()
+    assert waiting.exit_code == 130 and waiting.stdout == ""

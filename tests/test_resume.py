@@ -109,7 +109,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> Keys:
     @contextmanager
     def keys(text: str) -> Iterator[None]:
         with create_pipe_input() as pipe:
-            pipe.send_text(text)
+            pipe.send_text(text + ENTER)  # and Enter at the review of the answers: the verdict
             pipe.close()
             with create_app_session(input=pipe, output=DummyOutput()):
                 yield

@@ -105,9 +105,50 @@ def test_the_quiz_shows_with_stderr_redirected_and_stdout_stays_pure_json(tmp_pa
         child.expect_exact(f"question {index} of 8")
         child.expect_exact("›")  # the prompt itself, drawn once the terminal is in raw mode
         child.send("35\r" if index == 8 else "\r")
+    child.expect_exact("Enter: see the verdict")  # the review, on the terminal too
+    child.expect_exact("›")
+    child.send("\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert document["kind"] == "clientcheck.result" and len(document["answers"]) == 8
     assert "How often do you have to chase a payment" in child.logfile_read.getvalue()
+
+
+# --- the review before the verdict, in a real terminal ---------------------------------------
+
+
+def test_the_review_lists_the_answers_and_a_changed_one_reaches_the_verdict(tmp_path: Path) -> None:
+    if not CLIENTCHECK.exists():
+        pytest.skip(f"clientcheck is not installed next to {sys.executable}")
+    env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1", "PAGER": "cat"}
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn("/bin/sh", ["-c", f"'{CLIENTCHECK}' assess --bank starter --no-save --lang en --json "
+                                            "> out.json"],
+                          cwd=str(tmp_path), env=env, encoding="utf-8", dimensions=(40, 80), timeout=30)
+    child.logfile_read = io.StringIO()
+    for index, keys in enumerate(["\x1b[B" * 3 + "\r", "\r", "\r", "\r", "\r", "\r", "\r", "35\r"], start=1):
+        child.expect_exact(f"question {index} of 8")
+        child.expect_exact("›")
+        child.send(keys)  # pays_late often, has_contract yes, the rest the first choice, 35%
+    child.expect_exact("Enter: see the verdict · a number: change that answer")
+    child.expect_exact("›")
+    shown = terminal(80, 40, child.logfile_read.getvalue(), through_pty=True)
+    listed = [line for line in shown if line[:4].strip().rstrip(".").isdigit()]
+    assert [line.split(".")[0].strip() for line in listed] == [str(n) for n in range(1, 9)]
+    assert listed[1] == "  2. Is there a signed contract that sets out the work, the timing …  →  Yes"  # one line
+    assert all(len(line) <= 80 for line in shown)
+    child.send("2\r")                       # open has_contract …
+    child.expect_exact("question 2 of 8")
+    child.expect_exact("← Back to your answers")  # drawn by the prompt: the terminal is in raw mode
+    child.send("\x1b[B\r")                  # … Yes -> No
+    child.expect_exact("the timing and …  →  No")  # listed again, changed
+    child.expect_exact("›")
+    child.send("\r")                        # confirm: the verdict
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert dict((a["question"], a["answer"]) for a in document["answers"])["has_contract"] == "no"
+    assert [d["id"] for d in document["dealbreakers"]] == ["late_without_contract"]  # often and no contract

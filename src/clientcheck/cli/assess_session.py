@@ -24,14 +24,15 @@ from clientcheck.ui.result import result_document
 
 
 def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_file: Path | None,
-                    source: AnswersSource, options: SaveOptions) -> Outcome:
-    """Run ``assess``, asking on the terminal when there is one, and save the result under a
-    client unless told not to."""
+                    source: AnswersSource, options: SaveOptions, *, review: bool = True) -> Outcome:
+    """Run ``assess``, asking on the terminal when there is one (with the answers to review
+    before the verdict, unless ``review`` is off), and save the result under a client unless
+    told not to."""
     prompts: Prompts | None = None
     if asks_on_terminal(env, source):
         from clientcheck.ui.prompts import TerminalPrompts
 
-        prompts = TerminalPrompts(language)
+        prompts = TerminalPrompts(language, review=review)
     client = client_to_save(env, language, source, options, prompts)
     if client is not None:
         from clientcheck.cli.names import settle_client

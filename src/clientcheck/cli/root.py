@@ -106,6 +106,9 @@ def assess(
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save the result or the answers.")] = False,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Resume the client's unfinished quiz without asking.")] = False,
+    no_review: Annotated[bool, typer.Option(
+        "--no-review", help="Go straight to the verdict after the last question, without the list of "
+                            "answers to check and change.")] = False,
 ) -> int:
     """Answer a bank's questions about one client and get a verdict with advice."""
     from clientcheck.assessment.session import AnswersSource, SaveOptions
@@ -119,7 +122,7 @@ def assess(
         env.stderr.write(tr(language, "stdin.answers") + "\n")  # not a silent wait
         env.stderr.flush()
     outcome = assess_and_save(env, language, bank, bank_file, AnswersSource(answers),
-                              SaveOptions(client, not no_save, resume, new_client))
+                              SaveOptions(client, not no_save, resume, new_client), review=not no_review)
     assessment = outcome.assessment
     saved = {"client": outcome.client} if outcome.client else None
     if json_output:

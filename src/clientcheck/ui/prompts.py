@@ -16,17 +16,20 @@ from clientcheck.ui.quiz import Quiz, ask_client_name, ask_resume, ask_which_cli
 
 
 class TerminalPrompts:
-    """``Prompts`` on the terminal, in one language."""
+    """``Prompts`` on the terminal, in one language; ``review``: the answers listed to check and
+    change after the last question."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, *, review: bool = True) -> None:
         self.language = language
+        self.review = review
 
     def pick_bank(self, banks: Sequence[Bank]) -> Bank:
         return pick_bank(banks, self.language)
 
     def quiz(self, bank: Bank, hooks: QuizHooks | None) -> dict[str, AnswerValue]:
         return Quiz(bank, self.language, start_answers=hooks.start_answers if hooks else None,
-                    on_answer=hooks.on_answer if hooks else None, on_back=hooks.on_back if hooks else None).run()
+                    on_answer=hooks.on_answer if hooks else None, on_back=hooks.on_back if hooks else None,
+                    review=self.review).run()
 
     def client_name(self) -> str:
         return ask_client_name(self.language)

@@ -84,7 +84,7 @@ class Quiz:
     def __init__(self, bank: Bank, language: str, *, input: Input | None = None,
                  output: Output | None = None, start_answers: Mapping[str, AnswerValue] | None = None,
                  on_answer: Callable[[str, AnswerValue], None] | None = None,
-                 on_back: Callable[[str], None] | None = None) -> None:
+                 on_back: Callable[[str], None] | None = None, review: bool = False) -> None:
         self.bank = bank
         self.language = language
         self.input = input
@@ -92,6 +92,7 @@ class Quiz:
         self.start_answers = dict(start_answers or {})  # resume: these are taken as already given
         self.on_answer = on_answer  # told each answer as it is given (saving progress)
         self.on_back = on_back  # told which question's answer was taken back
+        self.review = review  # after the last question, every answer listed to check and change
 
     # -- public -------------------------------------------------------------------------
     def run(self) -> dict[str, AnswerValue]:
@@ -142,10 +143,93 @@ class Quiz:
                 self.on_answer(current.id, answer)
             history.append(current.id)
             current = next_question(bank, answers, current.id)
-        return answers
+        if self.review:
+            self._review(answers, remembered)
+        return self._in_bank_order(answers)
+
+    # -- the review before the verdict ------------------------------------------------------
+    def _review(self, answers: dict[str, AnswerValue], remembered: dict[str, AnswerValue]) -> None:
+        """Every answer in a numbered list; a number opens that question to change it (the
+        follow-ups that a change brings are asked, those it rules out dropped), Enter confirms."""
+        lang = self.language
+        while True:
+            asked = self._asked(answers)
+            self._say(f"\n── {tr(lang, 'quiz.review_title')} ──", "bold")
+            for number, question in enumerate(asked, start=1):
+                self._say(self._review_line(number, question, answers[question.id]), indent=5)
+            chosen = self._ask_review_number(len(asked))
+            if chosen is None:
+                return
+            question = asked[chosen - 1]
+            answer = self._ask(question, chosen, len(asked), answers[question.id], can_go_back=True,
+                               back_label=tr(lang, "quiz.review_back"))
+            if answer == BACK or answer == answers[question.id]:
+                continue
+            self._keep(question.id, answer, answers, remembered)
+            self._settle(answers, remembered)
+
+    def _settle(self, answers: dict[str, AnswerValue], remembered: dict[str, AnswerValue]) -> None:
+        """After a change: drop the answers whose question no longer applies, ask the ones that
+        now do (offering what was answered before), until nothing moves."""
+        while True:
+            applicable = applicable_questions(self.bank, answers)
+            ids = {question.id for question in applicable}
+            stale = [question_id for question_id in answers if question_id not in ids]
+            if stale:  # one at a time: a follow-up of a dropped follow-up goes at the next turn
+                answers.pop(stale[0])
+                if self.on_back is not None:
+                    self.on_back(stale[0])
+                continue
+            missing = [question for question in applicable if question.id not in answers]
+            if not missing:
+                return
+            question = missing[0]
+            answer = self._ask(question, applicable.index(question) + 1, len(applicable),
+                               remembered.get(question.id), can_go_back=False)
+            self._keep(question.id, answer, answers, remembered)
+
+    def _keep(self, question_id: str, answer: AnswerValue, answers: dict[str, AnswerValue],
+              remembered: dict[str, AnswerValue]) -> None:
+        answers[question_id] = remembered[question_id] = answer
+        if self.on_answer is not None:
+            self.on_answer(question_id, answer)
+
+    def _asked(self, answers: Mapping[str, AnswerValue]) -> list[Question]:
+        return [question for question in applicable_questions(self.bank, answers) if question.id in answers]
+
+    def _in_bank_order(self, answers: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
+        return {question.id: answers[question.id] for question in self._asked(answers)}
+
+    def _review_line(self, number: int, question: Question, answer: AnswerValue) -> str:
+        """``  3. The question, shortened to one line  →  the answer``."""
+        shown = self._answer_label(question, answer)
+        room = max(20, self._width() - len(shown) - 10)
+        return f"{number:>3}. {textwrap.shorten(question.text.get(self.language), room, placeholder=' …')}  →  {shown}"
+
+    def _answer_label(self, question: Question, answer: AnswerValue) -> str:
+        if answer == DONT_KNOW:
+            return tr(self.language, "answer.dont_know")
+        if question.type is QuestionType.NUMBER:
+            unit = question.unit.get(self.language) if question.unit else ""
+            return f"{format_answer(answer)}{unit}"
+        return dict(self._options(question)).get(str(answer), str(answer))
+
+    def _ask_review_number(self, count: int) -> int | None:
+        """The number typed (1..count), or None for Enter: confirm and see the verdict."""
+        lang = self.language
+        invalid = tr(lang, "quiz.review_invalid", count=count)
+
+        def validate(text: str) -> bool | str:
+            return True if not text.strip() or text.strip() in {str(n) for n in range(1, count + 1)} else invalid
+
+        self._say(tr(lang, "quiz.review_hint"), "fg:ansibrightblack")
+        prompt = questionary.text("", qmark=QMARK, style=STYLE, validate=validate, key_bindings=EOF_BINDINGS,
+                                  **self._io())
+        typed: str = self._answer(prompt)
+        return int(typed) if typed.strip() else None
 
     def _ask(self, question: Question, index: int, total: int, default: AnswerValue | None,
-             *, can_go_back: bool) -> AnswerValue:
+             *, can_go_back: bool, back_label: str | None = None) -> AnswerValue:
         lang = self.language
         progress = tr(lang, "quiz.progress", index=index, total=total)
         self._say(f"{progress}  {question.text.get(lang)}", "bold", indent=2)
@@ -157,7 +241,7 @@ class Quiz:
         choices.append(Separator(" "))
         choices.append(Choice(tr(lang, "answer.dont_know"), DONT_KNOW))
         if can_go_back:
-            choices.append(Choice(tr(lang, "quiz.back"), BACK))
+            choices.append(Choice(back_label or tr(lang, "quiz.back"), BACK))
         prompt = questionary.select("", choices=choices, qmark=QMARK, style=STYLE,
                                     default=self._default_choice(choices, default), use_jk_keys=False,
                                     instruction=" ", **self._io())
@@ -224,13 +308,17 @@ class Quiz:
             self.output = terminal_output()
         return self.output
 
+    def _width(self) -> int:
+        """The width to wrap at: the terminal's, 40 to 99 columns."""
+        try:
+            return max(40, min(self._output().get_size().columns, 100) - 1)
+        except Exception:  # a dummy or odd output: any sane width will do
+            return 79
+
     def _say(self, text: str, style: str = "", indent: int = 0, *, hang: bool = True) -> None:
         """Print word-wrapped text above the prompts (prompt_toolkit would cut words in two)."""
         output = self._output()
-        try:
-            width = max(40, min(output.get_size().columns, 100) - 1)
-        except Exception:  # a dummy or odd output: any sane width will do
-            width = 79
+        width = self._width()
         lines = []
         for paragraph in text.split("\n"):
             lines.append(textwrap.fill(paragraph, width=width, subsequent_indent=" " * indent,
