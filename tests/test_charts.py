@@ -240,3 +240,21 @@ def test_history_of_120_checks_with_many_changes_fits_one_screen(tmp_path: Path,
     full, _ = drawn(home, "history", "Acme", "--full", columns=columns, lines=400)
     shown = "\n".join(full.display)
     assert shown.count("    − Signal q") == 10 and shown.count(" whale v1 ") == 120
+
+
+def test_past_the_twenty_riskiest_clients_are_crosses_and_never_hide_a_number() -> None:
+    dots = [Dot("+", 10, 20, "keep", False), Dot("7", 10, 20, "watch", False), Dot("+", 90, 10, "keep", False)]
+    lines = text_of(portfolio_chart(dots, 80, whale_label="whales"))
+    row = 9 - 2  # risk 20: the third row from the bottom of ten
+    column = 4 + round(10 * 74 / 100)
+    assert lines[row][column] == "7"  # the numbered client wins its cell
+    assert lines[8][4 + round(90 * 74 / 100)] == "+"  # risk 10: the second row from the bottom
+
+
+def test_a_big_portfolio_numbers_the_riskiest_twenty(cli: CliInvoke, isolated_home: Path) -> None:
+    save(isolated_home, [record(f"Client {i:02d}", "2026-03-01T09:00:00Z", risk=100 - 3 * i, level="watch",
+                                share=3 * i) for i in range(30)])
+    out = cli("portfolio").stdout
+    chart = out[out.index("100┤"):out.index("   └")]
+    assert "20" in chart and "21" not in chart and "+" in chart
+    assert "+: the other clients (the 20 riskiest are numbered)" in out

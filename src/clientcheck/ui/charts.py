@@ -31,6 +31,8 @@ BANDS = (Band(0, 19, Level.KEEP), Band(20, 44, Level.WATCH), Band(45, 69, Level.
 """The bands every shipped bank declares. A history may mix banks, so the chart draws these
 behind the points; each point keeps the colour of the level its own bank gave it."""
 
+NUMBERED = 20  # the riskiest clients marked by their rank; the others by OTHER_MARK
+OTHER_MARK = "+"
 WHALE_SHARE, WHALE_RISK = BIG_CLIENT_SHARE, AT_RISK  # the portfolio's whale corner: its own rule
 
 
@@ -45,7 +47,7 @@ class Point(NamedTuple):
 class Dot(NamedTuple):
     """One client on the portfolio chart."""
 
-    mark: str  # its rank in the portfolio table
+    mark: str  # its rank in the portfolio table, or OTHER_MARK past the NUMBERED riskiest
     share: float
     risk: int
     level: str
@@ -205,15 +207,22 @@ def portfolio_chart(dots: Sequence[Dot], width: int, *, whale_label: str, height
     for y in range(whale_row + 1):
         for x in range(whale_column, plot):
             grid[y][x] = ("·", "dim red")
+    for dot in dots:  # unnumbered clients first, where nothing else is: the numbered ones win
+        if not dot.mark.isdigit():
+            y, x = row(dot.risk), column(dot.share)
+            if grid[y][x][0] in " ·":
+                grid[y][x] = (OTHER_MARK, _colour(dot.level))
     label = f" {whale_label} "
     if plot - whale_column > len(label) + 1:
         start = plot - len(label)
         for i, char in enumerate(label):
             grid[0][start + i] = (char, "red")
-    for dot in sorted(dots, key=lambda d: d.risk):
+    for dot in sorted((d for d in dots if d.mark.isdigit()), key=lambda d: d.risk):
         y, x = row(dot.risk), column(dot.share)
         x = min(x, plot - len(dot.mark))
-        while x + len(dot.mark) < plot and any(grid[y][x + i][0] not in " ·" for i in range(len(dot.mark))):
+        for _ in range(3):  # a little to the right of a neighbour, never far from its place
+            if x + len(dot.mark) >= plot or all(grid[y][x + i][0] in " ·+" for i in range(len(dot.mark))):
+                break
             x += 1
         for i, char in enumerate(dot.mark):
             grid[y][x + i] = (char, f"bold {_colour(dot.level)}".strip())

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from clientcheck.clock import local_time
 from clientcheck.i18n import tr, trn
 from clientcheck.saved.clients import History, HistoryEntry, Portfolio, PortfolioEntry, localized
-from clientcheck.ui.charts import Cell, Dot, Point, history_chart, portfolio_chart
+from clientcheck.ui.charts import NUMBERED, OTHER_MARK, Cell, Dot, Point, history_chart, portfolio_chart
 from clientcheck.ui.clients import (
     NAME_MAX,
     Screen,
@@ -152,7 +152,8 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
 
 def portfolio_dots(entries: Sequence[PortfolioEntry]) -> list[Dot]:
     """The clients with a known share, marked with their rank in the portfolio table."""
-    return [Dot(str(rank), e.client.revenue_share, e.client.last_risk, e.client.last_level, e.whale)
+    return [Dot(str(rank) if rank <= NUMBERED else OTHER_MARK, e.client.revenue_share, e.client.last_risk,
+                e.client.last_level, e.whale)
             for rank, e in enumerate(entries, start=1) if e.client.revenue_share is not None]
 
 
@@ -167,6 +168,8 @@ def write_portfolio_chart(portfolio: Portfolio, shown: Sequence[PortfolioEntry],
     screen.line((tr(lang, "portfolio.chart"), "bold"))
     write_chart(portfolio_chart(dots, screen.width, whale_label=tr(lang, "portfolio.whale_zone")), screen)
     screen.line((tr(lang, "portfolio.chart_axes"), "dim"))
+    if any(dot.mark == OTHER_MARK for dot in dots):
+        screen.line((tr(lang, "portfolio.chart_others", mark=OTHER_MARK, count=NUMBERED), "dim"))
     unknown = [str(rank) for rank, e in enumerate(shown, start=1) if e.client.revenue_share is None]
     if unknown:
         screen.line((tr(lang, "portfolio.off_chart", ranks=", ".join(unknown)), "dim"))
