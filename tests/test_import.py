@@ -8,6 +8,7 @@ import io
 import json
 import re
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typer.testing import Result
 from clientcheck.bank.schema import result_schema
 from clientcheck.saved.checks import check_result
 from clientcheck.saved.clients import ImportRejected, export_text, read_export
-from clientcheck.saved.store import SignalRef, Store, database_path
+from clientcheck.saved.store import Store, database_path, indented
 from tests.clients_helpers import open_store, record, scenario_record
 
 CliInvoke = Callable[..., Result]
@@ -263,14 +264,46 @@ def test_what_the_checks_accept_the_result_schema_accepts_and_both_refuse_each_m
 # --- export is always JSON ---------------------------------------------------------------------
 
 
-def test_an_old_database_holding_a_nan_exports_valid_json_without_it(cli: CliInvoke, isolated_home: Path) -> None:
+def pack_as_before(home: Path, uid: str, signals: list[dict[str, Any]], document: str) -> None:
+    """Rewrite a body as clientcheck packed them before signals were kept as export writes them:
+    the signals on one line (json.dumps, which writes NaN), a newline, the indented document."""
+    database = sqlite3.connect(database_path({"CLIENTCHECK_HOME": str(home)}))
+    with database:
+        body = json.dumps(signals, ensure_ascii=False, separators=(",", ":")) + "\n" + indented(document)
+        database.execute("UPDATE bodies SET dictionary = NULL, data = ? WHERE assessment_id ="
+                         " (SELECT id FROM assessments WHERE uid = ?)", (zlib.compress(body.encode()), uid))
+    database.close()
+
+
+def test_bodies_packed_before_export_the_same(isolated_home: Path) -> None:
+    saved = [scenario_record("Acme", "whale", "whale-000.yaml", "2026-01-01T09:00:00Z"),
+             scenario_record("Acme", "signals", "signals-001.yaml", "2026-01-02T09:00:00Z", "it"),
+             record("Beta", "2026-01-03T09:00:00Z", signals=())]
     with open_store(isolated_home) as store:
-        store.save_assessment(record("Acme", "2026-01-01T09:00:00Z"))
-        store.save_assessment(record("Acme", "2026-01-02T09:00:00Z")._replace(
-            signals=(SignalRef("q", None, float("nan"), {}),)))  # as an older clientcheck let in
-        store.save_assessment(record("Beta", "2026-01-03T09:00:00Z")._replace(
-            document=record("Beta", "x").document.replace('"risk": 40', '"risk": NaN')))
-        store.save_assessment(record("Gamma", "2026-01-04T09:00:00Z"))
+        for each in saved:
+            store.save_assessment(each)
+        new = "".join(export_text(store.all_records(export=True), "x"))
+        assert new == "".join(export_text(store.all_records(), "x"))
+    for each in saved:
+        pack_as_before(isolated_home, each.uid, [{"question": s.question, "number": s.number, "risk": s.risk,
+                                                  "text": dict(s.text)} for s in each.signals], each.document)
+    with open_store(isolated_home) as store:
+        assert "".join(export_text(store.all_records(export=True), "x")) == new
+        assert [r.signals for r in store.history("Acme")] == [r.signals for r in saved[:2]]
+
+
+def test_an_old_database_holding_a_nan_exports_valid_json_without_it(cli: CliInvoke, isolated_home: Path) -> None:
+    nan_signal = record("Acme", "2026-01-02T09:00:00Z")
+    nan_document = record("Beta", "2026-01-03T09:00:00Z")
+    with open_store(isolated_home) as store:
+        for each in (record("Acme", "2026-01-01T09:00:00Z"), nan_signal, nan_document,
+                     record("Gamma", "2026-01-04T09:00:00Z")):
+            store.save_assessment(each)
+    # as an older clientcheck let them in: a NaN among the stored signals, and in a result
+    pack_as_before(isolated_home, nan_signal.uid, [{"question": "q", "number": None, "risk": float("nan"),
+                                                    "text": {}}], nan_signal.document)
+    pack_as_before(isolated_home, nan_document.uid, [],
+                   nan_document.document.replace('"risk": 40', '"risk": NaN'))
     result = cli("export")
     document = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(name))
     assert [(c["name"], len(c["assessments"])) for c in document["clients"]] == [("Acme", 1), ("Gamma", 1)]

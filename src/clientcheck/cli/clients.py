@@ -218,7 +218,7 @@ def export_command(env: Environment, language: str, json_output: JsonOption = Fa
 
     left_out: list[str] = []
     with _opened(env) as store:
-        records = store.all_records(left_out) if store is not None else ()
+        records = store.all_records(left_out, export=True) if store is not None else ()
         for text in export_text(records, now_stamp(env.environ), left_out):
             env.stdout.write(json_safe(text))  # what an import put in the documents stays inert
     env.stdout.flush()

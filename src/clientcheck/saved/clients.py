@@ -4,7 +4,6 @@ for start-up speed: see ``store``); no I/O.
 """
 
 import json
-import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from json.encoder import encode_basestring
@@ -26,7 +25,15 @@ from clientcheck.saved.checks import (
     obj,
 )
 from clientcheck.saved.jsonstream import JsonStream, JsonSyntaxError
-from clientcheck.saved.store import AssessmentRecord, ClientRow, SignalRef, StoreError, clean_name
+from clientcheck.saved.store import (
+    AssessmentRecord,
+    ClientRow,
+    SignalRef,
+    StoreError,
+    clean_name,
+    signals_text,
+    texts_text,
+)
 
 _RANKS = {level.value: level.rank for level in LEVELS}  # a lookup, not an Enum call, for each of many clients
 
@@ -236,46 +243,20 @@ def _readable(records: Iterable[AssessmentRecord], left_out: list[str] | None) -
 _string = encode_basestring  # json's own string encoder (C), as json.dumps(ensure_ascii=False) uses it
 
 
-def _scalar(value: Any) -> str:
-    """A number, string, boolean or null as json.dumps writes it."""
-    if isinstance(value, str):
-        return _string(value)
-    if value is None or isinstance(value, bool):
-        return "null" if value is None else "true" if value else "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, float) and math.isfinite(value):
-        return float.__repr__(value)
-    if isinstance(value, float):
-        raise ValueError(f"the number {value!r}")
-    return json.dumps(value, allow_nan=False)
-
-
 def _no_constant(name: str) -> Any:
     raise ValueError(f"the number {name}")
 
 
-def _texts_text(texts: Mapping[str, str], indent: str) -> str:
-    if not texts:
-        return "{}"
-    inner = ",\n".join(f"{indent}  {_string(key)}: {_string(value)}" for key, value in texts.items())
-    return "{\n" + inner + "\n" + indent + "}"
-
-
 def _assessment_text(record: AssessmentRecord) -> str:
     """One assessment of an export, at its depth (eight spaces), as json.dumps(indent=2) writes it."""
-    if record.signals:
-        signals = "[\n" + ",\n".join(
-            f'            {{\n              "question": {_string(s.question)},\n              "number": '
-            f'{_scalar(s.number)},\n              "risk": {_scalar(s.risk)},\n              "text": '
-            f'{_texts_text(s.text, " " * 14)}\n            }}' for s in record.signals) + "\n          ]"
-    else:
-        signals = "[]"
+    signals = record.signals_text or signals_text(record.signals)
     if "NaN" in record.document or "Infinity" in record.document:  # rare: then look closer
         json.loads(record.document, parse_constant=_no_constant)
+    if "NaN" in signals or "Infinity" in signals:
+        json.loads(signals, parse_constant=_no_constant)
     result = record.document.replace("\n", "\n          ")  # JSON strings hold no newline: only layout moves
     return (f'        {{\n          "id": {_string(record.uid)},\n          "timestamp": {_string(record.created)},\n'
-            f'          "bank_title": {_texts_text(record.bank_title, " " * 10)},\n          "signals": {signals},\n'
+            f'          "bank_title": {texts_text(record.bank_title, " " * 10)},\n          "signals": {signals},\n'
             f'          "result": {result}\n        }}')
 
 

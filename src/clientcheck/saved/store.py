@@ -11,10 +11,13 @@ compile every string annotation at import, and this module is on the fast path.
 
 Each assessment's bulk (its signals and its result document) is one zlib stream whose preset
 dictionary holds the texts already seen for that bank: a result is mostly the bank's words,
-so an assessment takes about a fifth of its JSON. ``_Packer`` does it, in one place.
+so an assessment takes about a fifth of its JSON. ``_Packer`` does it, in one place. A body
+holds the signals as an export writes them, a NUL, then the document (bodies packed before
+hold the signals on one line and a newline: both are read), so an export pastes both in.
 """
 
 import json
+import math
 import os
 import re
 import sqlite3
@@ -22,6 +25,7 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -194,6 +198,7 @@ class AssessmentRecord(NamedTuple):
     revenue_share: float | None
     signals: tuple[SignalRef, ...]
     document: str
+    signals_text: str = ""  # ``signals`` as an export writes them, when read for export (then ``signals`` is empty)
 
 
 class ClientRow(NamedTuple):
@@ -277,13 +282,46 @@ def _load_signals(text: str) -> tuple[SignalRef, ...]:
                            strip_control_tree(dict(item.get("text", {})))) for item in json.loads(text))
 
 
-def _dump_signals(signals: Sequence[SignalRef]) -> str:
-    return _json([{"question": s.question, "number": s.number, "risk": s.risk, "text": dict(s.text)}
-                  for s in signals])
+_string = encode_basestring  # json's own string encoder (C), as json.dumps(ensure_ascii=False) uses it
+
+
+def scalar_text(value: Any) -> str:
+    """A number, string, boolean or null as json.dumps writes it; NaN and infinities, which JSON
+    has no numbers for, raise ValueError."""
+    if isinstance(value, str):
+        return _string(value)
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
+    if isinstance(value, float):
+        raise ValueError(f"the number {value!r}")
+    return json.dumps(value, allow_nan=False)
+
+
+def texts_text(texts: Mapping[str, str], indent: str) -> str:
+    """Texts by language as json.dumps(indent=2) writes them at ``indent``."""
+    if not texts:
+        return "{}"
+    inner = ",\n".join(f"{indent}  {_string(key)}: {_string(value)}" for key, value in texts.items())
+    return "{\n" + inner + "\n" + indent + "}"
+
+
+def signals_text(signals: Sequence[SignalRef]) -> str:
+    """An assessment's signals exactly as an export writes them, at their depth (ten spaces)."""
+    if not signals:
+        return "[]"
+    return "[\n" + ",\n".join(
+        f'            {{\n              "question": {_string(s.question)},\n              "number": '
+        f'{scalar_text(s.number)},\n              "risk": {scalar_text(s.risk)},\n              "text": '
+        f'{texts_text(s.text, " " * 14)}\n            }}' for s in signals) + "\n          ]"
 
 
 # --- packing: an assessment's signals and document as one zlib stream ----------------------
 
+_SEPARATOR = "\x00"  # between a body's signals and its document: never in JSON text
 COMPRESSION_LEVEL = 6
 DICTIONARY_LIMIT = 32 * 1024  # zlib looks back at most 32 KB
 POOR = 6  # a body that shrinks less than this many times is worth a fuller dictionary
@@ -331,7 +369,7 @@ class _Packer:
         self.latest: dict[tuple[str, int, str], _Dictionary | None] = {}  # for one write transaction
 
     def pack(self, db: sqlite3.Connection, record: "AssessmentRecord") -> tuple[int | None, bytes]:
-        text = _dump_signals(record.signals) + "\n" + record.document
+        text = signals_text(record.signals) + _SEPARATOR + record.document
         body = text.encode()
         key = (record.bank_id, record.bank_version, _language(record.document))
         if key not in self.latest:
@@ -371,7 +409,8 @@ class _Packer:
         return grown
 
     def unpack(self, db: sqlite3.Connection, dictionary: int | None, packed: bytes) -> tuple[str, str]:
-        """A body's signals (JSON) and document (indented JSON)."""
+        """A body's signals (JSON: as an export writes them, or on one line in a body packed by
+        clientcheck 0.1's first schema 2) and document (indented JSON)."""
         if dictionary is None:
             text = zlib.decompress(packed)
         else:
@@ -380,7 +419,10 @@ class _Packer:
                                                    (dictionary,)).fetchone()[0]
             unpacker = zlib.decompressobj(zdict=self.data[dictionary])
             text = unpacker.decompress(packed) + unpacker.flush()
-        signals, _, document = text.decode().partition("\n")
+        decoded = text.decode()
+        signals, separator, document = decoded.partition(_SEPARATOR)
+        if not separator:
+            signals, _, document = decoded.partition("\n")
         return signals, document
 
 
@@ -784,17 +826,19 @@ class Store:
             return [record._replace(document="") for record in records]
         return [record._replace(document=_json(strip_control_tree(json.loads(record.document)))) for record in records]
 
-    def all_records(self, left_out: list[str] | None = None) -> Iterator[AssessmentRecord]:
+    def all_records(self, left_out: list[str] | None = None, *, export: bool = False) -> Iterator[AssessmentRecord]:
         """Everything, client by client, oldest first: for export, which pastes each document
-        in as it is here (indented as ``json.dumps(indent=2)`` writes it). With ``left_out``, a
-        row that cannot be read is said there and skipped instead of stopping the rest."""
+        in as it is here (indented as ``json.dumps(indent=2)`` writes it), and with ``export``
+        the signals too (``signals_text``, as the body has them, instead of ``signals``). With
+        ``left_out``, a row that cannot be read is said there and skipped instead of stopping
+        the rest."""
         with self._errors():
             cursor = self._db.execute(
                 f"SELECT {_COLUMNS} FROM clients c JOIN assessments a ON a.client_id = c.id"
                 " JOIN bodies b ON b.assessment_id = a.id ORDER BY c.key, a.created, a.id")
             for row in cursor:
                 try:
-                    record = self._record(row)
+                    record = self._record(row, export=export)
                 except StoreCorrupt as damaged:
                     if left_out is None:
                         raise
@@ -802,16 +846,19 @@ class Store:
                     continue
                 yield record
 
-    def _record(self, row: Sequence[Any]) -> AssessmentRecord:
+    def _record(self, row: Sequence[Any], *, export: bool = False) -> AssessmentRecord:
         try:
             signals, document = self._packer.unpack(self._db, row[10], row[11])
             # the output boundary for what the database holds (an import may have put anything there);
-            # the document stays as stored, for export to paste: history(documents=True) cleans it
+            # the document stays as stored, for export to paste: history(documents=True) cleans it. So
+            # do the signals as export writes them (JSON-escaped: no control character is in them raw)
+            as_written = export and signals.startswith(("[\n", "[]"))
             return AssessmentRecord(uid=row[0], client=strip_control(row[1]), created=strip_control(row[2]),
                                     bank_id=strip_control(row[3]), bank_version=row[4],
                                     bank_title=strip_control_tree(json.loads(row[5])), risk=row[6],
                                     level=strip_control(row[7]), confidence=row[8], revenue_share=row[9],
-                                    signals=_load_signals(signals), document=document)
+                                    signals=() if as_written else _load_signals(signals), document=document,
+                                    signals_text=signals if as_written else "")
         except (zlib.error, ValueError, KeyError, TypeError, AttributeError) as error:  # JSONDecodeError, Unicode
             raise StoreCorrupt(f"the assessment {str(row[0])[:64]} of {strip_control(str(row[1]))} in {self.path} "
                                f"cannot be read ({type(error).__name__})",
