@@ -325,6 +325,7 @@ _SEPARATOR = "\x00"  # between a body's signals and its document: never in JSON 
 COMPRESSION_LEVEL = 6
 DICTIONARY_LIMIT = 32 * 1024  # zlib looks back at most 32 KB
 POOR = 6  # a body that shrinks less than this many times is worth a fuller dictionary
+FRUITLESS_LIMIT = 8  # after this many tries that added nothing, a transaction stops trying
 
 
 def indented(document: str) -> str:
@@ -367,6 +368,7 @@ class _Packer:
     def __init__(self) -> None:
         self.data: dict[int, bytes] = {}  # dictionaries never change: cached for the connection
         self.latest: dict[tuple[str, int, str], _Dictionary | None] = {}  # for one write transaction
+        self.fruitless: dict[tuple[str, int, str], int] = {}  # growths that added nothing, in that transaction
 
     def pack(self, db: sqlite3.Connection, record: "AssessmentRecord") -> tuple[int | None, bytes]:
         text = signals_text(record.signals) + _SEPARATOR + record.document
@@ -379,11 +381,13 @@ class _Packer:
                 row[1].decode().split("\n")))
         current = self.latest[key]
         packed = _compress(body, current)
-        if len(packed) * POOR > len(body):
+        if len(packed) * POOR > len(body) and self.fruitless.get(key, 0) < FRUITLESS_LIMIT:
             grown = self._grow(db, key, current, _texts(text))
             if grown is not current:
                 current = grown
                 packed = _compress(body, current)
+            else:  # a full dictionary, or results whose bulk is not the bank's words: soon not worth looking
+                self.fruitless[key] = self.fruitless.get(key, 0) + 1
         return (None if current is None else current.id), packed
 
     def _grow(self, db: sqlite3.Connection, key: tuple[str, int, str], current: _Dictionary | None,
@@ -628,6 +632,7 @@ class Store:
         """One write transaction, taken at once (no lock upgrade deadlocks); all or nothing."""
         db = self._db
         self._packer.latest.clear()  # another process may have grown a dictionary since
+        self._packer.fruitless.clear()
         with self._errors():
             db.execute("BEGIN IMMEDIATE")
             try:
