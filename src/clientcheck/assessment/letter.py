@@ -1,7 +1,7 @@
 """The termination letter draft that the exit plan's "tell them properly" step leads to: a subject
 line and a body, in plain text or Markdown, to a company or a person, with the placeholders left.
 
-Pure, and light: only text cleaning, so the ``letter`` command loads nothing of scoring.
+Its words are the catalogue's (i18n); pure, and light, so the ``letter`` command loads nothing of scoring.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import re
 from enum import StrEnum
 from typing import NamedTuple
 
+from clientcheck.i18n import tr
 from clientcheck.text import markdown_text, strip_control
 
 
@@ -27,66 +28,13 @@ class Recipient(StrEnum):
     PERSON = "person"
 
 
-PLACEHOLDERS = {
-    "en": {"client": "[client name]", "notice": "[notice period]", "handover": "[handover date]",
-           "sender": "[your name]"},
-    "it": {"client": "[nome del cliente]", "notice": "[periodo di preavviso]",
-           "handover": "[data del passaggio di consegne]", "sender": "[il tuo nome]"},
+PLACEHOLDER_KEYS = {  # what stays [bracketed] when not given, in the catalogue
+    "client": "letter.placeholder_client", "notice": "letter.placeholder_notice",
+    "handover": "letter.placeholder_handover", "sender": "letter.placeholder_sender",
 }
-
-_SUBJECTS = {
-    "en": ("Subject", "Ending our collaboration"),
-    "it": ("Oggetto", "Conclusione della nostra collaborazione"),
-}
-
-_GREETINGS = {
-    ("en", Recipient.PERSON): "Dear {client},",
-    ("en", Recipient.COMPANY): "Dear {client} team,",
-    ("it", Recipient.PERSON): "Gentile {client},",
-    ("it", Recipient.COMPANY): "Spett.le {client},",
-}
-
-_BODIES = {
-    "en": """\
-Thank you for the trust you have placed in me and for the work we have done together.
-
-After careful thought, I have decided to bring our collaboration to an end. The notice period \
-will be {notice}: until then I will keep working as usual and complete the work in progress.
-
-To make the transition as smooth as possible, by {handover} I will hand over files, access \
-details and a note on where each piece of work stands, and I will gladly support whoever takes \
-over during the first weeks. If it helps, I can also recommend a colleague I trust.
-
-Thank you again. I hope our paths cross again.
-
-Kind regards,
-
-{sender}
-""",
-    "it": """\
-{la} ringrazio per la fiducia che mi {ha} accordato e per il lavoro svolto insieme.
-
-Dopo averci riflettuto con attenzione, ho deciso di concludere la nostra collaborazione. Il \
-preavviso sarà di {notice}: fino ad allora continuerò a lavorare come sempre e porterò a termine \
-le attività in corso.
-
-Per rendere il passaggio il più semplice possibile, entro il {handover} {le} consegnerò file, \
-accessi e una nota sullo stato di ogni lavoro, e affiancherò volentieri chi prenderà il mio posto \
-nelle prime settimane. Se {le} può essere utile, posso anche indicar{le} una persona di fiducia del \
-mio settore.
-
-{la} ringrazio ancora e spero che le nostre strade si incrocino di nuovo.
-
-Cordiali saluti,
-
-{sender}
-""",
-}
-
-_COURTESY = {  # Italian's forms of address: Lei to a person, Voi to a company (capitalised, as in a letter)
-    Recipient.PERSON: {"la": "La", "le": "Le", "ha": "ha"},
-    Recipient.COMPANY: {"la": "Vi", "le": "Vi", "ha": "avete"},
-}
+_GREETING_KEYS = {Recipient.PERSON: "letter.greeting_person", Recipient.COMPANY: "letter.greeting_company"}
+# Two bodies, so each language writes each form of address whole (Italian: Lei to a person, Voi to a company).
+_BODY_KEYS = {Recipient.PERSON: "letter.body_person", Recipient.COMPANY: "letter.body_company"}
 
 # Words that mark a company's name: legal forms (with or without dots) and the usual nouns.
 _COMPANY_WORDS = frozenset((
@@ -140,7 +88,7 @@ class Letter(NamedTuple):
 
     def text(self) -> str:
         """The whole letter as printed: a subject line, a blank line, the body."""
-        label, _ = _SUBJECTS[self.language]
+        label = tr(self.language, "letter.subject_label")
         if self.format is LetterFormat.MARKDOWN:
             return f"**{label}:** {self.subject}\n\n{self.body}"
         return f"{label}: {self.subject}\n\n{self.body}"
@@ -153,13 +101,12 @@ def letter(language: str, client: str | None = None, notice: str | None = None,
     (listed in ``unfilled``); values are escaped for the format. Italian for ``it``, English otherwise.
     The recipient is guessed from the client's name unless given."""
     lang = "it" if language == "it" else "en"
-    placeholders = PLACEHOLDERS[lang]
+    placeholders = {key: tr(lang, catalogue_key) for key, catalogue_key in PLACEHOLDER_KEYS.items()}
     given = {"client": _clean(client), "notice": _clean(notice), "handover": _clean(handover),
              "sender": _clean(sender)}
     to = recipient if recipient is not None else recipient_of(given["client"])
     escape = escape_markdown if letter_format is LetterFormat.MARKDOWN else str
     values = {key: escape(given[key] or "") or placeholder for key, placeholder in placeholders.items()}
     unfilled = tuple(placeholder for key, placeholder in placeholders.items() if not given[key])
-    body = (_GREETINGS[lang, to].format(**values) + "\n\n"
-            + _BODIES[lang].format(**values, **(_COURTESY[to] if lang == "it" else {})))
-    return Letter(lang, to, letter_format, _SUBJECTS[lang][1], body, unfilled)
+    body = tr(lang, _GREETING_KEYS[to], client=values["client"]) + "\n\n" + tr(lang, _BODY_KEYS[to], **values)
+    return Letter(lang, to, letter_format, tr(lang, "letter.subject"), body, unfilled)
