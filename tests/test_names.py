@@ -160,3 +160,25 @@ def test_the_shell_completes_client_names_and_bank_ids(cli: CliInvoke, isolated_
     assert _complete("clientcheck forget ", isolated_home) == ["Rossi & Figli srl"]
     assert _complete("clientcheck assess --bank wh", isolated_home) == ["whale"]
     assert _complete("clientcheck banks show st", isolated_home) == ["starter"]
+
+
+@pytest.mark.slow
+def test_in_a_terminal_assess_offers_the_saved_client(cli: CliInvoke, isolated_home: Path) -> None:
+    """End to end in a pseudo-terminal: a near name gets the choice, and Enter takes the saved client."""
+    import pexpect
+
+    assert _save(cli, "Rossi & Figli srl").exit_code == 0
+    env = {**os.environ, "CLIENTCHECK_HOME": str(isolated_home), "NO_COLOR": "1"}
+    child = pexpect.spawn(sys.executable, ["-m", "clientcheck", "assess", "--bank", "starter", "--client", "rossi"],
+                          env=env, encoding="utf-8", timeout=30, dimensions=(40, 100))
+    try:
+        child.expect("No saved client is called \"rossi\". Which one is it?")
+        child.expect("A new client: \"rossi\"")
+        child.send("\r")
+        child.expect("question 1 of")  # the quiz starts, for the saved client
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    saved = json.loads(cli("clients", "--json").stdout)["clients"]
+    assert [row["name"] for row in saved] == ["Rossi & Figli srl"]  # no new "rossi"
