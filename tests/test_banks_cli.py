@@ -204,7 +204,7 @@ def test_show_prints_the_whole_bank_readably(cli: CliInvoke) -> None:
         "1. pays_late frequency · payment · weight 2",
         "2. has_contract yes/no · payment · reversed · actionable",  # weight 1 now: not shown
         "8. revenue_share number · energy · context: adds no risk",  # scored: false
-        "from 0 to 100%; risk 0 at 20, 100 at 60",
+        "from 0 to 100%; no risk at 20, full risk at 60",
         "Bands (overall risk → verdict)", "0–19 Keep", "70–100 Let go",
         "Dealbreakers", "late_without_contract raises the verdict to at least: Renegotiate",
         "when pays_late ∈ {often, always} and has_contract = no",
@@ -398,7 +398,7 @@ def test_new_writes_a_commented_starter_that_validates_and_works(
 def test_new_in_italian(cli: CliInvoke, isolated_home: Path) -> None:
     result = cli("banks", "new", "miei", "--lang", "it")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Scritto ")
+    assert result.stdout.startswith("Creato ")
     text = (isolated_home / "banks" / "miei.yaml").read_text(encoding="utf-8")
     assert "languages: [it]" in text and "Quante volte devi sollecitare" in text
     assert cli("banks", "validate", "--strict", str(isolated_home / "banks" / "miei.yaml")).exit_code == 0

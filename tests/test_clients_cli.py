@@ -138,10 +138,10 @@ Details: clientcheck history NAME · ranking: clientcheck portfolio
 """
 CLIENTS_IT = """\
 Clienti (3)
-Cliente       Verdetto        Rischio  Trend  Ultimo      Verifiche
-Acme          Lascia andare       100  =      2026-03-05          3
-Beta & Figli  Tieni d'occhio       41  ↑33    2026-03-01          2
-Gamma         Rinegozia            40  ·      2026-02-20          1
+Cliente       Verdetto        Rischio  Andamento  Ultima      Valutazioni
+Acme          Lascia andare       100  =          2026-03-05            3
+Beta & Figli  Tieni d'occhio       41  ↑33        2026-03-01            2
+Gamma         Rinegozia            40  ·          2026-02-20            1
 Dettagli: clientcheck history NOME · classifica: clientcheck portfolio
 """
 
@@ -289,7 +289,7 @@ def test_portfolio_ranks_flags_whales_shows_concentration_and_what_first(saved: 
 def test_portfolio_in_italian(saved: CliInvoke) -> None:
     result = saved("portfolio", "--lang", "it")
     assert result.stdout.startswith("Portafoglio: 3 clienti, dal più a rischio\n")
-    assert "1  Acme          Lascia andare       100  =        45%  2026-03-05  ● balena\n" in result.stdout
+    assert "1  Acme          Lascia andare       100  =            45%  2026-03-05  ● balena\n" in result.stdout
     assert result.stdout.endswith(PORTFOLIO_IT_END)
 
 
