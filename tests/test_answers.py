@@ -297,10 +297,10 @@ def test_the_template_lists_every_question_with_its_allowed_answers() -> None:
 
 def test_the_template_says_when_a_follow_up_applies() -> None:
     text = template("en")
-    assert "  # follow-up: answer only if asked when pays_late in [often, always]\n" in text
-    assert "  # follow-up: answer only if asked when revenue_share at_least 30\n" in text
-    assert ("  # follow-up: answer only if asked when all(any(tone in [curt, rude], pays_late equals always), "
-            "not(has_contract equals yes))\n") in text
+    assert "  # follow-up: answer only if asked when “Does the client pay late” is Often or Always\n" in text
+    assert "  # follow-up: answer only if asked when “Share of your revenue” is at least 30%\n" in text
+    assert ("  # follow-up: answer only if asked when (“How does the client speak to you” is “Curtly” or “Rudely” "
+            "or “Does the client pay late” is Always) and “Is there a signed contract” is not Yes\n") in text
     followups = [q.id for q in FULL.questions if q.when is not None]
     assert text.count("# follow-up:") == len(followups) == 6
 
@@ -310,7 +310,8 @@ def test_the_template_in_italian() -> None:
     assert text.startswith("# Risposte per: Banca di prova completa (full v3)\n")
     assert "  # Paga in ritardo?\n" in text
     assert "  # risposte: calm (Con calma) | curt (In modo brusco) | rude (In modo maleducato) | non so\n" in text
-    assert "  # domanda di approfondimento: rispondi solo se tone equals rude\n  # risposte" in text
+    assert ("  # domanda di approfondimento: rispondi solo se «Come ti parla» è «In modo maleducato»\n"
+            "  # risposte") in text
 
 
 def test_a_filled_in_template_validates(tmp_path: Path) -> None:

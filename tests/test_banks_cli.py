@@ -207,8 +207,8 @@ def test_show_prints_the_whole_bank_readably(cli: CliInvoke) -> None:
         "from 0 to 100%; no risk at 20, full risk at 60",
         "Bands (overall risk → verdict)", "0–19 Keep", "70–100 Let go",
         "Dealbreakers", "late_without_contract raises the verdict to at least: Renegotiate",
-        "when pays_late ∈ {often, always} and has_contract = no",
-        "Profiles", "whale Whale client", "when revenue_share ≥ 30 and risk(overall) ≥ 45",
+        "when “How often do you have to chase a payment before…” is Often or Always and “Is there a signed contract",
+        "Profiles", "whale Whale client", "is at least 30% and the overall risk is at least 45",
     ]:
         assert fragment in text, fragment
 
@@ -217,16 +217,19 @@ def test_show_spells_out_follow_up_conditions(cli: CliInvoke) -> None:
     result = cli("banks", "show", "--bank-file", str(TEST_BANKS / "full.yaml"), "--lang", "en", "--full")
     assert result.exit_code == 0, result.stderr
     text = flat(result.stdout)
-    assert "follow-up, asked only when pays_late ∈ {often, always}" in text
-    assert "follow-up, asked only when revenue_share ≥ 30" in text
-    assert "follow-up, asked only when (tone ∈ {curt, rude} or pays_late = always) and not " \
-           "(has_contract = yes)" in text
+    # sentences: a question by its text, an answer by its label, no ids or symbols (issue 13)
+    assert "follow-up, asked only when “Does the client pay late” is Often or Always" in text
+    assert "follow-up, asked only when “Share of your revenue” is at least 30%" in text
+    assert "follow-up, asked only when (“How does the client speak to you” is “Curtly” or “Rudely” or " \
+           "“Does the client pay late” is Always) and “Is there a signed contract” is not Yes" in text
 
 
 def test_show_in_italian(cli: CliInvoke) -> None:
     text = flat(cli("banks", "show", "starter", "--lang", "it", "--full").stdout)
     assert "Domande (8)" in text and "frequenza · payment · peso 2" in text
-    assert "quando pays_late ∈ {often, always} e has_contract = no" in text
+    assert "quando «Quante volte devi sollecitare un pagamento…» è Spesso o Sempre e «C'è un contratto " \
+           "firmato che definisce lavoro…» è No" in text
+    assert "è almeno 30% e il rischio complessivo è almeno 45" in text
 
 
 def test_show_json_is_the_bank_in_the_bank_format(cli: CliInvoke) -> None:

@@ -10,7 +10,7 @@ import yaml
 
 from clientcheck.assessment.scoring import applicable_questions
 from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer, written_answer
-from clientcheck.bank.conditions import describe
+from clientcheck.bank.condition_text import condition_sentence
 from clientcheck.bank.model import (
     DONT_KNOW,
     AnswerValue,
@@ -155,7 +155,7 @@ def answers_template(bank: Bank, language: str, labels: Mapping[str, str]) -> st
         for text_line in question.text.get(language).split("\n"):  # strip_control made every line break \n
             lines.append(f"  # {one_line(text_line)}")
         if question.when is not None:
-            lines.append(f"  # {labels['template_followup']} {describe(question.when)}")
+            lines.append(f"  # {labels['template_followup']} {condition_sentence(question.when, bank, language)}")
         lines.append(f"  # {labels['template_allowed']}: {_allowed_text(question, language)}")
         lines.append(f"  {question.id}:")
     return "\n".join(lines) + "\n"

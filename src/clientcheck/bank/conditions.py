@@ -3,7 +3,8 @@ how it is written back as bank data.
 
 A condition is structured data (``AnswerCondition``, ``RiskCondition``, ... in model.py),
 never a string: the loader builds it, scoring evaluates it with ``holds``, and the two texts
-people read (the answers template, ``banks show``) come from one ``describe`` in two styles.
+people read (the answers template, ``banks show``) come from one ``describe`` in two styles
+(the sentences ``banks show`` prints are ``condition_text.SentenceStyle``).
 """
 
 from __future__ import annotations
@@ -123,33 +124,6 @@ class BankFormatStyle:
         return f"not({text})"
 
 
-_SYMBOLS = {"equals": "=", "at_least": "≥", "at_most": "≤"}
-
-
-class ReadableStyle:
-    """As ``banks show`` prints it: ``pays_late ∈ {often, always} and has_contract = no``.
-
-    ``words`` gives 'and', 'or', 'not', 'risk' and 'signals' in the reader's language."""
-
-    def __init__(self, words: Mapping[str, str]) -> None:
-        self.words = words
-
-    def answer(self, question: str, operator: str, value: AnswerValue | tuple[AnswerValue, ...]) -> str:
-        if isinstance(value, tuple):
-            return f"{question} ∈ {{{', '.join(str(_plain_answer(v)) for v in value)}}}"
-        return f"{question} {_SYMBOLS[operator]} {_plain_answer(value)}"
-
-    def measure(self, measure: str, scope: str, operator: str, value: float) -> str:
-        return f"{self.words.get(measure, measure)}({scope}) {_SYMBOLS[operator]} {plain_number(value)}"
-
-    def group(self, name: str, texts: Sequence[str], top: bool) -> str:
-        text = f" {self.words['and' if name == 'all' else 'or']} ".join(texts)
-        return text if top or len(texts) == 1 else f"({text})"
-
-    def negation(self, text: str) -> str:
-        return f"{self.words['not']} ({text})"
-
-
 BANK_FORMAT = BankFormatStyle()
 
 
@@ -168,11 +142,6 @@ def describe(condition: Condition, style: ConditionStyle = BANK_FORMAT, top: boo
         case Not(item=item):
             return style.negation(describe(item, style))
     raise TypeError(condition)  # pragma: no cover
-
-
-def describe_condition(condition: Condition, words: Mapping[str, str]) -> str:
-    """A condition as ``banks show`` prints it, in the reader's ``words`` (see ``ReadableStyle``)."""
-    return describe(condition, ReadableStyle(words))
 
 
 # --- serialisation: the bank-file format ----------------------------------------------------

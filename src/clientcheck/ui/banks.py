@@ -12,19 +12,11 @@ from rich.table import Table
 from rich.text import Text
 
 from clientcheck.bank.catalog import BankEntry
-from clientcheck.bank.conditions import describe_condition
-from clientcheck.bank.model import Bank, Condition, Question, QuestionType
-from clientcheck.i18n import labels, tr, trn
+from clientcheck.bank.condition_text import condition_sentence
+from clientcheck.bank.model import Bank, Question, QuestionType
+from clientcheck.i18n import tr, trn
 from clientcheck.text import format_number, strip_control
 from clientcheck.ui.bank_reports import count, origin_label
-
-
-def _condition(condition: Condition, language: str) -> str:
-    words = {key.split(".")[1]: value for key, value in
-             labels(language, "cond.and", "cond.or", "cond.not", "cond.risk", "cond.signals",
-                    "cond.serious_signals").items()}
-    return describe_condition(condition, words)
-
 
 # --- banks list --------------------------------------------------------------------------
 
@@ -92,7 +84,7 @@ def render_bank(bank: Bank, language: str, console: Console, *, full: bool = Fal
         questions.add_column(no_wrap=True, justify="right")
         questions.add_column(overflow="fold", ratio=1)
         for position, question in enumerate(bank.questions, start=1):
-            questions.add_row(f"{position}.", _question_cell(question, lang))
+            questions.add_row(f"{position}.", _question_cell(question, bank, lang))
             if position < len(bank.questions):
                 questions.add_row("", "")
         parts += [Text(tr(lang, "show.questions", count=len(bank.questions)), style="bold"),
@@ -119,7 +111,8 @@ def render_bank(bank: Bank, language: str, console: Console, *, full: bool = Fal
             cell.append(rule.id, style="cyan")
             cell.append("  " + tr(lang, "show.at_least", level=tr(lang, rule.level.label_key)),
                         style=rule.level.colour)
-            cell.append("\n" + tr(lang, "show.when", condition=_condition(rule.when, lang)), style="dim")
+            cell.append("\n" + tr(lang, "show.when", condition=condition_sentence(rule.when, bank, lang)),
+                        style="dim")
             cell.append("\n" + rule.reason.get(lang))
             parts.append(Padding(cell, (0, 0, 1, 2)))
     if bank.profiles:
@@ -128,7 +121,8 @@ def render_bank(bank: Bank, language: str, console: Console, *, full: bool = Fal
             cell = Text()
             cell.append(profile.id, style="cyan")
             cell.append("  " + profile.label.get(lang), style="bold")
-            cell.append("\n" + tr(lang, "show.when", condition=_condition(profile.when, lang)), style="dim")
+            cell.append("\n" + tr(lang, "show.when", condition=condition_sentence(profile.when, bank, lang)),
+                        style="dim")
             cell.append("\n" + profile.advice.get(lang))
             parts.append(Padding(cell, (0, 0, 1, 2)))
     console.print(Group(*parts))
@@ -160,7 +154,7 @@ def _contents(bank: Bank, lang: str) -> str:
     return tr(lang, "show.contents", contents="; ".join(pieces))
 
 
-def _question_cell(question: Question, lang: str) -> Text:
+def _question_cell(question: Question, bank: Bank, lang: str) -> Text:
     cell = Text()
     cell.append(question.id, style="cyan")
     facts = [tr(lang, f"type.{question.type.value}"), question.dimension]
@@ -179,7 +173,8 @@ def _question_cell(question: Question, lang: str) -> Text:
     if question.help is not None:
         cell.append("\n" + question.help.get(lang), style="italic dim")
     if question.when is not None:
-        cell.append("\n" + tr(lang, "show.follow_up", condition=_condition(question.when, lang)), style="magenta")
+        cell.append("\n" + tr(lang, "show.follow_up", condition=condition_sentence(question.when, bank, lang)),
+                    style="magenta")
     if question.type is QuestionType.CHOICE:
         for option in question.options:
             cell.append(f"\n  {option.id}", style="cyan")
