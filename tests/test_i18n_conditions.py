@@ -57,7 +57,7 @@ def test_each_kind_of_condition(condition, italian, english):
 def test_a_long_question_is_cut_at_a_word():
     assert short_question("Breve?") == "Breve"
     cut = short_question("Una domanda molto lunga che continua ben oltre il limite dei caratteri ammessi?")
-    assert cut == "Una domanda molto lunga che continua ben oltre il…"
+    assert cut == "Una domanda molto lunga che continua ben oltre…"
 
 
 CODE_LIKE = re.compile(r"[∈≥≤{}]|\b(at_least|at_most|equals|overall|signals|serious_signals|all|any|not)\(|"
