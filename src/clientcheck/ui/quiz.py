@@ -62,6 +62,22 @@ def _eof_bindings() -> KeyBindings:
 EOF_BINDINGS = _eof_bindings()  # built once: every prompt shares it
 
 
+def _yes_no_bindings() -> KeyBindings:
+    """A Sì/No menu answers at a keypress, as a confirm would: s, y (yes) or n (no), any case."""
+    bindings = KeyBindings()
+    for keys, answer in (("sSyY", True), ("nN", False)):
+        for key in keys:
+            bindings.add(key, eager=True)(functools.partial(_answer_with, answer))
+    return bindings
+
+
+def _answer_with(answer: bool, event: Any) -> None:
+    event.app.exit(result=answer)
+
+
+YES_NO_BINDINGS = _yes_no_bindings()
+
+
 def terminal_output() -> Output:
     """Where prompts draw: the terminal itself, as git and fzf do, so that a redirected stderr
     (``assess --json 2>/dev/null | jq .``) still shows the quiz; stderr when there is no
@@ -333,7 +349,8 @@ def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = Non
     choices = [Choice(f"{bank.title.get(language)}  ({bank.id}, {len(bank.questions)})", bank.id)
                for bank in banks]
     prompt = questionary.select(tr(language, "quiz.pick_bank"), choices=choices, style=STYLE,
-                                use_jk_keys=False, input=input, output=quiz_output)
+                                instruction=tr(language, "quiz.menu_hint"), use_jk_keys=False,
+                                input=input, output=quiz_output)
     prompt.application.key_bindings = merge_key_bindings(
         [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS])
     try:
@@ -364,7 +381,8 @@ def ask_which_client(language: str, typed: str, candidates: Sequence[str], *, in
     choices = [Choice(name, name) for name in candidates]
     choices.append(Choice(tr(language, "client.which_new", client=typed), typed))
     prompt = questionary.select(tr(language, "client.which", client=typed), choices=choices, style=STYLE,
-                                use_jk_keys=False, input=input, output=output or terminal_output())
+                                instruction=tr(language, "quiz.menu_hint"), use_jk_keys=False,
+                                input=input, output=output or terminal_output())
     prompt.application.key_bindings = merge_key_bindings(
         [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS])
     try:
@@ -376,13 +394,14 @@ def ask_which_client(language: str, typed: str, candidates: Sequence[str], *, in
 
 def ask_resume(language: str, client: str, bank_id: str, answered: int, when: str, *,
                input: Input | None = None, output: Output | None = None) -> bool:
-    """Offer to pick an unfinished quiz up where it stopped (``when``: local time, as shown)."""
-    prompt = questionary.confirm(trn(language, "save.ask_resume", answered, client=client, bank=bank_id,
-                                     when=when),
-                                 default=True, qmark="?", style=STYLE,
-                                 input=input, output=output or terminal_output())
+    """Offer to pick an unfinished quiz up where it stopped (``when``: local time, as shown): a Sì/No
+    menu, since questionary's confirm can only say "(Y/n)"; s, y or n answer at once."""
+    choices = [Choice(tr(language, "answer.yes"), True), Choice(tr(language, "answer.no"), False)]
+    prompt = questionary.select(trn(language, "save.ask_resume", answered, client=client, bank=bank_id, when=when),
+                                choices=choices, qmark="?", style=STYLE, instruction=tr(language, "quiz.yes_no_hint"),
+                                use_jk_keys=False, input=input, output=output or terminal_output())
     prompt.application.key_bindings = merge_key_bindings(
-        [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS])
+        [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS, YES_NO_BINDINGS])
     try:
         answer: bool = prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
