@@ -213,7 +213,7 @@ def test_no_slash_plurals(language):
     """Numbers take real plural forms: never "risposta/e", "trovato/i" or "answer(s)"."""
     assert SLASH_PLURAL.search("2 risposta/e, 1 problema/i trovato/i, 3 answer(s)")
     slashed = [(key, text) for key, message in entries(language).items() for text in forms(message)
-               if SLASH_PLURAL.search(text)]
+               if SLASH_PLURAL.search(text) and not key.startswith("click.")]  # click.*: Click's own English
     assert slashed == []
 
 

@@ -105,9 +105,11 @@ class CommandLineGroup(TyperGroup):
 
 
 def _write_usage_error(error: click.ClickException, language: str) -> int:
+    from clientcheck.cli.usage_words import usage_message
     from clientcheck.ui.plain import write_error
 
     context = getattr(error, "ctx", None)
     path = context.command_path if context is not None else "clientcheck"
-    write_error(sys.stderr, language, error.format_message(), tr(language, "error.usage_hint", command=path))
+    write_error(sys.stderr, language, usage_message(error.format_message(), language),
+                tr(language, "error.usage_hint", command=path))
     return int(ExitCode.BAD_INPUT)
