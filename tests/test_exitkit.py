@@ -32,7 +32,7 @@ SIX_STEPS = ["notice", "tell", "handover", "recommend", "thank", "bridge"]
 ENGLISH_TITLES = ["Decide the notice", "Tell them properly", "Support the handover",
                   "Recommend another professional", "Thank them", "Don't burn the bridge"]
 ITALIAN_TITLES = ["Decidi il preavviso", "Comunicalo nel modo giusto", "Accompagna il passaggio di consegne",
-                  "Consiglia un altro professionista", "Ringrazia", "Non bruciare i ponti"]
+                  "Indica a chi rivolgersi", "Ringrazia", "Non bruciare i ponti"]
 SCENARIOS = REPO / "tests" / "scenarios"
 
 # starter answers: everything at its worst and 45% of revenue -> let go, whale profile

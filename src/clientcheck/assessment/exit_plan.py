@@ -1,6 +1,7 @@
 """The exit kit: how to end a client relationship well, as data, and a termination letter draft.
 
-Pure: nothing here prints or imports Rich. The steps are our own wording of ideas from the
+Pure: nothing here prints or imports Rich. The steps (their texts in the catalogue, exit.<id>.*) are
+our own wording of ideas from the
 articles the banks come from: decide the notice before anything else; say it in person or
 through a proper written channel, not a weekend chat message (000, 004); support whoever takes
 over for a while, as the whale article's author did (000); recommend another professional to
@@ -21,8 +22,9 @@ from typing import Any, NamedTuple
 from clientcheck.assessment.scoring import Assessment
 from clientcheck.bank.conditions import holds
 from clientcheck.bank.model import BankKind, ExitPlanKind, Profile
+from clientcheck.i18n import tr
 from clientcheck.levels import Level
-from clientcheck.text import Text
+from clientcheck.text import LANGUAGES, Text
 
 
 class Step(NamedTuple):
@@ -31,71 +33,17 @@ class Step(NamedTuple):
     detail: Text
 
 
-def _step(step_id: str, en_title: str, it_title: str, en: str, it: str) -> Step:
-    return Step(step_id, Text.of({"en": en_title, "it": it_title}), Text.of({"en": en, "it": it}))
+STEP_IDS = ("notice", "tell", "handover", "recommend", "thank", "bridge")
+REPLACE_INCOME_ID = "replace_income"  # first, for a big client
 
 
-REPLACE_INCOME = _step(
-    "replace_income",
-    "Replace the income first", "Prima sostituisci quelle entrate",
-    "This client is a big share of your revenue, so don't walk out overnight. Set an exit date a few months "
-    "ahead, stop taking on extra work for them, and use that time to find the work that will take its place.",
-    "Questo cliente pesa molto sul tuo fatturato: non andartene da un giorno all'altro. Fissa una data di "
-    "uscita tra qualche mese, smetti di accettare lavoro extra e usa quei mesi per trovare il lavoro che "
-    "compenserà quelle entrate.",
-)
+def _step(step_id: str) -> Step:
+    """A step's title and text, from the catalogue (``exit.<id>.title``, ``exit.<id>.text``)."""
+    return Step(step_id, _catalogue_text(f"exit.{step_id}.title"), _catalogue_text(f"exit.{step_id}.text"))
 
-STEPS: tuple[Step, ...] = (
-    _step(
-        "notice",
-        "Decide the notice", "Decidi il preavviso",
-        "Before you say anything, check what you agreed with them and settle the notice period and your last "
-        "working day. Work you have already promised gets finished or handed over, not dropped.",
-        "Prima di parlarne, controlla cosa avevate concordato e stabilisci il preavviso e l'ultimo "
-        "giorno di lavoro. Quello che hai già promesso va concluso o passato ad altri, non abbandonato.",
-    ),
-    _step(
-        "tell",
-        "Tell them properly", "Comunicalo nel modo giusto",
-        "Tell them in person if you can, or through a proper written channel: an email, or registered mail "
-        "if your contract asks for it. Not in a chat message, and not in a rushed call at the last minute.",
-        "Se puoi, diglielo di persona; altrimenti usa un canale scritto adeguato, come una mail o una PEC "
-        "se il contratto la prevede. Non con un messaggio in chat, né con una telefonata frettolosa "
-        "all'ultimo momento.",
-    ),
-    _step(
-        "handover",
-        "Support the handover", "Accompagna il passaggio di consegne",
-        "Hand over files, access and notes on the work in progress, and stay available for a while to "
-        "whoever takes over. A clean handover also protects the work you have done.",
-        "Consegna file, accessi e appunti sul lavoro in corso, e resta a disposizione per un po' di chi "
-        "prenderà il tuo posto. Un passaggio pulito protegge anche il lavoro che hai fatto.",
-    ),
-    _step(
-        "recommend",
-        "Recommend another professional", "Consiglia un altro professionista",
-        "Suggest a colleague who fits what they need better than you do. They are not left stranded, "
-        "and you leave with your head held high.",
-        "Indica un collega più adatto a quello di cui ha bisogno. Così il cliente non resta scoperto e tu "
-        "esci a testa alta.",
-    ),
-    _step(
-        "thank",
-        "Thank them", "Ringrazia",
-        "Thank them for the work you did together and for any feedback they give you as you part. "
-        "Listen to it without arguing back and without taking it personally.",
-        "Digli grazie per il lavoro fatto insieme e per le osservazioni che ti farà al momento dei saluti. "
-        "Ascoltale senza ribattere e senza prenderla sul personale.",
-    ),
-    _step(
-        "bridge",
-        "Don't burn the bridge", "Non bruciare i ponti",
-        "Don't let a discount or free extras talk you into staying, and don't leave in anger. Keep the door "
-        "open: the same client may come back one day, on better terms.",
-        "Non farti trattenere con uno sconto o con lavoro extra gratis, e non chiudere con rabbia. Lascia "
-        "la porta aperta: lo stesso cliente potrebbe tornare un giorno, a condizioni migliori.",
-    ),
-)
+
+def _catalogue_text(key: str) -> Text:
+    return Text.of({language: tr(language, key) for language in LANGUAGES})
 
 
 class ExitPlan(NamedTuple):
@@ -110,7 +58,8 @@ class ExitPlan(NamedTuple):
 
 def exit_plan(planned: bool = False) -> ExitPlan:
     """The plan; a planned exit (a big client) starts with replacing the income."""
-    return ExitPlan(((REPLACE_INCOME,) if planned else ()) + STEPS, planned)
+    ids = ((REPLACE_INCOME_ID,) if planned else ()) + STEP_IDS
+    return ExitPlan(tuple(_step(step_id) for step_id in ids), planned)
 
 
 def is_planned_exit(profiles: Iterable[Profile]) -> bool:
