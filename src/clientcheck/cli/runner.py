@@ -67,7 +67,7 @@ def error_boundary(env: Environment, language: str, action: Callable[[], int]) -
         code = ExitCode.INTERRUPTED
     except ProblemsError as error:
         write_error(env.stderr, language, error.message)
-        write_problems(env.stderr, error.problems)
+        write_problems(env.stderr, error.problems, language)
         env.stderr.write(trn(language, "error.problems", len(error.problems)) + "\n")
         code = error.exit_code
     except ClientcheckError as error:

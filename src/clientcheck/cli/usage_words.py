@@ -2,19 +2,13 @@
 language.
 
 The Click that Typer bundles writes them in English with f-strings, out of gettext's reach, so
-each is matched against its English text in the catalogue (``click.*``: the msgid is the pattern,
-its ``{names}`` the parts) and written again with the translation. A message no entry matches is
-left as Click wrote it.
+each is read back through ``i18n.patterns`` against the catalogue's ``click.*`` entries (the
+msgid is Click's English, its ``{names}`` the parts).
 """
 
 from __future__ import annotations
 
-import re
-import string
-from functools import cache
-
-from clientcheck.i18n import tr
-from clientcheck.text import DEFAULT_LANGUAGE
+from clientcheck.i18n.patterns import translated
 
 # Tried in this order: the more specific first.
 CLICK_KEYS = (
@@ -29,23 +23,4 @@ NESTED = {"message"}  # parts that are themselves a Click message
 
 def usage_message(text: str, language: str) -> str:
     """``text``, a Click usage error, in ``language`` when the catalogue knows its English."""
-    if language == DEFAULT_LANGUAGE:
-        return text
-    for key in CLICK_KEYS:
-        match = _pattern(key).fullmatch(text)
-        if match:
-            parts = {name: usage_message(value, language) if name in NESTED else value
-                     for name, value in match.groupdict().items()}
-            return tr(language, key, **parts)
-    return text
-
-
-@cache
-def _pattern(key: str) -> re.Pattern[str]:
-    """The English text of ``key`` as a regular expression, each ``{name}`` a named group."""
-    pieces = []
-    for literal, name, _spec, _conversion in string.Formatter().parse(tr(DEFAULT_LANGUAGE, key)):
-        pieces.append(re.escape(literal))
-        if name is not None:
-            pieces.append(f"(?P<{name}>.+?)")
-    return re.compile("".join(pieces), re.DOTALL)
+    return translated(text, language, CLICK_KEYS, NESTED)

@@ -62,7 +62,7 @@ def write_validation(reports: Sequence[FileReport], strict: bool, language: str,
     """Errors then warnings of each file, as ``file:line:column: severity: message`` and a hint."""
     for report in reports:
         if report.problems:
-            write_problems(stream, report.problems)
+            write_problems(stream, report.problems, language)
         else:
             stream.write(tr(language, "validate.ok", path=strip_control(report.path)) + "\n")
     errors = sum(len(r.errors) for r in reports)

@@ -11,10 +11,12 @@ from typing import TextIO
 
 from clientcheck.errors import Problem
 from clientcheck.i18n import tr
-from clientcheck.text import strip_control
+from clientcheck.i18n.patterns import problem_message, problem_text
+from clientcheck.text import DEFAULT_LANGUAGE, strip_control
 
 
 def write_error(stream: TextIO, language: str, message: str, hint: str = "") -> None:
+    message, hint = problem_message(message, language), problem_message(hint, language)
     stream.write(f"clientcheck: {tr(language, 'error.prefix')}: {strip_control(message)}\n")
     if hint:
         label = tr(language, "error.hint")
@@ -25,7 +27,7 @@ def write_error(stream: TextIO, language: str, message: str, hint: str = "") -> 
     stream.flush()
 
 
-def write_problems(stream: TextIO, problems: Sequence[Problem]) -> None:
+def write_problems(stream: TextIO, problems: Sequence[Problem], language: str = DEFAULT_LANGUAGE) -> None:
     for problem in problems:
-        stream.write(strip_control(str(problem)) + "\n")
+        stream.write(strip_control(problem_text(problem, language)) + "\n")
     stream.flush()
