@@ -8,6 +8,8 @@ of bank files, never Rich, questionary or a bank loader.
 
 from __future__ import annotations
 
+import os
+import re
 from typing import TYPE_CHECKING
 
 from clientcheck.env import Environment
@@ -17,6 +19,10 @@ from clientcheck.suggest import nearest
 
 if TYPE_CHECKING:
     from clientcheck.assessment.session import Prompts
+
+
+_SHELL_SPECIAL = re.compile(r"[^\w@%+=:,./-]")
+BASH_COMPLETION = "_CLIENTCHECK_COMPLETE"  # Click's variable for this program; "complete_bash" from bash
 
 
 class UnsureClient(ClientcheckError):
@@ -82,8 +88,14 @@ def complete_client(incomplete: str) -> list[str]:
             store.close()
     except ClientcheckError:
         return []  # a damaged or locked database: nothing to offer, never an error on Tab
-    typed = comparable(incomplete)
-    return [name for name in names if comparable(name).startswith(typed)]
+    typed = comparable(incomplete.lstrip("'\""))
+    found = [name for name in names if comparable(name).startswith(typed)]
+    if os.environ.get(BASH_COMPLETION, "") == "complete_bash":
+        # bash puts a candidate on the line as it is: "Rossi & Figli srl" unquoted would run
+        # 'clientcheck history Rossi' in the background. zsh and fish quote what they insert.
+        # Backslashes rather than quotes: Typer keeps only candidates that begin with what is typed.
+        found = [_SHELL_SPECIAL.sub(r"\\\g<0>", name) for name in found]
+    return found
 
 
 def complete_bank(incomplete: str) -> list[str]:
