@@ -77,7 +77,8 @@ yaml_text = st.text(alphabet=st.sampled_from(list("abc019 :-[]{}#&*!|>'\",.\n\t?
 RAW = "@@raw@@"  # where a raw YAML value goes into a dumped tree: tags and forms a dumper never writes
 raw_values = st.lists(st.sampled_from(["!!int ", "!!float ", "!!bool ", "!!str ", "!!null ", "!!timestamp ", "010",
                                        "0x28", "0b1", "1:30", "1_0", "abc", "9" * 4400, "1e999", ".nan", "-", "'",
-                                       '"', "[", "]", "{", "}", ",", ": ", "#", "&a ", "*a", "~", "yes", "maybe"]),
+                                       '"', "[", "]", "{", "}", ",", ": ", "#", "&a ", "*a", "~", "yes", "maybe", "=",
+                                       "<<"]),
                       min_size=1, max_size=4).map("".join)
 
 

@@ -239,6 +239,14 @@ def test_values_yaml_cannot_read_or_reads_by_surprise_are_located(value: str, me
     assert hint in problem.hint
 
 
+@pytest.mark.parametrize(("text", "value"), [("=", "="), ("a: =", "="), ("a: <<", "<<"), ("a: !!timestamp x", "x")])
+def test_scalars_yaml_tags_without_a_plain_value_read_as_their_text(text: str, value: str) -> None:
+    """'=' (YAML's value key) and '<<' (its merge key) as values crashed with a KeyError (found by fuzzing)."""
+    root = compose(text + "\n", "f.yaml")
+    node = root if isinstance(root, yaml.ScalarNode) else root.value[0][1]  # type: ignore[union-attr]
+    assert scalar_value(node) == value
+
+
 def test_every_unreadable_value_is_reported_at_once() -> None:
     problems = problems_of("a: 010\nb: [!!float x, 0x10]\nc: {d: 1:30}\n")
     assert [p.location() for p in problems] == ["f.yaml:1:4", "f.yaml:2:5", "f.yaml:2:16", "f.yaml:3:8"]

@@ -31,6 +31,7 @@ _COLLECTION_TAGS = {f"{_TAG}seq", f"{_TAG}map"}
 _ALLOWED_TAGS = _SCALAR_TAGS | _COLLECTION_TAGS | {"!"}  # "!" is the non-specific tag: a plain string
 _INT, _FLOAT, _BOOL = f"{_TAG}int", f"{_TAG}float", f"{_TAG}bool"
 _VALUE_TAGS = {_INT: "a whole number", _FLOAT: "a number", _BOOL: "true or false"}
+_CONSTRUCTED_TAGS = {_INT, _FLOAT, _BOOL, f"{_TAG}null"}
 _VALUE_ERRORS = (ValueError, KeyError, OverflowError, TypeError, IndexError)
 
 _MAX_DIGITS = 300  # past this a number does not fit a float (and past 4,300 Python refuses to read it)
@@ -146,14 +147,15 @@ def collecting_no_garbage() -> Iterator[None]:
 
 
 def scalar_value(node: yaml.ScalarNode) -> Scalar:
-    """The plain value of a scalar node (timestamps stay strings: a date is just text here)."""
-    tag = node.tag
-    if tag == f"{_TAG}timestamp" or tag == f"{_TAG}str":
+    """The plain value of a scalar node: null, true/false and numbers as YAML reads them (compose
+    has refused those it cannot read); anything else is its text, timestamps included (a date
+    is just text here), and so are the tags YAML gives '=' and '<<', which have no plain value."""
+    if node.tag not in _CONSTRUCTED_TAGS:
         return str(node.value)
-    value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)  # not construct_object: it keeps every node
+    value = _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)  # not construct_object: it keeps every node
     if isinstance(value, (bool, int, float)) or value is None:
         return value
-    return str(node.value)  # pragma: no cover - only the tags above reach here
+    return str(node.value)  # pragma: no cover - the constructors above give only these
 
 
 def position(node: yaml.Node) -> tuple[int, int]:
