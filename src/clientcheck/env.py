@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -33,6 +33,13 @@ def _isatty(stream: object) -> bool:
         return bool(stream.isatty())  # type: ignore[attr-defined]
     except (AttributeError, ValueError, OSError):
         return False
+
+
+STOPPERS: list[Callable[[BaseException], bool]] = []
+"""What stops a run gracefully when SIGTERM or SIGHUP comes (``cli/runner.py`` calls them in
+turn): a full-screen prompt registers one that makes it exit with the error, so its own clean-up
+restores the terminal; one that returns False had nothing running. With none, the error is
+raised where the run is."""
 
 
 def degrade_unencodable(stream: TextIO) -> None:

@@ -5,6 +5,7 @@ The core raises these and never prints: that keeps it usable as a library and te
 
 from __future__ import annotations
 
+import copy
 from enum import IntEnum
 from typing import Literal, NamedTuple
 
@@ -16,7 +17,10 @@ class ExitCode(IntEnum):
     VERDICT_AT_OR_ABOVE = 1  # --fail-on LEVEL was reached
     BAD_INPUT = 2  # bad bank, bad answers, bad usage
     INTERNAL_ERROR = 70  # a bug in clientcheck (EX_SOFTWARE)
+    HANGUP = 129  # SIGHUP: the terminal went away (128 + 1, as a shell reports a signal)
     INTERRUPTED = 130  # Ctrl-C / Ctrl-D at a prompt
+    BROKEN_PIPE = 141  # the reader of stdout went away (`| head -1`): 128 + SIGPIPE, quietly
+    TERMINATED = 143  # SIGTERM (128 + 15)
 
 
 Severity = Literal["error", "warning"]
@@ -81,3 +85,18 @@ class Interrupted(ClientcheckError):
     """The user pressed Ctrl-C or Ctrl-D at a prompt."""
 
     exit_code = ExitCode.INTERRUPTED
+
+    def adding(self, text: str) -> Interrupted:
+        """The same stop (same kind, same exit code), its message followed by ``text``: what was kept."""
+        extended = copy.copy(self)
+        extended.message = f"{self.message} {text}"
+        extended.args = (extended.message,)
+        return extended
+
+
+class Stopped(Interrupted):
+    """A signal (SIGTERM, SIGHUP) stopped the run: the answers saved so far stay saved."""
+
+    def __init__(self, message: str, exit_code: ExitCode = ExitCode.TERMINATED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code

@@ -178,7 +178,7 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
                                         hooks=progress.hooks if progress is not None else None)
         except Interrupted as stop:
             if progress is not None and progress.kept:
-                raise Interrupted(f"{stop.message} {tr(language, 'save.resume_later', client=name)}") from None
+                raise stop.adding(tr(language, "save.resume_later", client=name)) from None
             raise
         timestamp = now_stamp(env.environ)
         saved_as = None

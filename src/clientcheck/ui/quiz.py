@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TextIO
 
 import questionary
-from prompt_toolkit.application import Application
+from prompt_toolkit.application import Application, get_app_or_none
 from prompt_toolkit.application import application as _application
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.input import Input
@@ -28,6 +28,7 @@ from questionary import Choice, Separator
 from clientcheck.assessment.scoring import applicable_questions, next_question
 from clientcheck.bank.answer_values import InvalidAnswer, format_answer, normalise_answer
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank, Question, QuestionType
+from clientcheck.env import STOPPERS
 from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr, trn
 
@@ -76,6 +77,25 @@ def _answer_with(answer: bool, event: Any) -> None:
 
 
 YES_NO_BINDINGS = _yes_no_bindings()
+
+
+def _exit_running_prompt(stop: BaseException) -> bool:
+    """A signal's error handed to the prompt on screen, which exits with it once its own clean-up
+    has given the terminal back (echo, cursor); False when no prompt is running."""
+    app = get_app_or_none()
+    loop = getattr(app, "loop", None)
+    if app is None or not app.is_running or loop is None:
+        return False
+
+    def exit_with_it() -> None:
+        if app.future is not None and not app.future.done():
+            app.exit(exception=stop)
+
+    loop.call_soon_threadsafe(exit_with_it)
+    return True
+
+
+STOPPERS.append(_exit_running_prompt)
 
 
 def terminal_output() -> Output:
