@@ -291,9 +291,10 @@ def forget_command(
             if not env.stdin_isatty:
                 raise UsageError(tr(language, "forget.needs_yes"), tr(language, "forget.needs_yes_hint",
                                                                       client=name))
-            env.stderr.write(trn(language, "forget.confirm", count, client=name) + " ")
-            env.stderr.flush()
-            reply = env.stdin.readline().strip().casefold()
+            from clientcheck.ui.plain import ask_line
+
+            reply = ask_line(env.stdin, env.stderr, trn(language, "forget.confirm", count, client=name) + " ",
+                             tr(language, "forget.interrupted")).strip().casefold()
             if reply not in ("y", "yes", "s", "si", "sì"):
                 env.stderr.write(tr(language, "forget.cancelled") + "\n")
                 return ExitCode.OK

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from clientcheck.errors import Problem
+from clientcheck.errors import Interrupted, Problem
 from clientcheck.i18n import tr
 from clientcheck.i18n.patterns import problem_message, problem_text
 from clientcheck.text import DEFAULT_LANGUAGE, strip_control
@@ -31,3 +31,18 @@ def write_problems(stream: TextIO, problems: Sequence[Problem], language: str = 
     for problem in problems:
         stream.write(strip_control(problem_text(problem, language)) + "\n")
     stream.flush()
+
+
+def ask_line(stdin: TextIO, stderr: TextIO, prompt: str, interrupted: str) -> str:
+    """One line typed at the terminal after ``prompt`` (on stderr), without its line break.
+    Ctrl-D (the end of input) and Ctrl-C raise ``Interrupted`` with ``interrupted``: words that
+    fit this prompt ("nothing was deleted", "nothing was scored")."""
+    stderr.write(prompt)
+    stderr.flush()
+    try:
+        line = stdin.readline()
+    except KeyboardInterrupt:
+        raise Interrupted(interrupted) from None
+    if not line:
+        raise Interrupted(interrupted)
+    return line.rstrip("\r\n")
