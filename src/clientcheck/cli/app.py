@@ -102,12 +102,14 @@ def modules_for(args: Sequence[str], environ: Mapping[str, str]) -> set[str] | N
 
 
 def print_version() -> int:
-    """Print the version as Typer's --version does (click.echo), and return the exit code Click gives."""
+    """Print the version as Typer's --version does (click.echo), and return the exit code."""
     try:
         print(VERSION, flush=True)  # like click.echo, writes nothing when stdout is closed
-    except BrokenPipeError:  # the reader went away: Click exits 1 without a word
+    except BrokenPipeError:  # the reader went away: quietly, with the README's code for it
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the flush at exit stays quiet
-        return 1
+        from clientcheck.errors import ExitCode
+
+        return ExitCode.BROKEN_PIPE
     return 0
 
 
@@ -116,4 +118,34 @@ def main() -> None:
     args = sys.argv[1:]
     if args in VERSION_ARGS and not completing(os.environ):
         raise SystemExit(print_version())  # before Typer is imported, which would be most of the run
-    load_commands(modules_for(args, os.environ))(prog_name="clientcheck")
+    stdout_before = _stdout_file()
+    try:
+        load_commands(modules_for(args, os.environ))(prog_name="clientcheck")
+    except SystemExit as done:
+        if done.code == 1 and _reader_went_away(stdout_before):
+            from clientcheck.errors import ExitCode
+
+            raise SystemExit(ExitCode.BROKEN_PIPE) from None
+        raise
+
+
+def _stdout_file() -> tuple[int, int] | None:
+    try:
+        status = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _reader_went_away(stdout_before: tuple[int, int] | None) -> bool:
+    """Whether an exit 1 was Click's or Rich's answer to a broken pipe while they wrote (--help):
+    Click wraps stdout to mark it, Rich points stdout at /dev/null. The commands themselves
+    answer a broken pipe in the error boundary, with the README's code."""
+    if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+        return True
+    now = _stdout_file()
+    try:
+        devnull = os.stat(os.devnull)
+    except OSError:
+        return False
+    return now != stdout_before and now == (devnull.st_dev, devnull.st_ino)

@@ -34,7 +34,10 @@ EXIT_CODE_MEANINGS = {  # what root --help says of each exit code (a new code sh
     ExitCode.VERDICT_AT_OR_ABOVE: "the verdict reached --fail-on",
     ExitCode.BAD_INPUT: "bad input or usage",
     ExitCode.INTERNAL_ERROR: "a bug in clientcheck",
+    ExitCode.HANGUP: "the terminal went away (SIGHUP)",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C, Ctrl-D)",
+    ExitCode.BROKEN_PIPE: "the reader of the output went away (| head)",
+    ExitCode.TERMINATED: "stopped by SIGTERM",
 }
 
 

@@ -26,3 +26,9 @@ class GuardedConsole(Console):
                 yield segment
             else:
                 yield Segment(strip_control(text), segment.style)
+
+    def on_broken_pipe(self) -> None:
+        """The reader went away (``| head -1``): the error boundary answers it, with the code the
+        README gives (Rich would exit 1, the code of ``--fail-on``)."""
+        self.quiet = True
+        raise BrokenPipeError
