@@ -29,7 +29,12 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
     before the verdict, unless ``review`` is off), and save the result under a client unless
     told not to."""
     prompts: Prompts | None = None
-    if asks_on_terminal(env, source):
+    if asks_on_terminal(env, source) and env.environ.get("TERM", "") == "dumb":  # plain lines: ui/plain_quiz.py
+        from clientcheck.ui.plain_quiz import PlainPrompts
+        from clientcheck.ui.quiz import terminal_stream
+
+        prompts = PlainPrompts(language, env.stdin, terminal_stream(), review=review)
+    elif asks_on_terminal(env, source):
         from clientcheck.ui.prompts import TerminalPrompts
 
         prompts = TerminalPrompts(language, review=review)
