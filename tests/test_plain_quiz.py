@@ -25,7 +25,7 @@ def plain_quiz(typed: str, **options: object) -> tuple[dict[str, object], str]:
     out = io.StringIO()
     prompts = PlainPrompts("en", io.StringIO(typed), out, review=False)
     bank = find_bank("starter", {"CLIENTCHECK_HOME": "/nonexistent"})
-    answers = PlainQuiz(bank, "en", prompts.terminal, **options).run()  # type: ignore[arg-type]
+    answers = PlainQuiz(bank, "en", prompts.terminal, **options).run()
     return dict(answers), out.getvalue()
 
 
