@@ -102,11 +102,16 @@ def terminal_output() -> Output:
     """Where prompts draw: the terminal itself, as git and fzf do, so that a redirected stderr
     (``assess --json 2>/dev/null | jq .``) still shows the quiz; stderr when there is no
     /dev/tty to open. Prompts are only asked when stdin is a terminal (``session.asks_on_terminal``)."""
-    return create_output(stdout=terminal_stream())
+    return create_output(stdout=_terminal_stream())
+
+
+def terminal_stream() -> TextIO:
+    """Where prompts draw, as a stream (the plain quiz for a dumb terminal writes its lines there)."""
+    return _terminal_stream()
 
 
 @functools.cache
-def terminal_stream() -> TextIO:
+def _terminal_stream() -> TextIO:
     """/dev/tty, opened once for the run, else stderr."""
     try:
         return open("/dev/tty", "w", encoding="utf-8")  # kept open: every prompt of the run draws on it
