@@ -816,7 +816,8 @@ class Store:
             ORDER BY c.key
         """  # the columns in ClientRow's order
         with self._errors():
-            return [ClientRow._make(strip_control_tree(row)) for row in self._db.execute(query)]
+            return [ClientRow._make(row if row[0].isprintable() and row[4].isprintable() and row[6].isprintable()
+                                    else strip_control_tree(row)) for row in self._db.execute(query)]
 
     def history(self, client: str, *, documents: bool = False) -> list[AssessmentRecord]:
         """A client's assessments, oldest first; their documents (compact JSON, as ``assess``
