@@ -93,3 +93,29 @@ def test_ctrl_d_or_ctrl_c_on_a_dumb_terminal_exits_130_with_one_line(tmp_path: P
     lines = [line.strip() for line in shown.replace("\r\n", "\n").split("\n") if "clientcheck:" in line]
     assert lines == [f"clientcheck: {tr('en', 'quiz.interrupted')} "
                      f"{tr('en', 'save.resume_later', client='Acme')}"]
+
+
+@pytest.mark.slow
+def test_a_hostile_bank_in_the_quiz_reaches_the_terminal_without_its_escapes(tmp_path: Path) -> None:
+    """The quiz's texts (title, description, questions, help, options) pass the output boundary:
+    on a dumb terminal nothing else draws an escape, so any one seen came from the bank."""
+    import yaml
+
+    from tests.test_hostile import FORBIDDEN, PAYLOAD, dump, poison_bank
+
+    questions = Path(__file__).resolve().parents[1] / "questions"
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    tree = poison_bank(yaml.safe_load((questions / "starter.yaml").read_text(encoding="utf-8")))
+    (folder / "starter.yaml").write_text(dump(tree), encoding="utf-8")
+    assert PAYLOAD[:4] in yaml.safe_load((folder / "starter.yaml").read_text(encoding="utf-8"))["title"]["en"]
+    pexpect, child = spawn(["assess", "--bank", "starter", "--no-save", "--no-review"], tmp_path)
+    for keys in STARTER_KEYS:
+        child.expect_exact(">" if keys == "35" else tr("en", "plain.choose", count=6 if keys == "4" else 4)[:10])
+        child.sendline(keys)
+    child.expect(pexpect.EOF)
+    child.close()
+    shown = child.logfile_read.getvalue()
+    assert child.exitstatus == 0, shown[-2000:]
+    assert "pay here" in shown  # the texts are shown, cleaned
+    assert [character for character in FORBIDDEN if character in shown] == []

@@ -38,7 +38,10 @@ def show(draw: Callable[[Console], None], env: Environment, *, no_color: bool = 
 
 
 def pager_command(environ: Mapping[str, str]) -> list[str] | None:
-    """The pager to run, as arguments; None when there is none to run (or it is ``cat``)."""
+    """The pager to run, as arguments; None when there is none to run (or it is ``cat``). A dumb
+    terminal gets no default pager (less would stop at "terminal is not fully functional")."""
+    if "PAGER" not in environ and environ.get("TERM", "") == "dumb":
+        return None
     command = environ.get("PAGER", DEFAULT_PAGER)
     try:
         words = shlex.split(command)
