@@ -46,7 +46,17 @@ def english_pattern(key: str) -> re.Pattern[str]:
 
 # The problems and errors the core raises in English, as the error edge (ui/plain.py) reads them
 # back; tried in order, the more specific first.
+# The input readers' (reading.py, yamlsafe.py, clock.py, a home folder that is a file) come first:
+# some hold '; ' or a quote, which the general entries below would otherwise take apart.
 PROBLEM_KEYS = (
+    "problem.cannot_read_answers", "problem.input_too_large", "problem.file_too_large", "problem.size_hint",
+    "problem.limit_hint",
+    "problem.cannot_be_read", "problem.no_such_file", "problem.check_path", "problem.is_folder",
+    "problem.give_file", "problem.read_as_octal", "problem.read_as_hexadecimal", "problem.read_as_binary",
+    "problem.read_as_base_60", "problem.write_plainly", "problem.tag_not_integer", "problem.tag_not_number",
+    "problem.tag_not_boolean", "problem.remove_tag_integer", "problem.remove_tag_number",
+    "problem.remove_tag_boolean", "problem.too_many_digits", "problem.fewer_digits", "problem.bad_now",
+    "problem.bad_now_hint", "problem.home_is_file", "problem.home_is_file_hint",
     "problem.do_not_fit", "problem.no_answers", "problem.no_bank", "problem.available_close",
     "problem.available", "problem.other_bank", "problem.use_bank", "problem.no_question", "problem.see_ids",
     "problem.see_answers", "problem.empty_file", "problem.fill_template", "problem.answers_empty",
