@@ -449,3 +449,25 @@ def test_a_title_with_a_line_break_stays_in_its_yaml_comment(tmp_path: Path) -> 
     assert set(data) == {"bank", "answers"} and data["bank"] == "starter"
     assert set(data["answers"]) == {q["id"] for q in tree["questions"]}
     assert all(line.lstrip().startswith("#") or ":" in line or not line.strip() for line in template.splitlines())
+
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")  # the colours the screens draw themselves
+
+
+@pytest.mark.parametrize("args", [["banks", "show", "starter", "--full"], ["banks", "list"], ["history", "CLIENT"],
+                                  ["clients"], ["portfolio"], ["exit-plan"]])
+def test_with_colours_on_only_the_screens_own_colours_reach_the_terminal(
+        world: dict[str, Any], tmp_path: Path, args: list[str]) -> None:
+    """Colours forced on, as on a terminal: every escape sequence left is a colour (SGR) the
+    screen drew, none comes from the data (the Rich console's last guard, ``ui/safe_console.py``)."""
+    args = [world["client"] if arg == "CLIENT" else arg for arg in args]
+    home = tmp_path / "home"
+    shutil.copytree(world["home"], home)
+    result = CliRunner().invoke(load_commands(), args, catch_exceptions=False,
+                                env={"CLIENTCHECK_HOME": str(home), "FORCE_COLOR": "1", "NO_COLOR": None,
+                                     "TERM": "xterm-256color", "TZ": "UTC"})
+    assert result.exit_code == 0, result.stderr
+    coloured = result.stdout
+    if args[0] in ("banks", "exit-plan"):
+        assert SGR.search(coloured), "colours are on: the test would show a leak"
+    assert leaks(SGR.sub("", coloured)) == [] and leaks(result.stderr) == []
