@@ -59,8 +59,8 @@ def _clean(value: str | None) -> str | None:
 
 
 def escape_markdown(value: str) -> str:
-    """``value`` shown as written by any CommonMark or GFM renderer: every ASCII punctuation
-    character backslash-escaped, so no link, image, HTML tag, emphasis or autolink can start
+    """``value`` shown as written by any CommonMark or GFM renderer: the punctuation that could
+    start a link, an image, an HTML tag, emphasis or an autolink is backslash-escaped
     (``text.markdown_text``: one escaping for every Markdown clientcheck writes)."""
     return markdown_text(value)
 
