@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -82,14 +83,14 @@ def validate(path: Path) -> list[str]:
             continue
         bank = load_bank(bank_path)
         text = yaml.safe_dump({"bank": bank_id, "answers": answers}, allow_unicode=True)
-        scratch = Path(f"/tmp/calibration-{path.stem}-{bank_id}.yaml")
-        scratch.write_text(text, encoding="utf-8")
-        try:
-            answers_for(parse_answers(scratch), bank)
-        except AnswersError as error:
-            problems.extend(f"{path.name} [{bank_id}]: {problem.message}" for problem in error.problems)
-        finally:
-            scratch.unlink()
+        # A private folder: two runs at once (two checkouts, CI beside a session) must not share a file.
+        with tempfile.TemporaryDirectory(prefix="calibration-") as folder:
+            scratch = Path(folder) / f"{path.stem}-{bank_id}.yaml"
+            scratch.write_text(text, encoding="utf-8")
+            try:
+                answers_for(parse_answers(scratch), bank)
+            except AnswersError as error:
+                problems.extend(f"{path.name} [{bank_id}]: {problem.message}" for problem in error.problems)
     return problems
 
 
