@@ -330,3 +330,13 @@ def test_an_export_from_an_empty_or_missing_database_is_valid_json(cli: CliInvok
     assert json.loads(cli("export").stdout)["clients"] == []
     Store.open(database_path({"CLIENTCHECK_HOME": str(isolated_home)})).close()
     assert json.loads(cli("export").stdout)["clients"] == []
+
+
+def test_export_text_made_inert_is_what_translating_every_character_gives() -> None:
+    from clientcheck import text
+
+    unsafe = "".join(chr(code) for code in text._JSON_UNSAFE)
+    sample = json.dumps({"a": f"Caffè {unsafe} ok \u2028 é\x7f", "b": "plain"}, ensure_ascii=False)
+    assert text.json_safe(sample) == sample.translate(text._JSON_UNSAFE)
+    assert json.loads(text.json_safe(sample)) == json.loads(sample)
+    assert text.json_safe("Caffè è ok") == "Caffè è ok"

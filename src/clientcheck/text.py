@@ -75,11 +75,18 @@ _JSON_UNSAFE = str.maketrans({code: f"\\u{code:04x}" for code in
                               [0x7f, *range(0x80, 0xa0), 0x2028, 0x2029, *map(ord, BIDI_CONTROLS)]})
 
 
+# the same characters as _JSON_UNSAFE, found by one regular expression: str.translate with a
+# table looks every character up in Python (7 s for a 74 MB export), the search runs in C
+_JSON_UNSAFE_FOUND = re.compile("[" + "".join(re.escape(chr(code)) for code in _JSON_UNSAFE) + "]")
+
+
 def json_safe(json_text: str) -> str:
     """JSON text whose characters a terminal could act on are written as ``\\uXXXX`` escapes:
     the same document for a JSON reader, inert on a screen. (json escapes C0 itself; these
     characters can only be inside strings, so the translation keeps the JSON valid.)"""
-    return json_text if json_text.isascii() and "\x7f" not in json_text else json_text.translate(_JSON_UNSAFE)
+    if json_text.isascii() and "\x7f" not in json_text:
+        return json_text
+    return _JSON_UNSAFE_FOUND.sub(lambda found: str(_JSON_UNSAFE[ord(found[0])]), json_text)
 
 
 def one_line(value: str) -> str:
