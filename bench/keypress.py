@@ -252,7 +252,8 @@ def main() -> int:
         env.pop(name, None)
     floor_script = work / "floor.py"
     floor_script.write_text(FLOOR, encoding="utf-8")
-    ours_argv = [CLIENTCHECK, "assess", "--bank", "checkup", "--no-save", "--lang", "en"]
+    # --no-review: the measure is question to question; the review after the last one is a screen of its own.
+    ours_argv = [CLIENTCHECK, "assess", "--bank", "checkup", "--no-save", "--no-review", "--lang", "en"]
 
     ours_times: list[float] = []
     floor_times: list[float] = []
