@@ -28,7 +28,7 @@ def translated(text: str, language: str, keys: Sequence[str], nested: Collection
         if match:
             parts = {name: translated(value, language, keys, nested) if name in nested else value
                      for name, value in match.groupdict().items()}
-            return tr(language, key, **parts)
+            return tr(language, key).format(**parts)  # formatted even without parts: '{{' is a brace
     return text
 
 
@@ -61,9 +61,81 @@ PROBLEM_KEYS = (
     "problem.available", "problem.other_bank", "problem.use_bank", "problem.no_question", "problem.see_ids",
     "problem.see_answers", "problem.empty_file", "problem.fill_template", "problem.answers_empty",
     "problem.one_per_line", "problem.no_answer", "problem.write_answer", "problem.yes_no", "problem.number",
-    "problem.outside", "problem.one_of", "problem.did_you_mean", "problem.suggested", "problem.quoted",
+    "problem.outside", "problem.one_of", "problem.did_you_mean",
+    # The bank readers' (bank/yamlsafe.py, bank/reader.py, bank/loader/*): the messages, then the general
+    # two, then what a message is about (its {what}: "the 'text' of question 'x'") and what was found.
+    "problem.bank_has_one", "problem.bank_has_many", "problem.bank_file_empty", "problem.bank_start_new",
+    "problem.bank_file_list", "problem.bank_start_id", "problem.bank_input_too_large", "problem.bank_binary",
+    "problem.bank_plain_text", "problem.bank_not_utf8", "problem.bank_save_utf8", "problem.bank_not_yaml",
+    "problem.bank_two_documents", "problem.bank_one_document", "problem.bank_alias", "problem.bank_anchor",
+    "problem.bank_write_out", "problem.bank_tag", "problem.bank_remove_tag", "problem.bank_too_deep",
+    "problem.bank_few_levels", "problem.bank_cannot_read_as", "problem.bank_quote_if_text",
+    "problem.bank_quote_runs_on", "problem.bank_close_quote", "problem.bank_yaml_syntax",
+    "problem.bank_tab_in_indent", "problem.bank_spaces_only", "problem.bank_quote_never_closed",
+    "problem.bank_value_colon", "problem.bank_indent_line_up", "problem.bank_key_colon",
+    "problem.bank_check_line", "problem.bank_indent_columns", "problem.bank_places_or",
+    "problem.bank_places_list", "problem.bank_place", "problem.yaml_simple_key",
+    "problem.yaml_block_collection", "problem.yaml_block_mapping", "problem.yaml_plain_tab",
+    "problem.yaml_quoted_end", "problem.yaml_next_token", "problem.yaml_mapping_values",
+    "problem.yaml_expected_key", "problem.yaml_expected_node", "problem.bank_not_mapping",
+    "problem.bank_indent_keys", "problem.bank_merge_keys", "problem.bank_keys_out", "problem.bank_keys_words",
+    "problem.bank_quote_key", "problem.bank_duplicate_key", "problem.bank_keep_one", "problem.bank_unknown_key",
+    "problem.bank_keys_allowed", "problem.bank_missing_translation", "problem.bank_add_translation",
+    "problem.bank_missing_keys", "problem.bank_add_it", "problem.bank_add_them", "problem.bank_not_list",
+    "problem.bank_list_items", "problem.bank_empty", "problem.bank_add_item", "problem.bank_text_lang",
+    "problem.bank_not_text", "problem.bank_write_text", "problem.bank_not_id", "problem.bank_id_letters",
+    "problem.bank_not_finite", "problem.bank_not_number", "problem.bank_write_digits", "problem.bank_not_whole",
+    "problem.bank_write_digit", "problem.bank_out_of_bounds",
+    "problem.bank_write_whole_from_to", "problem.bank_write_whole_at_least", "problem.bank_write_whole_at_most",
+    "problem.bank_write_whole",
+    "problem.bank_from_to", "problem.bank_at_least", "problem.bank_at_most", "problem.bank_not_boolean",
+    "problem.bank_write_boolean", "problem.bank_not_texts", "problem.bank_one_per_language",
+    "problem.bank_unknown_language_in", "problem.bank_languages_are", "problem.bank_undeclared_language",
+    "problem.bank_declare_language", "problem.bank_write_the_text", "problem.bank_no_count_signals",
+    "problem.bank_signals_at_end", "problem.bank_no_look_risk", "problem.bank_risk_at_end",
+    "problem.bank_condition_needs", "problem.bank_condition_example_doc", "problem.bank_condition_mixes",
+    "problem.bank_stand_alone", "problem.bank_use_one_of", "problem.bank_exactly_one",
+    "problem.bank_condition_example", "problem.bank_risk_not_dimension", "problem.bank_signals_not_dimension",
+    "problem.bank_use_overall", "problem.bank_risk_range", "problem.bank_risk_in_between",
+    "problem.bank_needs_scale", "problem.bank_equals_or_in", "problem.bank_refers_broken",
+    "problem.bank_fix_first", "problem.bank_refers_later", "problem.bank_move_below",
+    "problem.bank_refers_missing", "problem.bank_check_question_id", "problem.bank_one_answer",
+    "problem.bank_use_in", "problem.bank_test_dont_know", "problem.bank_dont_know_false",
+    "problem.bank_question_of_type", "problem.bank_dimension_twice", "problem.bank_different_id",
+    "problem.bank_revenue_question", "problem.bank_name_revenue", "problem.bank_no_advice",
+    "problem.bank_add_advice", "problem.bank_question_id_twice", "problem.bank_question_own_id",
+    "problem.bank_unknown_dimension", "problem.bank_no_dimensions", "problem.bank_dimensions_are",
+    "problem.bank_unknown_type", "problem.bank_types_are", "problem.bank_weight_zero",
+    "problem.bank_weight_hint", "problem.bank_number_twice", "problem.bank_own_number",
+    "problem.bank_does_not_apply", "problem.bank_for_two_types", "problem.bank_for_type",
+    "problem.bank_type_needs", "problem.bank_see_questions", "problem.bank_single_option",
+    "problem.bank_two_options", "problem.bank_option_risk", "problem.bank_option_risk_hint",
+    "problem.bank_option_twice", "problem.bank_own_id", "problem.bank_offered_already",
+    "problem.bank_remove_option", "problem.bank_max_not_above", "problem.bank_swap_widen",
+    "problem.bank_safe_risky_equal", "problem.bank_make_differ", "problem.bank_dealbreaker_twice",
+    "problem.bank_profile_twice", "problem.bank_band_max_below", "problem.bank_swap", "problem.bank_band_start",
+    "problem.bank_first_band", "problem.bank_band_gap", "problem.bank_start_band", "problem.bank_band_overlap",
+    "problem.bank_level_falls", "problem.bank_levels_order", "problem.bank_band_end", "problem.bank_last_band",
+    "problem.bank_unknown_language", "problem.bank_language_twice", "problem.bank_remove_one",
+    "problem.bank_not_date", "problem.bank_date_format", "problem.bank_not_one_of", "problem.bank_write_one_of",
+    "problem.bank_not_level", "problem.bank_levels_are",
+    "problem.suggested", "problem.quoted",
+    "problem.bank_the_bank", "problem.bank_a_question", "problem.bank_a_band", "problem.bank_a_dimension",
+    "problem.bank_a_dealbreaker", "problem.bank_a_profile", "problem.bank_a_step",
+    "problem.bank_field_of_question", "problem.bank_field_of_this_question",
+    "problem.bank_field_of_dealbreaker", "problem.bank_field_of_this_dealbreaker",
+    "problem.bank_field_of_profile", "problem.bank_field_of_this_profile", "problem.bank_option_of_question",
+    "problem.bank_option_of_this_question", "problem.bank_key_of_question", "problem.bank_key_of_this_question",
+    "problem.bank_key_in_question", "problem.bank_key_in_this_question", "problem.bank_question_named",
+    "problem.bank_this_question", "problem.bank_dealbreaker_named", "problem.bank_this_dealbreaker",
+    "problem.bank_profile_named", "problem.bank_this_profile", "problem.bank_band_field",
+    "problem.bank_dimension_field", "problem.bank_option_field", "problem.bank_question_id",
+    "problem.bank_option_id", "problem.bank_dimension_id", "problem.bank_dealbreaker_id",
+    "problem.bank_profile_id", "problem.bank_found_mapping", "problem.bank_found_list",
+    "problem.bank_found_nothing", "problem.bank_found_boolean", "problem.bank_found_number",
+    "problem.bank_found_text", "problem.bank_what_part", "problem.bank_what_message",
 )
-PROBLEM_NESTED = {"message", "suggestion"}
+PROBLEM_NESTED = {"message", "suggestion", "what", "found", "bounds", "places", "known"}
 
 
 def problem_message(text: str, language: str) -> str:

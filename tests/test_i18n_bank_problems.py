@@ -1,0 +1,71 @@
+"""Bank validation in Italian: every problem the bank readers raise (yamlsafe.py, reader.py,
+loader/*) reaches an Italian user in Italian with its hint, through the patterns at the error edge
+(i18n/patterns.py); English stays as it was written (tests/test_broken_corpus.py pins it)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from clientcheck.bank.loader import check_bank
+from clientcheck.i18n.patterns import problem_message
+from tests.conftest import REPO, TEST_BANKS, CliInvoke
+from tests.test_i18n_no_english import ENGLISH_WORDS, ITALIAN_WORDS, data_removed, words_of
+
+BROKEN = [*sorted((REPO / "tests" / "broken").glob("*.yaml")), TEST_BANKS / "many-problems.yaml"]
+# Words of the bank messages' English that the shared list lacks.
+BANK_WORDS = ("should", "line", "unknown", "key", "keys", "band", "bands", "list", "mapping", "number", "is",
+              "are", "twice", "which", "does", "must", "write", "add", "remove", "use", "see", "nested",
+              "allowed", "empty", "option", "dealbreaker", "profile", "dimension", "syntax", "indentation")
+QUOTED = re.compile(r"(?<!\w)'[^'\n]*'(?!\w)|\"[^\"\n]*\"|«[^»\n]*»|\{[^{}\n]*\}")  # the file's own words, quoted
+# back, and YAML to write as it is ('{question: pays_late, equals: yes}')
+
+
+def shown(text: str, home: Path) -> str:
+    return QUOTED.sub(" ", data_removed(text, home))
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=lambda path: path.name)
+def test_a_broken_bank_in_italian(cli: CliInvoke, isolated_home: Path, path: Path):
+    result = cli("banks", "validate", "--lang", "it", str(path))
+    assert result.exit_code == 2, result.stderr
+    output = result.stdout + result.stderr
+    assert "errore:" in output and "suggerimento:" in output
+    output = shown(output, isolated_home)
+    assert words_of(output, ENGLISH_WORDS + BANK_WORDS) == [], output
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=lambda path: path.name)
+def test_a_broken_bank_in_english(cli: CliInvoke, isolated_home: Path, path: Path):
+    result = cli("banks", "validate", "--lang", "en", str(path))
+    assert result.exit_code == 2, result.stderr
+    output = shown(result.stdout + result.stderr, isolated_home)
+    assert words_of(output, ITALIAN_WORDS) == [], output
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=lambda path: path.name)
+def test_every_message_and_hint_has_its_italian(path: Path):
+    _bank, problems = check_bank(path)
+    assert problems
+    for problem in problems:
+        assert problem_message(problem.message, "it") != problem.message, problem.message
+        if problem.hint:
+            assert problem_message(problem.hint, "it") != problem.hint, problem.hint
+        assert problem_message(problem.message, "en") == problem.message
+
+
+def test_what_a_message_is_about_is_italian_too():
+    assert problem_message("the 'when' of question 'a' (at_least) should be a number, found the text 'x'", "it") \
+        == "il campo 'when' della domanda 'a' (at_least) dovrebbe essere un numero, invece è il testo 'x'"
+    assert problem_message("e.g. {question: pays_late, equals: yes}", "it") \
+        == "per esempio {question: pays_late, equals: yes}"
+
+
+def test_assess_with_a_broken_bank_file_in_italian(cli: CliInvoke, isolated_home: Path):
+    result = cli("assess", "--bank-file", str(REPO / "tests" / "broken" / "wrong-types.yaml"), "--lang", "it")
+    assert result.exit_code == 2
+    assert "il questionario ha 6 problemi" in result.stderr
+    assert "'version' dovrebbe essere un numero intero, invece è il testo 'one'" in result.stderr
+    assert words_of(shown(result.stderr, isolated_home), ENGLISH_WORDS + BANK_WORDS) == [], result.stderr
