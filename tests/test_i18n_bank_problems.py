@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from clientcheck.bank.answer_values import FIXED_ANSWERS, written_answer
 from clientcheck.bank.loader import check_bank
-from clientcheck.i18n.patterns import problem_message
+from clientcheck.i18n.patterns import answer_words, problem_message
+from clientcheck.text import DEFAULT_LANGUAGE, LANGUAGES
 from tests.conftest import REPO, TEST_BANKS, CliInvoke
 from tests.test_i18n_no_english import ENGLISH_WORDS, ITALIAN_WORDS, data_removed, words_of
 
@@ -69,3 +71,22 @@ def test_assess_with_a_broken_bank_file_in_italian(cli: CliInvoke, isolated_home
     assert "il questionario ha 6 problemi" in result.stderr
     assert "'version' dovrebbe essere un numero intero, invece è il testo 'one'" in result.stderr
     assert words_of(shown(result.stderr, isolated_home), ENGLISH_WORDS + BANK_WORDS) == [], result.stderr
+
+
+def test_the_italian_hint_lists_the_italian_answer_words(cli: CliInvoke, isolated_home: Path, tmp_path: Path):
+    answers = tmp_path / "risposte.yaml"
+    answers.write_text("bank: starter\nanswers:\n  pays_late: oftn\n", encoding="utf-8")
+    italian = cli("assess", "--bank", "starter", "--answers", str(answers), "--lang", "it").stderr
+    assert "rispondi con una di queste: 'mai', 'raramente', 'a volte', 'spesso', 'sempre' (oppure non so); " \
+           "forse intendevi 'spesso'?" in italian
+    english = cli("assess", "--bank", "starter", "--answers", str(answers), "--lang", "en").stderr
+    assert "answer one of 'never', 'rarely', 'sometimes', 'often', 'always' (or dont_know); " \
+           "did you mean 'often'?" in english
+
+
+def test_the_words_shown_are_the_words_an_answers_file_takes():
+    for language in LANGUAGES:
+        if language != DEFAULT_LANGUAGE:
+            for value in FIXED_ANSWERS:
+                assert answer_words(f"'{value}'", language) == f"'{written_answer(value, language)}'", value
+    assert answer_words("'calm', 'often'", "it") == "'calm', 'spesso'"  # a choice's own ids stay

@@ -28,8 +28,27 @@ def translated(text: str, language: str, keys: Sequence[str], nested: Collection
         if match:
             parts = {name: translated(value, language, keys, nested) if name in nested else value
                      for name, value in match.groupdict().items()}
+            if key in ANSWER_LISTS:
+                parts[ANSWER_LISTS[key]] = answer_words(parts[ANSWER_LISTS[key]], language)
             return tr(language, key).format(**parts)  # formatted even without parts: '{{' is a brace
     return text
+
+
+# Entries whose part lists answers as an answers file takes them ('never', 'often'): an Italian
+# reader is shown the words an Italian answers file is written in ('mai', 'spesso').
+ANSWER_LISTS = {"problem.one_of": "choices", "problem.did_you_mean": "word"}
+_QUOTED_ID = re.compile(r"'([a-z_]+)'")
+
+
+def answer_words(text: str, language: str) -> str:
+    """Each quoted fixed answer in ``text`` ('often') as ``language`` writes it ('spesso'); other ids
+    (a choice's options) as they are."""
+    def written(found: re.Match[str]) -> str:
+        try:
+            return f"'{tr(language, 'answer.' + found[1]).lower()}'"
+        except KeyError:
+            return found[0]
+    return _QUOTED_ID.sub(written, text)
 
 
 @cache
