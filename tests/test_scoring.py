@@ -427,3 +427,20 @@ def test_answer_files_shipped_with_the_full_bank_score_as_their_comments_say() -
     for name, (risk, level) in expected.items():
         result = assess(FULL, read_answers(Path(TEST_BANKS / name), FULL))
         assert (result.risk, result.verdict.level) == (risk, level), name
+
+
+def test_an_answer_to_a_question_not_asked_never_brings_in_its_follow_ups() -> None:
+    """Found by the bounds property: with the stage unknown, "pays late" is not asked, so its
+    follow-up (and the dealbreaker on it) must not count, though the answers give both."""
+    bank = load_bank(QUESTIONS / "let-go.yaml")
+    answers = {"stage": "dont_know", "has_time": "yes", "within_skills": "all", "strengths_stated": "yes",
+               "different_vision": "never", "pays_late": "often", "late_despite_terms": "yes",
+               "niche_fit": "in_niche", "clear_goals": "yes_measurable"}
+    asked = [question.id for question in applicable_questions(bank, answers)]
+    assert "pays_late" not in asked and "late_despite_terms" not in asked
+    assert next_question(bank, answers, "different_vision") is not None
+    assert next_question(bank, answers, "different_vision").id == "niche_fit"  # type: ignore[union-attr]
+    result = assess(bank, answers)
+    assert result.verdict.level is not Level.LET_GO
+    assert result.bounds is not None
+    assert result.bounds.best.rank <= result.verdict.level.rank <= result.bounds.worst.rank

@@ -12,7 +12,7 @@ that area in trouble, which is what conditions on one dimension ask. docs/scorin
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from itertools import combinations
 from typing import NamedTuple
 
@@ -118,19 +118,31 @@ def round_half_up(value: float) -> int:
     return math.floor(value + 0.5)
 
 
+def _walk(bank: Bank, answers: Mapping[str, AnswerValue]) -> Iterator[tuple[Question, bool]]:
+    """Every question in order, with whether it is asked. A follow-up's condition sees only the
+    answers to questions asked before it: an answer kept for a question no longer asked (an answers
+    file, or a changed answer in the quiz) must not bring in that question's own follow-ups."""
+    asked: dict[str, AnswerValue] = {}
+    for question in bank.questions:
+        applies = question.when is None or holds(question.when, asked)
+        if applies and question.id in answers:
+            asked[question.id] = answers[question.id]
+        yield question, applies
+
+
 def applicable_questions(bank: Bank, answers: Mapping[str, AnswerValue]) -> list[Question]:
     """The questions asked, in order: follow-ups only when their condition holds."""
-    return [q for q in bank.questions if q.when is None or holds(q.when, answers)]
+    return [question for question, applies in _walk(bank, answers) if applies]
 
 
 def next_question(bank: Bank, answers: Mapping[str, AnswerValue], after: str | None) -> Question | None:
     """The first question after ``after`` (None: from the start) that applies now."""
     started = after is None
-    for question in bank.questions:
+    for question, applies in _walk(bank, answers):
         if not started:
             started = question.id == after
             continue
-        if question.when is None or holds(question.when, answers):
+        if applies:
             return question
     return None
 
