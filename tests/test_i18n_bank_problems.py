@@ -90,3 +90,13 @@ def test_the_words_shown_are_the_words_an_answers_file_takes():
             for value in FIXED_ANSWERS:
                 assert answer_words(f"'{value}'", language) == f"'{written_answer(value, language)}'", value
     assert answer_words("'calm', 'often'", "it") == "'calm', 'spesso'"  # a choice's own ids stay
+
+
+def test_a_broken_bank_in_the_users_folder_listed_in_italian(cli: CliInvoke, isolated_home: Path):
+    folder = isolated_home / "banks"
+    folder.mkdir(parents=True)
+    (folder / "wrong-types.yaml").write_bytes((REPO / "tests" / "broken" / "wrong-types.yaml").read_bytes())
+    listed = " ".join(cli("banks", "list", "--lang", "it").stdout.split())
+    assert "il primo a 3:10: 'version' dovrebbe essere un numero intero, invece è il testo 'one'" in listed
+    english = " ".join(cli("banks", "list", "--lang", "en").stdout.split())
+    assert "the first at 3:10: 'version' should be a whole number, found the text 'one'" in english

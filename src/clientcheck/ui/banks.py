@@ -15,6 +15,7 @@ from clientcheck.bank.catalog import BankEntry
 from clientcheck.bank.condition_text import condition_sentence
 from clientcheck.bank.model import Bank, Question, QuestionType
 from clientcheck.i18n import tr, trn
+from clientcheck.i18n.patterns import problem_message
 from clientcheck.text import format_number, strip_control
 from clientcheck.ui.bank_reports import count, origin_label
 
@@ -40,7 +41,8 @@ def render_bank_list(entries: Sequence[BankEntry], language: str, console: Conso
                                   origin=origin_label(entry.file.origin, lang)), style="dim")
         else:
             first = entry.errors[0] if entry.errors else None
-            where = f"{first.line}:{first.column}: {strip_control(first.message)}" if first else ""
+            message = strip_control(problem_message(first.message, lang)) if first else ""
+            where = f"{first.line}:{first.column}: {message}" if first else ""
             cell.append(tr(lang, "banks.broken", errors=count(lang, "error", len(entry.errors)), error=where),
                         style="red")
         notes: list[tuple[str, str]] = []
