@@ -68,7 +68,7 @@ def letter(
     no_color: NoColorOption = False,
 ) -> int:
     """Print a short, polite termination letter draft with a subject line; what you leave out stays
-    a [placeholder], listed on stderr."""
+    a \\[placeholder], listed on stderr."""
     from clientcheck.assessment.letter import letter as draft
     from clientcheck.i18n import tr
 
