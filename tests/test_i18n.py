@@ -22,6 +22,7 @@ SRC = Path(i18n.__file__).resolve().parents[1]
 LOCALE = i18n.LOCALE_DIR
 PO_LANGUAGES = sorted(path.name for path in LOCALE.iterdir() if (path / "LC_MESSAGES" / "clientcheck.po").exists())
 KEY = re.compile(r"[a-z_][a-z0-9_]*(?:\.[a-z0-9_\-]+)*")
+FAMILY = re.compile(r"[a-z_]+(?:\.[a-z_]+)*\.")
 
 
 def read_po_file(language: str) -> Catalog:
@@ -107,6 +108,8 @@ def keys_in_code() -> tuple[set[str], set[str]]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY.fullmatch(node.value):
                 literal.add(node.value)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and FAMILY.fullmatch(node.value):
+                prefixes.add(node.value)  # a family matched by its English ("help.text."): test_i18n_help.py
             elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
                 head = str(node.values[0].value)
                 if re.fullmatch(r"[a-z_]+(?:\.[a-z_]+)*\.", head):

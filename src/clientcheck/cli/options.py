@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 from clientcheck.cli.names import complete_bank
 from clientcheck.errors import ExitCode
 from clientcheck.i18n import detect_language, tr
-from clientcheck.text import LANGUAGES, Language
+from clientcheck.text import DEFAULT_LANGUAGE, LANGUAGES, Language
 
 LangOption = Annotated[Language | None, typer.Option(
     "--lang", help="Language: it or en. Default: CLIENTCHECK_LANG, then the locale, then en.",
@@ -43,6 +43,7 @@ def examples(*command_lines: str) -> str:
 
 SHARED_FLAGS = frozenset({"--json", "--no-color"})
 SHARED_VALUED = frozenset({"--lang"})
+HELP_OPTIONS = ("-h", "--help")
 
 
 def relocate_shared_options(args: Sequence[str]) -> list[str]:
@@ -91,8 +92,11 @@ class CommandLineGroup(TyperGroup):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         given = list(sys.argv[1:] if args is None else args)
+        parsed = without_language_for_help(given)
+        help_language = _language_of(given) if wants_help(parsed) else DEFAULT_LANGUAGE
         try:
-            code = super().main(given, prog_name, complete_var, False, windows_expand_args, **extra)
+            code = self._main_in_language(parsed, help_language, prog_name, complete_var, windows_expand_args,
+                                          **extra)
         except click.exceptions.NoArgsIsHelpError as error:
             if error.format_message().strip():  # Rich has drawn the help already; plain Click has not
                 click.echo(error.format_message())
@@ -102,6 +106,44 @@ class CommandLineGroup(TyperGroup):
         except typer.Abort:
             code = ExitCode.INTERRUPTED
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+    def _main_in_language(self, given: list[str], language: str, prog_name: str | None, complete_var: str | None,
+                          windows_expand_args: bool, **extra: Any) -> Any:
+        """Click's main, with the help in ``language`` (the reader's when help is what it shows)."""
+        if language == DEFAULT_LANGUAGE:  # English help needs nothing more: Typer's start-up stays as it is
+            return super().main(given, prog_name, complete_var, False, windows_expand_args, **extra)
+        from clientcheck.cli.help_words import help_in
+
+        with help_in(language, self):
+            return super().main(given, prog_name, complete_var, False, windows_expand_args, **extra)
+
+
+def wants_help(args: Sequence[str]) -> bool:
+    """Whether a command line shows help: no arguments, or -h / --help."""
+    return not args or any(arg in HELP_OPTIONS for arg in args)
+
+
+def without_language(args: Sequence[str]) -> list[str]:
+    """``args`` without ``--lang it`` / ``--lang=it``."""
+    kept: list[str] = []
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in SHARED_VALUED:
+            skip = True
+        elif arg.split("=", 1)[0] not in SHARED_VALUED:
+            kept.append(arg)
+    return kept
+
+
+def without_language_for_help(args: list[str]) -> list[str]:
+    """``--lang it --help`` or ``banks --help --lang it`` as ``--help``, ``banks --help``: the root
+    and the groups have no --lang, and for help the language is read from the command line before
+    Click parses it (``_language_of``). Any other command line is left as it is."""
+    bare = without_language(args)
+    return bare if args and wants_help(bare) else args
 
 
 def _write_usage_error(error: click.ClickException, language: str) -> int:
