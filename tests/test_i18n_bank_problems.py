@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from clientcheck.bank.answer_values import FIXED_ANSWERS, written_answer
-from clientcheck.bank.loader import check_bank
+from clientcheck.bank.loader import check_bank, check_bank_text
 from clientcheck.i18n.patterns import answer_words, problem_message
 from clientcheck.text import DEFAULT_LANGUAGE, LANGUAGES
 from tests.conftest import REPO, TEST_BANKS, CliInvoke
@@ -100,3 +100,14 @@ def test_a_broken_bank_in_the_users_folder_listed_in_italian(cli: CliInvoke, iso
     assert "il primo a 3:10: 'version' dovrebbe essere un numero intero, invece è il testo 'one'" in listed
     english = " ".join(cli("banks", "list", "--lang", "en").stdout.split())
     assert "the first at 3:10: 'version' should be a whole number, found the text 'one'" in english
+
+
+@pytest.mark.parametrize("text", ["id: a\n  b: c\n", "id: [a, b\n", "id: {a: b\n", 'id: "a\\q"\n', "id: @a\n",
+                                  "a: b: c\n", "id: 'a\n", "x:\n  - a\n  b: c\n", "id: a\n%YAML 1.1\n"])
+def test_yaml_syntax_in_italian(text: str):
+    _bank, problems = check_bank_text(text, "b.yaml")
+    for problem in problems:
+        italian = problem_message(problem.message, "it")
+        assert italian.startswith("sintassi YAML: "), italian
+        assert words_of(QUOTED.sub(" ", italian), ENGLISH_WORDS + BANK_WORDS) == [], italian
+        assert problem_message(problem.hint, "it") != problem.hint

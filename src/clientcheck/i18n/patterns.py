@@ -96,6 +96,8 @@ PROBLEM_KEYS = (
     "problem.bank_places_list", "problem.bank_place", "problem.yaml_simple_key",
     "problem.yaml_block_collection", "problem.yaml_block_mapping", "problem.yaml_plain_tab",
     "problem.yaml_quoted_end", "problem.yaml_next_token", "problem.yaml_mapping_values",
+    "problem.yaml_mapping_values_context", "problem.yaml_flow_sequence",
+    "problem.yaml_flow_mapping", "problem.yaml_unknown_escape", "problem.yaml_document_start",
     "problem.yaml_expected_key", "problem.yaml_expected_node", "problem.bank_not_mapping",
     "problem.bank_indent_keys", "problem.bank_merge_keys", "problem.bank_keys_out", "problem.bank_keys_words",
     "problem.bank_quote_key", "problem.bank_duplicate_key", "problem.bank_keep_one", "problem.bank_unknown_key",
