@@ -258,3 +258,13 @@ def test_a_big_portfolio_numbers_the_riskiest_twenty(cli: CliInvoke, isolated_ho
     chart = out[out.index("100┤"):out.index("   └")]
     assert "20" in chart and "21" not in chart and "+" in chart
     assert "+: the other clients (the 20 riskiest are numbered)" in out
+
+
+def test_portfolio_concentration_line_fits_80_columns_in_italian(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    save(home, [record("Acme", "2026-03-01T09:00:00Z", risk=90, level="let_go", share=45),
+                record("Beta", "2026-03-01T09:00:00Z", risk=30, level="watch", share=24)])
+    screen, _ = drawn(home, "portfolio", "--lang", "it")
+    lines = [line.rstrip() for line in screen.display]
+    judgement = next(line for line in lines if "Concentrato" in line)
+    assert judgement.endswith("continua a diversificare."), lines  # whole, not wrapped at the 80th column

@@ -16,6 +16,7 @@ from clientcheck.ui.charts import NUMBERED, OTHER_MARK, Cell, Dot, Point, histor
 from clientcheck.ui.clients import (
     NAME_MAX,
     Screen,
+    cell_width,
     changes_cell,
     fit,
     level_name,
@@ -132,9 +133,14 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
         screen.line(("  " + tr(lang, "portfolio.no_shares"), ""))
     else:
         style = {"high": "red", "medium": "yellow"}.get(portfolio.concentration, "green")
-        screen.line(("  " + tr(lang, "portfolio.largest", client=largest.client.name,
-                               share=share_text(largest.client.revenue_share)), ""),
-                    ("  " + tr(lang, f"portfolio.level.{portfolio.concentration}"), style))
+        largest_text = "  " + tr(lang, "portfolio.largest", client=largest.client.name,
+                                 share=share_text(largest.client.revenue_share))
+        judgement = "  " + tr(lang, f"portfolio.level.{portfolio.concentration}")
+        if cell_width(largest_text + judgement) <= screen.width:
+            screen.line((largest_text, ""), (judgement, style))
+        else:  # too wide together (a long name, the Italian): the judgement on a line of its own
+            screen.line((largest_text, ""))
+            screen.line((judgement, style))
         screen.line(("  " + trn(lang, "portfolio.known", portfolio.shares_known, clients=len(entries),
                                 total=share_text(portfolio.shares_total)), "dim"))
         if portfolio.shares_total > 100:
