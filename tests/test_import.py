@@ -18,7 +18,7 @@ import pytest
 from typer.testing import Result
 
 from clientcheck.bank.schema import result_schema
-from clientcheck.saved.checks import check_result
+from clientcheck.saved.checks import Problems, check_result
 from clientcheck.saved.clients import ImportRejected, export_text, read_export
 from clientcheck.saved.store import Store, database_path, indented
 from tests.clients_helpers import open_store, record, scenario_record
@@ -192,7 +192,7 @@ def test_every_problem_is_counted_and_the_first_ones_shown(results: list[Documen
     for assessment in bad["clients"][0]["assessments"]:
         assessment["result"]["risk"] = -1
     error = refused(json.dumps(bad))
-    assert "(30 problem(s))" in error.message
+    assert "(30 problems)" in error.message
     assert error.hint.endswith("… and 22 more")
 
 
@@ -250,7 +250,7 @@ def test_what_the_checks_accept_the_result_schema_accepts_and_both_refuse_each_m
     looser, count = [], 0
     for bank, scenario in MUTATED:
         document = json.loads(scenario_record("x", bank, scenario, "2026-01-01T09:00:00Z").document)
-        problems: list[str] = []
+        problems: Problems = []
         assert check_result(document, "result", problems) and not problems
         assert validator.is_valid(document)
         for name, mutated in mutations(document):

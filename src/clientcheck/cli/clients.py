@@ -252,7 +252,7 @@ def import_command(
         env.stderr.flush()
     with (nullcontext(BoundedStream(stdin_source(env.stdin), name, IMPORT_CAP, hint)) if file == "-"
           else open_input(Path(file), name, IMPORT_CAP, hint)) as source:
-        records = read_export(source, name)
+        records = read_export(source, name, language)
         first = next(records, None)  # a file wrong from its start is refused before the store is opened
         try:
             store = Store.open(database_path(env.environ))

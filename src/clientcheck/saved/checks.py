@@ -7,7 +7,8 @@ therefore known to be there and of its type.
 Written out as plain checks rather than by interpreting the schema: an import checks each of
 200,000 documents in a few microseconds. ``tests/test_store.py`` holds them to the schema:
 whatever these accept, the schema accepts, and each way of breaking a document is refused by
-both. Each check appends "path: what it should be" to ``problems`` and says whether it passed.
+both. Each check appends "path: what it should be" to ``problems`` and says whether it passed:
+a ``Message`` (``import.*`` entries), written in the reader's language by whoever reports it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from clientcheck.clock import normalise_timestamp
 from clientcheck.documents import Kind
+from clientcheck.i18n.messages import Message, counted, message
 from clientcheck.levels import LEVELS
 from clientcheck.text import LANGUAGES
 
@@ -27,7 +29,7 @@ _LANGUAGES = frozenset(LANGUAGES)
 _BANK_ID = re.compile(r"[a-z][a-z0-9-]{0,63}")
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})")
 
-Problems = list[str]
+Problems = list[Message]
 
 # what each object holds: its required keys, then the keys it may also have (the schema's objects are closed)
 _RESULT_REQUIRED = frozenset({"kind", "schema_version", "clientcheck_version", "timestamp", "language", "bank",
@@ -73,7 +75,7 @@ def is_text_map(value: Any) -> bool:
 def obj(value: Any, where: str, problems: Problems, required: frozenset[str], allowed: frozenset[str]) -> bool:
     """An object with every required key and no other than ``allowed``."""
     if type(value) is not dict:
-        problems.append(f"{where}: should be an object")
+        problems.append(should_be(where, _OBJECT))
         return False
     keys = value.keys()
     if required <= keys and keys <= allowed:
@@ -81,23 +83,28 @@ def obj(value: Any, where: str, problems: Problems, required: frozenset[str], al
     missing = sorted(required - keys)
     unknown = sorted(keys - allowed)
     if missing:
-        problems.append(f"{where}: '{missing[0]}' is missing" + (f" (and {len(missing) - 1} more)"
-                                                                   if len(missing) > 1 else ""))
+        problems.append(message("import.missing", where=where, field=missing[0]) if len(missing) == 1 else
+                        counted("import.missing_more", len(missing) - 1, where=where, field=missing[0]))
     if unknown:
-        problems.append(f"{where}: '{_short(unknown[0])}' is not a key it may have")
+        problems.append(message("import.not_a_key", where=where, field=_short(unknown[0])))
     return False
 
 
 def array(value: Any, where: str, problems: Problems) -> bool:
     if type(value) is not list:
-        problems.append(f"{where}: should be a list")
+        problems.append(should_be(where, _LIST))
         return False
     return True
 
 
-def check(ok: bool, where: str, what: str, problems: Problems) -> bool:
+def should_be(where: str, what: Message | str) -> Message:
+    """"``where``: should be ``what``" (a ``Message``, or a literal such as '"clientcheck.result"')."""
+    return message("import.should_be", where=where, what=what)
+
+
+def check(ok: bool, where: str, what: Message | str, problems: Problems) -> bool:
     if not ok:
-        problems.append(f"{where}: should be {what}")
+        problems.append(should_be(where, what))
     return ok
 
 
@@ -125,23 +132,34 @@ def _level(value: Any) -> bool:
     return type(value) is str and value in LEVEL_NAMES
 
 
-_TEXT, _ANSWER, _RISK, _SHARE, _LEVEL = ("a string", "a string or a number", "a whole number from 0 to 100",
-                                          "a number from 0 to 1", f"one of {', '.join(sorted(LEVEL_NAMES))}")
+# what a value should be, as the problems say it
+_OBJECT, _LIST, _TEXT, _ANSWER, _RISK, _SHARE = (
+    message("import.an_object"), message("import.a_list"), message("import.a_string"),
+    message("import.a_string_or_number"), message("import.a_risk"), message("import.a_share"))
+_LEVEL = message("import.one_of", choices=", ".join(sorted(LEVEL_NAMES)))
+_WHOLE, _WHOLE_OR_NULL, _SIGNAL_RISK = (message("import.a_whole_number"), message("import.a_whole_number_or_null"),
+                                        message("import.a_signal_risk"))
+_BOOLEAN, _TEXTS = message("import.true_or_false"), message("import.texts_by_language")
+A_TIMESTAMP = message("import.a_timestamp")
+_LANGUAGE = message("import.one_of", choices=", ".join(LANGUAGES))
+_BANK_VERSION = message("import.a_bank_version", max=MAX_BANK_VERSION)
+_SCHEMA_ONE, _NON_EMPTY, _BANK_ID_TEXT = (message("import.result_schema_one"), message("import.a_non_empty_string"),
+                                          message("import.a_bank_id"))
 
 
 def _fields(value: dict[str, Any], where: str, problems: Problems,
-            rules: tuple[tuple[str, Any, str], ...]) -> bool:
+            rules: tuple[tuple[str, Any, Message], ...]) -> bool:
     """Each (key, test, what it should be) of an object already known to have its keys."""
     ok = True
     for key, test, what in rules:
         if key in value and not test(value[key]):
-            problems.append(f"{where}.{key}: should be {what}")
+            problems.append(should_be(f"{where}.{key}", what))
             ok = False
     return ok
 
 
 def _items(value: Any, where: str, problems: Problems, keys: frozenset[str],
-           rules: tuple[tuple[str, Any, str], ...], required: frozenset[str] | None = None) -> bool:
+           rules: tuple[tuple[str, Any, Message], ...], required: frozenset[str] | None = None) -> bool:
     """A list of objects with these keys (all required unless said), each checked by ``rules``."""
     if not array(value, where, problems):
         return False
@@ -160,15 +178,15 @@ _CHANGE_RULES = (("question", _text, _TEXT), ("text", _text, _TEXT), ("from", _a
 _BOUNDS_RULES = (("best", _level, _LEVEL), ("worst", _level, _LEVEL), ("best_risk", _risk, _RISK),
                  ("worst_risk", _risk, _RISK))
 _DIMENSION_RULES = (("id", _text, _TEXT), ("label", _text, _TEXT),
-                    ("risk", lambda v: v is None or _risk(v), "a whole number from 0 to 100, or null"),
-                    ("confidence", _share, _SHARE), ("answered", lambda v: is_int(v) and v >= 0, "a whole number"),
-                    ("asked", lambda v: is_int(v) and v >= 0, "a whole number"))
-_SIGNAL_RULES = (("question", _text, _TEXT), ("number", lambda v: v is None or is_int(v), "a whole number or null"),
+                    ("risk", lambda v: v is None or _risk(v), message("import.a_risk_or_null")),
+                    ("confidence", _share, _SHARE), ("answered", lambda v: is_int(v) and v >= 0, _WHOLE),
+                    ("asked", lambda v: is_int(v) and v >= 0, _WHOLE))
+_SIGNAL_RULES = (("question", _text, _TEXT), ("number", lambda v: v is None or is_int(v), _WHOLE_OR_NULL),
                  ("dimension", _text, _TEXT), ("text", _text, _TEXT), ("answer", _answer, _ANSWER),
-                 ("risk", lambda v: number_in(v, 0, 100), "a number from 0 to 100"),
-                 ("weight", lambda v: is_number(v) and v > 0, "a number above 0"),
-                 ("contribution", lambda v: is_number(v) and v >= 0, "a number from 0 up"),
-                 ("advice", lambda v: v is None or type(v) is str, "a string or null"))
+                 ("risk", lambda v: number_in(v, 0, 100), _SIGNAL_RISK),
+                 ("weight", lambda v: is_number(v) and v > 0, message("import.above_zero")),
+                 ("contribution", lambda v: is_number(v) and v >= 0, message("import.from_zero")),
+                 ("advice", lambda v: v is None or type(v) is str, message("import.a_string_or_null")))
 _PROFILE_RULES = (("id", _text, _TEXT), ("label", _text, _TEXT), ("advice", _text, _TEXT))
 _DEALBREAKER_RULES = (("id", _text, _TEXT), ("level", _level, _LEVEL), ("reason", _text, _TEXT))
 _EXIT_STEP_RULES = (("id", _text, _TEXT), ("title", _text, _TEXT), ("text", _text, _TEXT))
@@ -178,16 +196,15 @@ def check_result(result: Any, where: str, problems: Problems) -> bool:
     """A result document as ``assess --json`` writes it (schema version 1)."""
     if not obj(result, where, problems, _RESULT_REQUIRED, _RESULT_KEYS):
         if type(result) is dict and result.get("kind") != Kind.RESULT.tag:
-            problems.append(f"{where}.kind: should be \"{Kind.RESULT.tag}\"")
+            problems.append(should_be(f"{where}.kind", f"\"{Kind.RESULT.tag}\""))
         return False
     ok = check(result["kind"] == Kind.RESULT.tag, f"{where}.kind", f"\"{Kind.RESULT.tag}\"", problems)
     ok = check(is_int(result["schema_version"]) and result["schema_version"] == 1, f"{where}.schema_version",
-               "1, the result schema this clientcheck reads", problems) and ok
+               _SCHEMA_ONE, problems) and ok
     ok = check(_text(result["clientcheck_version"]), f"{where}.clientcheck_version", _TEXT, problems) and ok
-    ok = check(is_timestamp(result["timestamp"]), f"{where}.timestamp",
-               "a date and time like 2026-01-31T09:30:00Z", problems) and ok
+    ok = check(is_timestamp(result["timestamp"]), f"{where}.timestamp", A_TIMESTAMP, problems) and ok
     ok = check(type(result["language"]) is str and result["language"] in _LANGUAGES, f"{where}.language",
-               f"one of {', '.join(LANGUAGES)}", problems) and ok
+               _LANGUAGE, problems) and ok
     ok = check_bank(result["bank"], f"{where}.bank", problems) and ok
     ok = _items(result["answers"], f"{where}.answers", problems, _ANSWER_KEYS, _ANSWER_RULES) and ok
     ok = check(_risk(result["risk"]), f"{where}.risk", _RISK, problems) and ok
@@ -200,7 +217,7 @@ def check_result(result: Any, where: str, problems: Problems) -> bool:
                 _DEALBREAKER_RULES) and ok
     if "client" in result:
         ok = check(type(result["client"]) is str and result["client"] != "", f"{where}.client",
-                   "a non-empty string", problems) and ok
+                   _NON_EMPTY, problems) and ok
     plan = result["exit_plan"]
     if plan is not None:
         ok = _items(plan, f"{where}.exit_plan", problems, _EXIT_STEP_KEYS, _EXIT_STEP_RULES) and ok
@@ -211,9 +228,9 @@ def check_bank(bank: Any, where: str, problems: Problems) -> bool:
     if not obj(bank, where, problems, _BANK_KEYS, _BANK_KEYS):
         return False
     ok = check(type(bank["id"]) is str and _BANK_ID.fullmatch(bank["id"]) is not None, f"{where}.id",
-               "a bank id (lowercase letters, digits and -)", problems)
+               _BANK_ID_TEXT, problems)
     ok = check(is_int(bank["version"]) and 1 <= bank["version"] <= MAX_BANK_VERSION, f"{where}.version",
-               f"a whole number from 1 to {MAX_BANK_VERSION}", problems) and ok
+               _BANK_VERSION, problems) and ok
     ok = check(_text(bank["title"]), f"{where}.title", _TEXT, problems) and ok
     source = bank["source"]
     if obj(source, f"{where}.source", problems, _SOURCE_KEYS, _SOURCE_KEYS):
@@ -227,7 +244,7 @@ def _verdict(verdict: Any, where: str, problems: Problems) -> bool:
         return False
     ok = _fields(verdict, where, problems, (("level", _level, _LEVEL), ("label", _text, _TEXT),
                                             ("why", _text, _TEXT), ("partial", lambda v: type(v) is bool,
-                                                                    "true or false")))
+                                                                    _BOOLEAN)))
     band = verdict["band"]
     ok = (obj(band, f"{where}.band", problems, _BAND_KEYS, _BAND_KEYS)
           and _fields(band, f"{where}.band", problems, _BAND_RULES)) and ok
@@ -243,12 +260,12 @@ def _verdict(verdict: Any, where: str, problems: Problems) -> bool:
         place = f"{where}.flip"
         if obj(flip, place, problems, _FLIP_KEYS, _FLIP_KEYS):
             ok = _fields(flip, place, problems, (
-                ("direction", lambda v: v in ("down", "up"), "down or up"), ("level", _level, _LEVEL),
-                ("risk", _risk, _RISK), ("minimal", lambda v: type(v) is bool, "true or false"))) and ok
+                ("direction", lambda v: v in ("down", "up"), message("import.down_or_up")), ("level", _level, _LEVEL),
+                ("risk", _risk, _RISK), ("minimal", lambda v: type(v) is bool, _BOOLEAN))) and ok
             changes = flip["changes"]
             ok = _items(changes, f"{place}.changes", problems, _CHANGE_KEYS, _CHANGE_RULES) and ok
             if type(changes) is list and not changes:
-                ok = check(False, f"{place}.changes", "a list of at least one change", problems)
+                ok = check(False, f"{place}.changes", message("import.some_changes"), problems)
         else:
             ok = False
     bounds = verdict.get("unknown_bounds")
@@ -265,7 +282,7 @@ def is_timestamp(value: Any) -> bool:
 
 def check_texts(value: Any, where: str, problems: Problems) -> bool:
     """Texts by language, at least one."""
-    return check(is_text_map(value) and bool(value), where, "an object of texts by language", problems)
+    return check(is_text_map(value) and bool(value), where, _TEXTS, problems)
 
 
 def check_signal_ref(value: Any, where: str, problems: Problems) -> bool:
@@ -274,6 +291,6 @@ def check_signal_ref(value: Any, where: str, problems: Problems) -> bool:
     if not obj(value, where, problems, frozenset({"question", "text"}), keys):
         return False
     return _fields(value, where, problems, (
-        ("question", _text, _TEXT), ("number", lambda v: v is None or is_int(v), "a whole number or null"),
-        ("risk", lambda v: number_in(v, 0, 100), "a number from 0 to 100"),
-        ("text", lambda v: is_text_map(v), "an object of texts by language")))
+        ("question", _text, _TEXT), ("number", lambda v: v is None or is_int(v), _WHOLE_OR_NULL),
+        ("risk", lambda v: number_in(v, 0, 100), _SIGNAL_RISK),
+        ("text", lambda v: is_text_map(v), _TEXTS)))

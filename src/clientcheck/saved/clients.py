@@ -12,9 +12,12 @@ from typing import Any, NamedTuple
 from clientcheck.clock import normalise_timestamp
 from clientcheck.documents import SCHEMA_VERSIONS, Kind, envelope
 from clientcheck.errors import ClientcheckError
+from clientcheck.i18n.messages import Message, counted, message
 from clientcheck.levels import LEVELS
 from clientcheck.reading import ByteSource
 from clientcheck.saved.checks import (
+    A_TIMESTAMP,
+    Problems,
     array,
     check,
     check_result,
@@ -23,6 +26,7 @@ from clientcheck.saved.checks import (
     is_int,
     is_timestamp,
     obj,
+    should_be,
 )
 from clientcheck.saved.jsonstream import JsonStream, JsonSyntaxError
 from clientcheck.saved.store import (
@@ -34,6 +38,7 @@ from clientcheck.saved.store import (
     signals_text,
     texts_text,
 )
+from clientcheck.text import DEFAULT_LANGUAGE
 
 _RANKS = {level.value: level.rank for level in LEVELS}  # a lookup, not an Enum call, for each of many clients
 
@@ -272,21 +277,23 @@ class _Found:
     """The problems found so far: the first ones kept, all of them counted."""
 
     def __init__(self) -> None:
-        self.kept: list[str] = []
+        self.kept: list[Message] = []
         self.count = 0
 
-    def add(self, problems: Sequence[str], suffix: str = "") -> None:
+    def add(self, problems: Sequence[Message], client: str | None = None) -> None:
         self.count += len(problems)
         room = MAX_PROBLEMS_KEPT - len(self.kept)
-        self.kept.extend(problem + suffix for problem in problems[:max(room, 0)])
+        kept = problems[:max(room, 0)]
+        self.kept.extend(kept if client is None else
+                         (message("import.of_client", problem=problem, client=client) for problem in kept))
 
 
-def read_export(stream: ByteSource, name: str) -> Iterator[AssessmentRecord]:
+def read_export(stream: ByteSource, name: str, language: str = DEFAULT_LANGUAGE) -> Iterator[AssessmentRecord]:
     """An export file's assessments, read client by client from ``stream`` and checked whole
     as they come (``checks``: the result schema and what it leaves open). Every problem is
     collected; the first one stops the records (none is yielded after it) and, at the end of
-    the file, ``ImportRejected`` lists them: whoever stores the records does so in one
-    transaction, which this rolls back, so a file with a problem imports nothing."""
+    the file, ``ImportRejected`` lists them in ``language``: whoever stores the records does so
+    in one transaction, which this rolls back, so a file with a problem imports nothing."""
     found = _Found()
     root: dict[str, Any] = {}
     try:
@@ -294,8 +301,7 @@ def read_export(stream: ByteSource, name: str) -> Iterator[AssessmentRecord]:
         if reader.peek() != "{":
             reader.value()
             reader.end()
-            raise _rejected(name, ["the file should be a JSON object (an export's 'kind', 'schema_version', "
-                                   "'clients')"], 1)
+            raise _rejected(name, [message("import.not_an_object")], 1, language)
         for key in reader.members():
             if key != "clients" or reader.peek() != "[":
                 root[key] = reader.value()[0]
@@ -303,47 +309,52 @@ def read_export(stream: ByteSource, name: str) -> Iterator[AssessmentRecord]:
             root[key] = []
             header = _header_problems(root, complete=False)
             if header:  # the rest would be read for nothing
-                raise _rejected(name, header, len(header))
+                raise _rejected(name, header, len(header), language)
             for i in reader.items():
                 records = _stream_client(reader, i, found)
                 if not found.count:
                     yield from records
         reader.end()
     except UnicodeDecodeError as error:
-        raise ImportRejected(f"{name} is not a clientcheck export: it is not UTF-8 text (byte {error.start + 1} "
-                             "of a read)", "nothing was imported; make one with 'clientcheck export > FILE'") from None
+        raise ImportRejected(message("import.not_utf8", name=name, byte=error.start + 1).text(language),
+                             message("import.make_one").text(language)) from None
     except JsonSyntaxError as error:
-        raise ImportRejected(f"{name} is not a clientcheck export: line {error.lineno}, column {error.colno}: "
-                             f"{error.msg}", "nothing was imported") from None
+        raise ImportRejected(message("import.not_json", name=name, line=error.lineno, column=error.colno,
+                                     reason=error.reason).text(language),
+                             message("import.nothing_imported").text(language)) from None
     header = _header_problems(root, complete=True)
     if header:
-        raise _rejected(name, header, len(header))
+        raise _rejected(name, header, len(header), language)
     if found.count:
-        raise _rejected(name, found.kept, found.count)
+        raise _rejected(name, found.kept, found.count, language)
 
 
-def _rejected(name: str, problems: Sequence[str], count: int) -> ImportRejected:
-    shown = "\n".join(problems[:8]) + (f"\n… and {count - 8} more" if count > 8 else "")
-    return ImportRejected(f"{name} is not a well-formed clientcheck export ({count} problem(s)); "
-                          "nothing was imported", shown)
+def _rejected(name: str, problems: Sequence[Message], count: int, language: str) -> ImportRejected:
+    shown = "\n".join(problem.text(language) for problem in problems[:8])
+    if count > 8:
+        shown += "\n" + counted("import.and_more", count - 8).text(language)
+    return ImportRejected(counted("import.rejected", count, name=name).text(language), shown)
 
 
-def _header_problems(root: Mapping[str, Any], *, complete: bool) -> list[str]:
+def _header_problems(root: Mapping[str, Any], *, complete: bool) -> Problems:
     """What is wrong with the export's own fields (those read so far, unless ``complete``)."""
     if ("kind" in root or complete) and root.get("kind") != Kind.EXPORT.tag:
-        return [f"'kind' should be \"{Kind.EXPORT.tag}\""]
+        return [message("import.field_should_be", field="kind", what=f"\"{Kind.EXPORT.tag}\"")]
     if "schema_version" in root or complete:
         version = root.get("schema_version")
         if not is_int(version) or version != SCHEMA_VERSIONS[Kind.EXPORT]:
-            return [f"'schema_version' {json.dumps(version)[:40]} is not one this clientcheck reads "
-                    f"({SCHEMA_VERSIONS[Kind.EXPORT]})"]
-    problems = [f"'{key[:40]}' is not a key an export has" for key in root if key not in _ROOT_KEYS]
+            return [message("import.unknown_schema_version", version=json.dumps(version)[:40],
+                            known=SCHEMA_VERSIONS[Kind.EXPORT])]
+    problems = [message("import.not_an_export_key", field=key[:40]) for key in root if key not in _ROOT_KEYS]
     for key in ("clientcheck_version", "exported"):
         if key in root and type(root[key]) is not str:
-            problems.append(f"'{key}' should be a string")
+            problems.append(message("import.field_should_be", field=key, what=_A_STRING))
     if complete and type(root.get("clients")) is not list:
-        problems.append("'clients' should be a list")
+        problems.append(message("import.field_should_be", field="clients", what=_A_LIST))
     return problems
+
+
+_A_STRING, _A_LIST = message("import.a_string"), message("import.a_list")
 
 
 def _stream_client(reader: JsonStream, index: int, found: _Found) -> list[AssessmentRecord]:
@@ -352,7 +363,7 @@ def _stream_client(reader: JsonStream, index: int, found: _Found) -> list[Assess
     where = f"clients[{index}]"
     if reader.peek() != "{":
         reader.value()
-        found.add([f"{where}: should be an object with 'name' and 'assessments'"])
+        found.add([should_be(where, message("import.a_client_object"))])
         return []
     client: dict[str, Any] = {}
     items: list[tuple[Any, str | None]] = []
@@ -387,40 +398,44 @@ def _margin(text: str) -> str:
 
 
 def _read_client(client: dict[str, Any], where: str, found: _Found) -> list[AssessmentRecord]:
-    problems: list[str] = []
+    problems: Problems = []
     name = client.get("name")
     try:
         cleaned = clean_name(name) if isinstance(name, str) else None
     except ValueError:
         cleaned = None
     if cleaned is None:
-        problems.append(f"{where}.name: should be a non-empty client name")
-    problems.extend(f"{where}: '{key[:40]}' is not a key a client has" for key in client if key not in _CLIENT_KEYS)
+        problems.append(should_be(f"{where}.name", message("import.a_client_name")))
+    problems.extend(message("import.not_a_client_key", where=where, field=key[:40])
+                    for key in client if key not in _CLIENT_KEYS)
     items = client.get("assessments")
     if type(items) is not list:
-        problems.append(f"{where}.assessments: should be a list")
+        problems.append(should_be(f"{where}.assessments", _A_LIST))
         items = []
-    suffix = f" (client {_string(cleaned)})" if cleaned else ""
-    found.add(problems, suffix)
+    named = _string(cleaned) if cleaned else None
+    found.add(problems, named)
     records = []
     for j, (item, text) in enumerate(items):
         problems = []
         record = _read_assessment(item, cleaned or "", f"{where}.assessments[{j}]", problems, text)
-        found.add(problems, suffix)
+        found.add(problems, named)
         if record is not None:
             records.append(record)
     return records
 
 
-def _read_assessment(item: Any, client: str, where: str, problems: list[str],
+_ASSESSMENT_ID = message("import.an_assessment_id")
+
+
+def _read_assessment(item: Any, client: str, where: str, problems: Problems,
                      text: str | None) -> AssessmentRecord | None:
     if not obj(item, where, problems, _ITEM_REQUIRED, _ITEM_KEYS):
         return None
     uid, result = item["id"], item["result"]
     check(type(uid) is str and _UID.match(uid) is not None, f"{where}.id",
-          "the assessment's id (8-64 letters, digits, - or _)", problems)
+          _ASSESSMENT_ID, problems)
     created = normalise_timestamp(item["timestamp"]) if is_timestamp(item["timestamp"]) else None
-    check(created is not None, f"{where}.timestamp", "a date and time like 2026-01-31T09:30:00Z", problems)
+    check(created is not None, f"{where}.timestamp", A_TIMESTAMP, problems)
     titles = item.get("bank_title")
     if titles is not None:
         check_texts(titles, f"{where}.bank_title", problems)
@@ -439,7 +454,7 @@ def _read_assessment(item: Any, client: str, where: str, problems: list[str],
         document=text if text is not None else json.dumps(result, ensure_ascii=False, separators=(",", ":")))
 
 
-def _signals(value: Any, result: Mapping[str, Any], where: str, problems: list[str]) -> tuple[SignalRef, ...]:
+def _signals(value: Any, result: Mapping[str, Any], where: str, problems: Problems) -> tuple[SignalRef, ...]:
     """The stored signals with their texts; rebuilt from the result document when missing."""
     if value is None:
         language = result.get("language", "en")

@@ -2,8 +2,9 @@
 checked and imported in little memory. The caller walks the outer objects and arrays itself
 (``members``, ``items``) and takes each inner value whole (``value``), parsed by json's own C
 scanner. A malformed document raises ``JsonSyntaxError`` with the message, line and column that
-``json.loads`` gives for the whole text; bytes that are not UTF-8 raise ``UnicodeDecodeError``
-wherever they are, as decoding the whole file first would.
+``json.loads`` gives for the whole text (its ``reason`` a ``Message``, to be written in the
+reader's language: json's own words are matched to ``json.*`` entries); bytes that are not
+UTF-8 raise ``UnicodeDecodeError`` wherever they are, as decoding the whole file first would.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
+from clientcheck.i18n.messages import Message, message
 from clientcheck.reading import ByteSource
 
 CHUNK = 1 << 20
@@ -24,6 +26,10 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 
 class _Refused(Exception):
     """Raised from inside json's scanner: something JSON parsers disagree on, refused here."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -38,20 +44,42 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return value
 
 
-def _duplicate(key: str) -> str:
-    return f"Duplicate key {json.dumps(key, ensure_ascii=False)[:60]}"
+def _duplicate(key: str) -> Message:
+    return message("json.duplicate_key", field=json.dumps(key, ensure_ascii=False)[:60])
 
 
 def _not_a_number(name: str) -> Any:
-    raise _Refused(f"{name} is not a JSON number")
+    raise _Refused(message("json.not_a_number", name=name))
 
 
-def _refusal(error: Exception) -> str:
+def _refusal(error: Exception) -> Message:
     if isinstance(error, RecursionError):
-        return "Nested too deeply"
+        return message("json.too_deep")
     if isinstance(error, _Refused):
-        return str(error)
-    return "A number with too many digits"  # int() refuses more than 4,300 digits
+        return error.reason
+    return message("json.too_many_digits")  # int() refuses more than 4,300 digits
+
+
+# json's own messages (its C scanner's and json.loads'), each as the entry that says it
+_JSON_WORDS = {
+    "Expecting value": "json.expecting_value",
+    "Expecting property name enclosed in double quotes": "json.expecting_property_name",
+    "Expecting ':' delimiter": "json.expecting_colon",
+    "Expecting ',' delimiter": "json.expecting_comma",
+    "Extra data": "json.extra_data",
+    "Unterminated string starting at": "json.unterminated_string",
+    "Invalid control character at": "json.control_character",
+    "Invalid \\escape": "json.invalid_escape",
+    "Invalid \\uXXXX escape": "json.invalid_u_escape",
+    "Illegal trailing comma before end of object": "json.trailing_comma_object",
+    "Illegal trailing comma before end of array": "json.trailing_comma_array",
+}
+
+
+def json_reason(text: str) -> Message:
+    """One of json's messages as its entry; one it has never written before, quoted as it is."""
+    key = _JSON_WORDS.get(text)
+    return message(key) if key else message("json.other", reason=text)
 
 
 # json's C scanner, from a position; objects through _unique, NaN and Infinity refused
@@ -61,9 +89,10 @@ _scan = json.JSONDecoder(object_pairs_hook=_unique, parse_constant=_not_a_number
 class JsonSyntaxError(ValueError):
     """Where and why the text is not JSON, in ``json.JSONDecodeError``'s words."""
 
-    def __init__(self, message: str, line: int, column: int) -> None:
-        super().__init__(f"{message}: line {line} column {column}")
-        self.msg, self.lineno, self.colno = message, line, column
+    def __init__(self, reason: Message, line: int, column: int) -> None:
+        super().__init__(f"{reason}: line {line} column {column}")
+        self.reason, self.lineno, self.colno = reason, line, column
+        self.msg = str(reason)
 
 
 class JsonStream:
@@ -80,7 +109,7 @@ class JsonStream:
         self._line_start = -1  # where the last of them is
         self._fill()
         if self._text.startswith("\ufeff"):
-            self._fail("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0)
+            self._fail(message("json.bom"), 0)
 
     # -- the buffer ---------------------------------------------------------------------
     def _fill(self, size: int = CHUNK) -> bool:
@@ -112,13 +141,13 @@ class JsonStream:
         self._text += self._decoder.decode(data)
         return True
 
-    def _fail(self, message: str, pos: int) -> None:
+    def _fail(self, reason: Message, pos: int) -> None:
         """Raise the syntax error at ``pos`` of the buffer. The rest is not read: it may never
         end (``/dev/zero``)."""
         before = self._text.rfind("\n", 0, pos)
         column = pos - before if before >= 0 else self._offset + pos - self._line_start
         line = self._lines + self._text.count("\n", 0, pos) + 1
-        raise JsonSyntaxError(message, line, column)
+        raise JsonSyntaxError(reason, line, column)
 
     def _space(self) -> str:
         """Skip whitespace; the next character, or "" at the end."""
@@ -141,20 +170,21 @@ class JsonStream:
             try:
                 value, end = _scan(buffer, start)
             except StopIteration as stop:
-                error: tuple[str, int] = ("Expecting value", int(stop.value))
+                error: tuple[Message, int] = (message("json.expecting_value"), int(stop.value))
             except json.JSONDecodeError as failure:
-                error = (failure.msg, failure.pos)
+                error = (json_reason(failure.msg), failure.pos)
             except (_Refused, RecursionError, ValueError) as refused:  # refused whole, however much more is read
-                self._fail(f"{_refusal(refused)} (in the value starting there)", start)
+                self._fail(message("json.in_value", reason=_refusal(refused)), start)
             else:
                 if end < len(buffer) or not self._fill():  # a number cut at the end would still parse
                     self._pos = end
                     return value, buffer[start:end] if text else ""
                 continue
-            if not error[0].startswith("Unterminated") and error[1] + 32 < len(buffer):
+            if error[0].key != "json.unterminated_string" and error[1] + 32 < len(buffer):
                 self._fail(*error)  # well before the end of what was read: more text would not help
             if len(buffer) - start > MAX_VALUE:
-                self._fail(f"A value of more than {MAX_VALUE >> 20} MB (in the value starting there)", start)
+                self._fail(message("json.in_value", reason=message("json.value_too_big", size=MAX_VALUE >> 20)),
+                           start)
             if not self._fill(len(buffer) - start):  # perhaps cut at the end: read as much again
                 self._fail(*error)  # the end: it really is malformed
 
@@ -164,7 +194,7 @@ class JsonStream:
                 key, end = scanstring(self._text, self._pos + 1, True)
             except json.JSONDecodeError as failure:
                 if not self._fill():
-                    self._fail(failure.msg, failure.pos)
+                    self._fail(json_reason(failure.msg), failure.pos)
                 continue
             self._pos = end
             return str(key)
@@ -179,14 +209,14 @@ class JsonStream:
         seen: set[str] = set()
         while True:
             if self._space() != '"':
-                self._fail("Expecting property name enclosed in double quotes", self._pos)
+                self._fail(message("json.expecting_property_name"), self._pos)
             start = self._pos
             key = self._key()
             if key in seen:
                 self._fail(_duplicate(key), start)
             seen.add(key)
             if self._space() != ":":
-                self._fail("Expecting ':' delimiter", self._pos)
+                self._fail(message("json.expecting_colon"), self._pos)
             self._pos += 1
             yield key
             following = self._space()
@@ -194,7 +224,7 @@ class JsonStream:
             if following == "}":
                 return
             if following != ",":
-                self._fail("Expecting ',' delimiter", self._pos - 1)
+                self._fail(message("json.expecting_comma"), self._pos - 1)
 
     def items(self) -> Iterator[int]:
         """The positions of the array starting here; the caller takes each item before the next."""
@@ -212,9 +242,9 @@ class JsonStream:
             if following == "]":
                 return
             if following != ",":
-                self._fail("Expecting ',' delimiter", self._pos - 1)
+                self._fail(message("json.expecting_comma"), self._pos - 1)
 
     def end(self) -> None:
         """Nothing but whitespace may follow the document."""
         if self._space():
-            self._fail("Extra data", self._pos)
+            self._fail(message("json.extra_data"), self._pos)
