@@ -103,6 +103,8 @@ def fill(home: Path, clients: int, per_client: int, seed: int = 6) -> float:
     latest = "FROM assessments a WHERE a.client_id = clients.id ORDER BY a.created DESC, a.id DESC LIMIT 1"
     db.execute(f"""UPDATE clients SET assessments = (SELECT count(*) FROM assessments a WHERE a.client_id = clients.id),
                    last_id = (SELECT a.id {latest}), previous_risk = (SELECT a.risk {latest} OFFSET 1),
+                   (last_created, last_bank_id, last_risk, last_level) = (SELECT a.created, a.bank_id, a.risk,
+                                                                          a.level {latest}),
                    revenue_share = (SELECT a.revenue_share FROM assessments a WHERE a.client_id = clients.id
                                     AND a.revenue_share IS NOT NULL ORDER BY a.created DESC, a.id DESC LIMIT 1)""")
     db.execute("COMMIT")

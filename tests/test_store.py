@@ -225,6 +225,28 @@ def test_a_version_2_database_keeps_its_unfinished_quiz_when_migrated(isolated_h
         assert store.progress("Acme", "whale") == found
 
 
+def test_a_version_3_database_gets_the_latest_assessment_in_its_summary_and_lists_the_same(
+        isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        store.save_assessment(record("Acme", "2026-01-01T10:00:00Z", risk=20, level="keep", share=40))
+        store.save_assessment(record("Acme", "2026-02-01T10:00:00Z", risk=55, level="renegotiate"))
+        store.save_assessment(record("Beta", "2026-01-15T10:00:00Z", risk=70, level="let_go", share=5))
+        listed = store.clients()
+    path = isolated_home / "clientcheck.db"
+    raw = sqlite3.connect(path, isolation_level=None)  # as schema 3 left it: no latest facts in clients
+    for column in ("last_created", "last_bank_id", "last_risk", "last_level"):
+        raw.execute(f"ALTER TABLE clients DROP COLUMN {column}")
+    raw.execute("PRAGMA user_version = 3")
+    raw.close()
+    with open_store(isolated_home) as store:
+        assert store.clients() == listed
+        store.save_assessment(record("Beta", "2026-01-10T10:00:00Z", risk=10, level="keep"))  # older: not the latest
+        assert store.clients()[1] == listed[1]._replace(assessments=2, previous_risk=10)
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == DB_SCHEMA_VERSION == 4
+    raw.close()
+
+
 def test_import_merges_by_id_and_never_duplicates(isolated_home: Path) -> None:
     records = [record("Acme", "2026-01-01T10:00:00Z"), record("Beta", "2026-01-02T10:00:00Z")]
     with open_store(isolated_home) as store:

@@ -38,7 +38,7 @@ from clientcheck.text import client_key as client_key
 from clientcheck.text import client_name, strip_control, strip_control_tree
 
 DB_NAME = "clientcheck.db"
-DB_SCHEMA_VERSION = 3  # the database file's layout (PRAGMA user_version); JSON documents have their own
+DB_SCHEMA_VERSION = 4  # the database file's layout (PRAGMA user_version); JSON documents have their own
 APPLICATION_ID = 0x43434B31  # "CCK1": marks the file as ours
 BUSY_TIMEOUT_MS = 15_000
 FULL_CHECK_BYTES = 64 << 20  # up to this size a writable open runs the full integrity check
@@ -127,6 +127,16 @@ MIGRATIONS: tuple[str, ...] = (
         updated FROM progress;
     DROP TABLE progress;
     ALTER TABLE progress_by_bank RENAME TO progress;
+    """,
+    # 4: the latest assessment's facts kept in its client's summary, so listing 10,000 clients
+    # is one scan of one table instead of 10,000 look-ups in the assessments
+    """
+    ALTER TABLE clients ADD COLUMN last_created TEXT;
+    ALTER TABLE clients ADD COLUMN last_bank_id TEXT;
+    ALTER TABLE clients ADD COLUMN last_risk INTEGER;
+    ALTER TABLE clients ADD COLUMN last_level TEXT;
+    UPDATE clients SET (last_created, last_bank_id, last_risk, last_level) =
+        (SELECT created, bank_id, risk, level FROM assessments WHERE id = clients.last_id);
     """,
 )
 assert len(MIGRATIONS) == DB_SCHEMA_VERSION
@@ -671,6 +681,7 @@ class Store:
             UPDATE clients SET
               assessments = (SELECT count(*) FROM assessments WHERE client_id = :id),
               last_id = (SELECT id {latest}),
+              (last_created, last_bank_id, last_risk, last_level) = (SELECT created, bank_id, risk, level {latest}),
               previous_risk = (SELECT risk {latest} OFFSET 1),
               revenue_share = (SELECT revenue_share FROM assessments WHERE client_id = :id
                                AND revenue_share IS NOT NULL ORDER BY created DESC, id DESC LIMIT 1)
@@ -810,10 +821,10 @@ class Store:
     def clients(self) -> list[ClientRow]:
         """Every client with its latest assessment: one scan of the summaries."""
         query = """
-            SELECT c.name, c.key, c.assessments, a.created, a.bank_id, a.risk, a.level, c.previous_risk,
-              c.revenue_share
-            FROM clients c JOIN assessments a ON a.id = c.last_id
-            ORDER BY c.key
+            SELECT name, key, assessments, last_created, last_bank_id, last_risk, last_level, previous_risk,
+              revenue_share
+            FROM clients WHERE last_id IS NOT NULL
+            ORDER BY key
         """  # the columns in ClientRow's order
         with self._errors():
             return [ClientRow._make(row if row[0].isprintable() and row[4].isprintable() and row[6].isprintable()
