@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, TextIO
 
 from clientcheck.clock import local_time
@@ -104,13 +106,15 @@ def fit(text: str, width: int) -> str:
 def table(screen: Screen, headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, right: Iterable[int] = (),
           flex: int = 0, indent: int = 0) -> None:
     """Aligned columns; column ``flex`` (the name) shrinks so a row fits the screen. Built column
-    by column with comprehensions, each cell measured once, so that a list of a thousand clients
-    still appears at once."""
+    by column, so that a list of ten thousand clients still appears at once: a column of ASCII
+    text (most are) is measured and padded by C string methods, others cell by cell."""
     aligned = set(right)
-    columns: list[Sequence[Cell]] = [list(column) for column in zip(*rows, strict=True)] if rows \
+    cells: list[Sequence[Cell]] = [list(column) for column in zip(*rows, strict=True)] if rows \
         else [[] for _ in headers]
-    texts = [[header, *(text for text, _ in column)] for header, column in zip(headers, columns, strict=True)]
-    sizes = [[cell_width(text) for text in column] for column in texts]
+    texts = [[header, *map(_text, column)] for header, column in zip(headers, cells, strict=True)]
+    plain = ["".join(column).isascii() for column in texts]  # then a character is a column on screen
+    sizes = [list(map(len, column)) if ascii else [cell_width(text) for text in column]
+             for column, ascii in zip(texts, plain, strict=True)]
     widths = [max(size) for size in sizes]
     spare = screen.width - indent - sum(widths) - 2 * (len(widths) - 1)
     if spare < 0:
@@ -119,9 +123,13 @@ def table(screen: Screen, headers: Sequence[str], rows: Sequence[Sequence[Cell]]
     for i, (column, size, width) in enumerate(zip(texts, sizes, widths, strict=True)):
         if max(size) > width:
             column = [fit(text, width) if used > width else text for text, used in zip(column, size, strict=True)]
-            size = [cell_width(text) for text in column]
+            plain[i] = "".join(column).isascii()
+            size = list(map(len, column)) if plain[i] else [cell_width(text) for text in column]
+        if plain[i] and not screen.color:
+            laid_out.append(list(map(str.rjust if i in aligned else str.ljust, column, repeat(width))))
+            continue
         if screen.color:
-            styles = ["", *(style for _, style in columns[i])]
+            styles = ["", *(style for _, style in cells[i])]
             column = [screen.paint(text, style) for text, style in zip(column, styles, strict=True)]
         gaps = [" " * (width - used) for used in size]
         laid_out.append([gap + text for gap, text in zip(gaps, column, strict=True)] if i in aligned
@@ -131,6 +139,9 @@ def table(screen: Screen, headers: Sequence[str], rows: Sequence[Sequence[Cell]]
     if screen.color:
         lines[0] = lead + screen.paint(lines[0][len(lead):], "bold")
     screen.stream.write("\n".join(lines) + "\n")
+
+
+_text = itemgetter(0)  # a cell's text
 
 
 # --- small words ---------------------------------------------------------------------------
