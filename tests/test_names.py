@@ -164,6 +164,16 @@ def test_the_shell_completes_client_names_and_bank_ids(cli: CliInvoke, isolated_
 
 
 @pytest.mark.slow
+def test_the_shell_completes_a_client_name_typed_in_another_case(cli: CliInvoke, isolated_home: Path) -> None:
+    assert _save(cli, "Acme").exit_code == 0
+    assert _save(cli, "Società Bianchi").exit_code == 0
+    assert _complete("clientcheck history ac", isolated_home) == ["Acme"]  # Typer's own filter kept none
+    assert _complete("clientcheck report SOCIETA", isolated_home) == [r"Società\ Bianchi"]
+    assert _complete("clientcheck assess --client a", isolated_home) == ["Acme"]
+    assert not any(_complete("clientcheck forget b", isolated_home))  # a name must begin with what is typed
+
+
+@pytest.mark.slow
 def test_in_a_terminal_assess_offers_the_saved_client(cli: CliInvoke, isolated_home: Path) -> None:
     """End to end in a pseudo-terminal: a near name gets the choice, and Enter takes the saved client."""
     import pexpect

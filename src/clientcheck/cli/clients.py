@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientcheck.cli.names import complete_client
+from clientcheck.cli.names import CLIENT_NAME
 from clientcheck.cli.options import FullOption, JsonOption, LangOption, NoColorOption, examples
 from clientcheck.cli.runner import command
 from clientcheck.env import Environment
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from clientcheck.ui.clients import Screen
 
 ClientArgument = Annotated[str, typer.Argument(help="The client's name, as saved (case does not matter).",
-                                               show_default=False, autocompletion=complete_client)]
+                                               show_default=False, click_type=CLIENT_NAME)]
 
 
 class ReportFormat(StrEnum):

@@ -12,6 +12,10 @@ import os
 import re
 from typing import TYPE_CHECKING
 
+from typer._click import Context, Parameter  # the Click that Typer bundles
+from typer._click.shell_completion import CompletionItem
+from typer._click.types import StringParamType
+
 from clientcheck.env import Environment
 from clientcheck.errors import ClientcheckError
 from clientcheck.i18n import tr
@@ -96,6 +100,18 @@ def complete_client(incomplete: str) -> list[str]:
         # Backslashes rather than quotes: Typer keeps only candidates that begin with what is typed.
         found = [_SHELL_SPECIAL.sub(r"\\\g<0>", name) for name in found]
     return found
+
+
+class ClientNameType(StringParamType):
+    """A client name on the command line: Tab offers the saved names it begins, in any case or
+    accents (``ac`` offers "Acme"). Typer's ``autocompletion`` keeps only the names that begin
+    with what was typed, case and all, so the type completes them itself."""
+
+    def shell_complete(self, ctx: Context, param: Parameter, incomplete: str) -> list[CompletionItem]:
+        return [CompletionItem(name) for name in complete_client(incomplete)]
+
+
+CLIENT_NAME = ClientNameType()
 
 
 def complete_bank(incomplete: str) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from clientcheck.cli import app as entry_point
-from clientcheck.cli.names import complete_client
+from clientcheck.cli.names import CLIENT_NAME
 from clientcheck.cli.options import (
     BankFileOption,
     BankOption,
@@ -103,7 +103,7 @@ def assess(
         "--fail-on", help="Exit 1 when the verdict is at or above this level.", show_default=False)] = None,
     client: Annotated[str | None, typer.Option(
         "--client", "-c", help="Save the result under this client (any name). Without it the quiz asks; "
-                               "blank = don't save.", show_default=False, autocompletion=complete_client)] = None,
+                               "blank = don't save.", show_default=False, click_type=CLIENT_NAME)] = None,
     new_client: Annotated[bool, typer.Option(
         "--new-client", help="A new client, even if the name is like a saved one (no 'did you mean').")] = False,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not save the result or the answers.")] = False,
