@@ -130,18 +130,18 @@ def test_clients_when_nothing_is_saved(cli: CliInvoke, isolated_home: Path) -> N
 
 CLIENTS_EN = """\
 Clients (3)
-Client        Verdict      Risk  Trend  Last        Checks
-Acme          Let go        100  =      2026-03-05       3
-Beta & Figli  Watch          41  ↑33    2026-03-01       2
-Gamma         Renegotiate    40  ·      2026-02-20       1
+Client        Verdict      Risk  Trend  Last         Checks
+Acme          Let go        100  =      5 Mar 2026        3
+Beta & Figli  Watch          41  ↑33    1 Mar 2026        2
+Gamma         Renegotiate    40  ·      20 Feb 2026       1
 Details: clientcheck history NAME · ranking: clientcheck portfolio
 """
 CLIENTS_IT = """\
 Clienti (3)
-Cliente       Verdetto        Rischio  Andamento  Ultima      Valutazioni
-Acme          Lascia andare       100  =          2026-03-05            3
-Beta & Figli  Tieni d'occhio       41  ↑33        2026-03-01            2
-Gamma         Rinegozia            40  ·          2026-02-20            1
+Cliente       Verdetto        Rischio  Andamento  Ultima       Valutazioni
+Acme          Lascia andare       100  =          5 mar 2026             3
+Beta & Figli  Tieni d'occhio       41  ↑33        1 mar 2026             2
+Gamma         Rinegozia            40  ·          20 feb 2026            1
 Dettagli: clientcheck history NOME · classifica: clientcheck portfolio
 """
 
@@ -181,11 +181,11 @@ Risk over time  8 → 100
 5 Jan 2026                      5 Feb 2026                   5 Mar 2026
 
 Date              Bank      Risk  Verdict  Signals
-2026-01-05 09:00  whale v1     8  Keep     first with this bank
-2026-02-05 09:00  whale v1   100  Let go   +12 new, −1 resolved
-2026-03-05 09:00  whale v1   100  Let go   +2 new, −0 resolved
+5 Jan 2026 09:00  whale v1     8  Keep     first with this bank
+5 Feb 2026 09:00  whale v1   100  Let go   +12 new, −1 resolved
+5 Mar 2026 09:00  whale v1   100  Let go   +2 new, −0 resolved
 
-Since the previous whale assessment (2026-02-05): risk 100 → 100
+Since the previous whale assessment (5 February 2026): risk 100 → 100
   Newly triggered:
     + Have you caught yourself thinking about ending things with this client and
       then putting it off?
@@ -204,8 +204,8 @@ def test_history_in_italian_numbers_the_signals(saved: CliInvoke) -> None:
     # new: s18 (15), s02 (11.25), s06 (7.5); the chart's band names and dates in Italian
     assert result.stdout.startswith("Beta & Figli — 2 valutazioni\nRischio nel tempo  8 → 41\n")
     assert "Tieni d'occhio\n" in result.stdout and "10 gen 2026" in result.stdout
-    assert "2026-03-01 09:00  signals v1         41  Tieni d'occhio  +3 nuovi, −0 risolti" in result.stdout
-    assert "Rispetto alla valutazione signals precedente (2026-01-10): rischio 8 → 41\n  Nuovi segnali:\n" \
+    assert "1 mar 2026 09:00   signals v1         41  Tieni d'occhio  +3 nuovi, −0 risolti" in result.stdout
+    assert "Rispetto alla valutazione signals precedente (10 gennaio 2026): rischio 8 → 41\n  Nuovi segnali:\n" \
            "    + #18 Il cliente studia la concorrenza" in result.stdout
 
 
@@ -241,9 +241,9 @@ def test_history_with_nothing_saved(cli: CliInvoke) -> None:
 PORTFOLIO_EN = """\
 Portfolio: 3 clients, riskiest first
 #  Client        Verdict      Risk  Trend  Revenue  Last
-1  Acme          Let go        100  =          45%  2026-03-05  ● whale
-2  Beta & Figli  Watch          41  ↑33        15%  2026-03-01
-3  Gamma         Renegotiate    40  ·          20%  2026-02-20
+1  Acme          Let go        100  =          45%  5 Mar 2026   ● whale
+2  Beta & Figli  Watch          41  ↑33        15%  1 Mar 2026
+3  Gamma         Renegotiate    40  ·          20%  20 Feb 2026
 
 Share of revenue and risk
 100┤                      ···········1································· whales
@@ -290,7 +290,7 @@ def test_portfolio_ranks_flags_whales_shows_concentration_and_what_first(saved: 
 def test_portfolio_in_italian(saved: CliInvoke) -> None:
     result = saved("portfolio", "--lang", "it")
     assert result.stdout.startswith("Portafoglio: 3 clienti, dal più a rischio\n")
-    assert "1  Acme          Lascia andare       100  =            45%  2026-03-05  ● balena\n" in result.stdout
+    assert "1  Acme         Lascia andare       100  =            45%  5 mar 2026   ● balena\n" in result.stdout
     assert result.stdout.endswith(PORTFOLIO_IT_END)
 
 
@@ -403,7 +403,7 @@ def test_import_from_stdin_merges_into_existing_clients(saved: CliInvoke, tmp_pa
     result = saved("import", "-", input=saved("export").stdout, env=other)
     assert result.stdout == "Imported 1 assessment, 0 new clients; 6 were already here.\n"
     # whale-healthy.yaml: no signal at all (revenue and hours share are context), risk 0, down from 100
-    assert "Acme          Keep            0  ↓100   2026-04-01       4\n" in saved("clients", env=other).stdout
+    assert "Acme          Keep            0  ↓100   1 Apr 2026        4\n" in saved("clients", env=other).stdout
 
 
 @pytest.mark.parametrize(("mangle", "problem"), [

@@ -14,7 +14,7 @@ HEALTHY = (TEST_BANKS / "full-healthy.yaml").read_text(encoding="utf-8")
 
 @pytest.mark.parametrize(("answers", "lines"), [
     ("/dev/zero", ["clientcheck: errore: /dev/zero: impossibile leggere le risposte",
-                   "/dev/zero:1:1: errore: supera i 1,000,000 byte, il limite consentito",
+                   "/dev/zero:1:1: errore: supera il limite di 1.000.000 byte",
                    "    suggerimento: un questionario o un file di risposte occupa pochi kilobyte: è il file giusto?"]),
     ("missing.yaml", ["clientcheck: errore: missing.yaml: impossibile leggere le risposte",
                       "missing.yaml:1:1: errore: il file non esiste",

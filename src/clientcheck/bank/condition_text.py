@@ -24,7 +24,7 @@ from clientcheck.bank.model import (
     QuestionType,
 )
 from clientcheck.i18n import tr, trn
-from clientcheck.text import format_number
+from clientcheck.i18n.numbers import number
 
 QUESTION_MAX = 48  # a question longer than this is cut at a word, with "…"
 
@@ -90,7 +90,7 @@ class SentenceStyle:
         """An answer as the reader sees it: its label, or a number with the question's unit."""
         if isinstance(value, float | int) and not isinstance(value, bool):
             unit = question.unit.get(self.language) if question is not None and question.unit else ""
-            return f"{format_number(float(value))}{unit}"
+            return f"{number(float(value), self.language)}{unit}"
         if question is not None and question.type is QuestionType.CHOICE:
             option = next((o for o in question.options if o.id == value), None)
             if option is not None:
@@ -107,7 +107,7 @@ class SentenceStyle:
         if measure == "risk":
             subject = tr(lang, "cond.risk_overall") if scope == "overall" else tr(lang, "cond.risk_in", where=where)
             return tr(lang, "cond.measure_is", subject=subject,
-                      value=tr(lang, f"cond.{operator}", value=format_number(value)))
+                      value=tr(lang, f"cond.{operator}", value=number(value, lang)))
         where = "" if scope == "overall" else " " + where
         return trn(lang, f"cond.{measure}.{operator}", int(value), where=where)
 

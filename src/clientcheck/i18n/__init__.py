@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from clientcheck.i18n.numbers import count as count_text
 from clientcheck.text import DEFAULT_LANGUAGE, LANGUAGES
 
 LANG_ENV = "CLIENTCHECK_LANG"
@@ -112,9 +113,10 @@ def tr(language: str, key: str, **values: object) -> str:
 
 
 def trn(language: str, key: str, number: int, **values: object) -> str:
-    """``key``'s form for ``number`` (ngettext), formatted with ``count=number`` and ``values``."""
+    """``key``'s form for ``number`` (ngettext), formatted with ``count=number`` (grouped as the
+    language groups thousands: "1.000 clienti") and ``values``."""
     text = _catalogue_with(language, key).text(key, number)
-    return text.format(**{"count": number, **values})
+    return text.format(**{"count": count_text(number, language), **values})
 
 
 def labels(language: str, *keys: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ from functools import cache
 
 from clientcheck.errors import Problem
 from clientcheck.i18n import tr
+from clientcheck.i18n.numbers import regrouped
 from clientcheck.text import DEFAULT_LANGUAGE
 
 
@@ -26,7 +27,7 @@ def translated(text: str, language: str, keys: Sequence[str], nested: Collection
     for key in keys:
         match = english_pattern(key).fullmatch(text)
         if match:
-            parts = {name: translated(value, language, keys, nested) if name in nested else value
+            parts = {name: translated(value, language, keys, nested) if name in nested else regrouped(value, language)
                      for name, value in match.groupdict().items()}
             if key in ANSWER_LISTS:
                 parts[ANSWER_LISTS[key]] = answer_words(parts[ANSWER_LISTS[key]], language)

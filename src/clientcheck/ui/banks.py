@@ -15,9 +15,11 @@ from clientcheck.bank.catalog import BankEntry
 from clientcheck.bank.condition_text import condition_sentence
 from clientcheck.bank.model import Bank, Question, QuestionType
 from clientcheck.i18n import tr, trn
+from clientcheck.i18n.numbers import number
 from clientcheck.i18n.patterns import problem_message
-from clientcheck.text import format_number, strip_control
+from clientcheck.text import strip_control
 from clientcheck.ui.bank_reports import count, origin_label
+from clientcheck.ui.dates import calendar_date
 
 # --- banks list --------------------------------------------------------------------------
 
@@ -74,7 +76,8 @@ def render_bank(bank: Bank, language: str, console: Console, *, full: bool = Fal
     lang = language
     head = Text(bank.description.get(lang))
     source = bank.source
-    head.append("\n" + tr(lang, "show.source", title=source.title, author=source.author.get(lang), date=source.date),
+    head.append("\n" + tr(lang, "show.source", title=source.title, author=source.author.get(lang),
+                                    date=calendar_date(source.date, lang)),
                 style="dim")
     head.append("\n" + tr(lang, "show.meta", languages=", ".join(bank.languages), path=bank.origin), style="dim")
     parts: list[RenderableType] = [
@@ -161,7 +164,7 @@ def _question_cell(question: Question, bank: Bank, lang: str) -> Text:
     cell.append(question.id, style="cyan")
     facts = [tr(lang, f"type.{question.type.value}"), question.dimension]
     if question.weight != 1:
-        facts.append(tr(lang, "show.weight", weight=format_number(question.weight)))
+        facts.append(tr(lang, "show.weight", weight=number(question.weight, lang)))
     if question.reverse:
         facts.append(tr(lang, "show.reverse"))
     if not question.scored:
@@ -180,13 +183,13 @@ def _question_cell(question: Question, bank: Bank, lang: str) -> Text:
     if question.type is QuestionType.CHOICE:
         for option in question.options:
             cell.append(f"\n  {option.id}", style="cyan")
-            cell.append(f" ({format_number(option.risk)}) ", style="dim")
+            cell.append(f" ({number(option.risk, lang)}) ", style="dim")
             cell.append(option.label.get(lang))
     if question.type is QuestionType.NUMBER:
         unit = question.unit.get(lang) if question.unit else ""
-        cell.append("\n" + tr(lang, "show.range", min=format_number(question.minimum),
-                              max=format_number(question.maximum), unit=unit,
-                              safe=format_number(question.safe_at), risky=format_number(question.risky_at)),
+        cell.append("\n" + tr(lang, "show.range", min=number(question.minimum, lang),
+                              max=number(question.maximum, lang), unit=unit,
+                              safe=number(question.safe_at, lang), risky=number(question.risky_at, lang)),
                     style="dim")
     if question.advice is not None:
         cell.append("\n→ " + question.advice.get(lang), style="green")

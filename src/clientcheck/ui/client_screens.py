@@ -9,7 +9,6 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from clientcheck.clock import local_time
 from clientcheck.i18n import tr, trn
 from clientcheck.saved.clients import History, HistoryEntry, Portfolio, PortfolioEntry, localized
 from clientcheck.ui.charts import NUMBERED, OTHER_MARK, Cell, Dot, Point, history_chart, portfolio_chart
@@ -26,7 +25,7 @@ from clientcheck.ui.clients import (
     table,
     trend,
 )
-from clientcheck.ui.dates import short_date
+from clientcheck.ui.dates import long_date, short_date
 
 # --- history -------------------------------------------------------------------------------
 
@@ -66,7 +65,8 @@ def write_history(history: History, language: str, screen: Screen, limit: int | 
         screen.line((trn(lang, "history.earlier", len(entries) - len(shown), total=len(entries)), "dim"))
     table(screen, [tr(lang, "col.date"), tr(lang, "col.bank"), tr(lang, "col.risk"), tr(lang, "col.verdict"),
                    tr(lang, "col.changes")],
-          [[(local_time(e.record.created, with_time=True), ""), (f"{e.record.bank_id} v{e.record.bank_version}", "dim"),
+          [[(short_date(e.record.created, lang, with_time=True), ""),
+            (f"{e.record.bank_id} v{e.record.bank_version}", "dim"),
             (str(e.record.risk), ""), (level_name(e.record.level, lang), level_style(e.record.level)),
             changes_cell(e, lang)] for e in shown],
           right={2}, flex=4)
@@ -83,7 +83,7 @@ def write_changes(entry: HistoryEntry, language: str, screen: Screen, most: int 
         screen.line((tr(lang, "history.no_previous", bank=entry.record.bank_id), "dim"))
         return
     previous = change.previous
-    screen.line((tr(lang, "history.since", date=local_time(previous.created), bank=previous.bank_id,
+    screen.line((tr(lang, "history.since", date=long_date(previous.created, lang), bank=previous.bank_id,
                     before=previous.risk, after=entry.record.risk), "bold"))
     if not change.new and not change.resolved:
         screen.line(("  " + tr(lang, "history.nothing_changed"), ""))
@@ -119,8 +119,8 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
                    tr(lang, "col.share"), tr(lang, "col.last"), ""],
           [[(str(i), "dim"), (e.client.name, "bold"), (names.get(e.client.last_level, e.client.last_level),
                                                        level_style(e.client.last_level)),
-            (str(e.client.last_risk), ""), trend(e.rising), (share_text(e.client.revenue_share), ""),
-            (local_time(e.client.last_created), ""), (whale if e.whale else "", "red")]
+            (str(e.client.last_risk), ""), trend(e.rising), (share_text(e.client.revenue_share, lang), ""),
+            (short_date(e.client.last_created, lang), ""), (whale if e.whale else "", "red")]
            for i, e in enumerate(shown, start=1)],
           right={0, 3, 5}, flex=1)
     if len(shown) < len(entries):
@@ -134,7 +134,7 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
     else:
         style = {"high": "red", "medium": "yellow"}.get(portfolio.concentration, "green")
         largest_text = "  " + tr(lang, "portfolio.largest", client=largest.client.name,
-                                 share=share_text(largest.client.revenue_share))
+                                 share=share_text(largest.client.revenue_share, lang))
         judgement = "  " + tr(lang, f"portfolio.level.{portfolio.concentration}")
         if cell_width(largest_text + judgement) <= screen.width:
             screen.line((largest_text, ""), (judgement, style))
@@ -142,9 +142,10 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
             screen.line((largest_text, ""))
             screen.line((judgement, style))
         screen.line(("  " + trn(lang, "portfolio.known", portfolio.shares_known, clients=len(entries),
-                                total=share_text(portfolio.shares_total)), "dim"))
+                                total=share_text(portfolio.shares_total, lang)), "dim"))
         if portfolio.shares_total > 100:
-            screen.line(("  " + tr(lang, "portfolio.over_100", total=share_text(portfolio.shares_total)), "bold red"))
+            over = tr(lang, "portfolio.over_100", total=share_text(portfolio.shares_total, lang))
+            screen.line(("  " + over, "bold red"))
     screen.blank()
     screen.line((tr(lang, "portfolio.act_first"), "bold"))
     if not portfolio.act_first:
@@ -152,7 +153,7 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
     for i, action in enumerate(portfolio.act_first, start=1):
         client = action.entry.client
         why = tr(lang, f"portfolio.why.{action.reason}", risk=client.last_risk,
-                 share=share_text(client.revenue_share), delta=action.entry.rising or 0)
+                 share=share_text(client.revenue_share, lang), delta=action.entry.rising or 0)
         screen.line((f"  {i}. ", ""), (fit(client.name, NAME_MAX), "bold"), (" — " + why, ""))
 
 

@@ -15,14 +15,15 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any, TextIO
 
-from clientcheck.clock import local_time
 from clientcheck.documents import Kind, envelope
 from clientcheck.i18n import tr, trn
+from clientcheck.i18n.numbers import count as count_text
+from clientcheck.i18n.numbers import percent
 from clientcheck.levels import Level
 from clientcheck.saved.clients import History, HistoryEntry, Portfolio, localized
 from clientcheck.saved.store import ClientRow, ImportCounts, SignalRef
-from clientcheck.text import plain_number
 from clientcheck.ui import MAX_WIDTH
+from clientcheck.ui.dates import short_date
 
 NAME_MAX = 32
 _SGR = {"bold": "1", "dim": "2", "italic": "3", "green": "32", "yellow": "33", "red": "31",
@@ -163,11 +164,8 @@ def trend(delta: int | None) -> Cell:
     return (f"↑{delta}", "red") if delta > 0 else (f"↓{-delta}", "green")
 
 
-def share_text(share: float | None) -> str:
-    if share is None:
-        return "–"
-    number = plain_number(share)
-    return f"{number if isinstance(number, int) else round(number, 1)}%"
+def share_text(share: float | None, language: str) -> str:
+    return "–" if share is None else percent(share, language)
 
 
 # --- clients -------------------------------------------------------------------------------
@@ -185,13 +183,13 @@ def write_clients(rows: Sequence[ClientRow], language: str, screen: Screen) -> N
     if not rows:
         screen.line((tr(lang, "clients.none"), ""))
         return
-    screen.line((tr(lang, "clients.title", count=len(rows)), "bold"))
+    screen.line((tr(lang, "clients.title", count=count_text(len(rows), lang)), "bold"))
     names = level_names(lang)
     table(screen, [tr(lang, "col.client"), tr(lang, "col.verdict"), tr(lang, "col.risk"), tr(lang, "col.trend"),
                    tr(lang, "col.last"), tr(lang, "col.count")],
           [[(r.name, "bold"), (names.get(r.last_level, r.last_level), level_style(r.last_level)),
             (str(r.last_risk), ""), trend(None if r.previous_risk is None else r.last_risk - r.previous_risk),
-            (local_time(r.last_created), ""), (str(r.assessments), "")] for r in rows],
+            (short_date(r.last_created, lang), ""), (str(r.assessments), "")] for r in rows],
           right={2, 5})
     screen.line((tr(lang, "clients.more"), "dim"))
 

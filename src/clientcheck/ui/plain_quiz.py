@@ -16,9 +16,9 @@ from typing import TextIO
 from clientcheck.assessment.session import QuizHooks
 from clientcheck.bank.answer_values import InvalidAnswer, format_answer, normalise_answer
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank, Question, QuestionType
-from clientcheck.clock import local_time
 from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr, trn
+from clientcheck.ui.dates import long_date
 from clientcheck.ui.quiz import BACK, Quiz
 
 WIDTH = 79
@@ -160,7 +160,7 @@ class PlainPrompts:
     def resume(self, client: str, bank_id: str, answered: int, stopped: str) -> bool:
         lang = self.language
         self.terminal.say(trn(lang, "save.ask_resume", answered, client=client, bank=bank_id,
-                              when=local_time(stopped, with_time=True)))
+                              when=long_date(stopped, lang, with_time=True)))
         try:
             return self.terminal.choose([tr(lang, "answer.yes"), tr(lang, "answer.no")]) == 0
         except (EOFError, KeyboardInterrupt):

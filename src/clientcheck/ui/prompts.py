@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from clientcheck.assessment.session import QuizHooks
 from clientcheck.bank.model import AnswerValue, Bank
-from clientcheck.clock import local_time
+from clientcheck.ui.dates import long_date
 from clientcheck.ui.quiz import Quiz, ask_client_name, ask_resume, ask_which_client, pick_bank
 
 
@@ -38,4 +38,4 @@ class TerminalPrompts:
         return ask_which_client(self.language, typed, candidates)
 
     def resume(self, client: str, bank_id: str, answered: int, stopped: str) -> bool:
-        return ask_resume(self.language, client, bank_id, answered, local_time(stopped, with_time=True))
+        return ask_resume(self.language, client, bank_id, answered, long_date(stopped, self.language, with_time=True))

@@ -225,7 +225,7 @@ def portfolio_svg(portfolio: Portfolio, language: str) -> str:
         colour = COLOURS.get(client.last_level, "#333")
         parts.append(f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{colour}" '
                      f'data-share="{client.revenue_share:g}" data-risk="{client.last_risk}">'
-                     f"<title>{escape(strip_control(client.name))}: {share_text(client.revenue_share)}, "
+                     f"<title>{escape(strip_control(client.name))}: {share_text(client.revenue_share, language)}, "
                      f"{client.last_risk}</title>"
                      f'</circle><text x="{x + 8:.1f}" y="{y + 4:.1f}">{rank}</text>')
     parts.append("</svg>")
@@ -238,7 +238,7 @@ def portfolio_html(portfolio: Portfolio, language: str, generated: str) -> str:
     title = trn(lang, "portfolio.title", len(portfolio.entries))
     body = [f"<h1>{e(title)}</h1>", f'<p class="meta">{e(long_date(generated, lang))}</p>']
     if portfolio.shares_total > 100:
-        warning = tr(lang, "portfolio.over_100", total=share_text(portfolio.shares_total))
+        warning = tr(lang, "portfolio.over_100", total=share_text(portfolio.shares_total, lang))
         body.append(f'<p class="warning">{e(warning)}</p>')
     body += [f'<h2>{e(tr(lang, "portfolio.chart"))}</h2>', portfolio_svg(portfolio, lang),
              f'<p class="meta">{e(tr(lang, "portfolio.chart_axes"))}</p>', "<table>", "<thead><tr>"
@@ -250,7 +250,8 @@ def portfolio_html(portfolio: Portfolio, language: str, generated: str) -> str:
         client = entry.client
         body.append(f'<tr><td class="num">{rank}</td><td>{e(strip_control(client.name))}</td>'
                     f"<td>{e(level_name(client.last_level, lang))}</td>"
-                    f'<td class="num">{client.last_risk}</td><td class="num">{e(share_text(client.revenue_share))}</td>'
+                    f'<td class="num">{client.last_risk}</td>'
+                    f'<td class="num">{e(share_text(client.revenue_share, lang))}</td>'
                     f"<td>{e(long_date(client.last_created, lang))}</td>"
                     f"<td>{e(tr(lang, 'portfolio.whale')) if entry.whale else ''}</td></tr>")
     body += ["</tbody>", "</table>"]
@@ -259,7 +260,7 @@ def portfolio_html(portfolio: Portfolio, language: str, generated: str) -> str:
         for action in portfolio.act_first:
             client = action.entry.client
             why = tr(lang, f"portfolio.why.{action.reason}", risk=client.last_risk,
-                     share=share_text(client.revenue_share), delta=action.entry.rising or 0)
+                     share=share_text(client.revenue_share, lang), delta=action.entry.rising or 0)
             body.append(f"<li><strong>{e(strip_control(client.name))}</strong>: {e(why)}</li>")
         body.append("</ol>")
     body.append(f"<footer>{e(tr(lang, 'report.footer'))}</footer>")

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from clientcheck.bank.answer_values import format_answer
 from clientcheck.bank.model import DONT_KNOW, FREQUENCY_LEVELS, Bank
 from clientcheck.i18n import tr, trn
+from clientcheck.i18n.numbers import number
 from clientcheck.levels import Level
 from clientcheck.saved.clients import AT_RISK, BIG_CLIENT_SHARE, History, Portfolio, localized
 from clientcheck.text import markdown_text, strip_control
@@ -85,7 +85,7 @@ def answer_words(value: object, question_id: str, bank: Bank | None, language: s
         return option.label.get(language) if option is not None else _text(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         unit = question.unit.get(language) if question is not None and question.unit else ""
-        return f"{format_answer(float(value))}{unit}"
+        return f"{number(float(value), language)}{unit}"
     if value in _WORDED:
         return tr(language, f"answer.{value}")
     return _text(value)
@@ -314,7 +314,7 @@ def portfolio_markdown(portfolio: Portfolio, language: str, generated: str) -> s
     lang = language
     out = [f"# {trn(lang, 'portfolio.title', len(portfolio.entries))}", "", f"*{long_date(generated, lang)}*", ""]
     if portfolio.shares_total > 100:
-        out += [f"> **{md(tr(lang, 'portfolio.over_100', total=share_text(portfolio.shares_total)))}**", ""]
+        out += [f"> **{md(tr(lang, 'portfolio.over_100', total=share_text(portfolio.shares_total, lang)))}**", ""]
     names = [strip_control(e.client.name) for e in portfolio.entries]
     known = [(rank, e) for rank, e in enumerate(portfolio.entries, start=1) if e.client.revenue_share is not None]
     if known:
@@ -330,7 +330,8 @@ def portfolio_markdown(portfolio: Portfolio, language: str, generated: str) -> s
             f"{tr(lang, 'col.share')} | {tr(lang, 'col.last')} |", "| ---: | --- | --- | ---: | ---: | --- |"]
     whale = f" ({tr(lang, 'portfolio.whale')})"
     out += [f"| {rank} | {md(names[rank - 1])}{whale if e.whale else ''} | "
-            f"{level_name(e.client.last_level, lang)} | {e.client.last_risk} | {share_text(e.client.revenue_share)} | "
+            f"{level_name(e.client.last_level, lang)} | {e.client.last_risk} | "
+            f"{share_text(e.client.revenue_share, lang)} | "
             f"{long_date(e.client.last_created, lang)} |" for rank, e in enumerate(portfolio.entries, start=1)]
     out.append("")
     if portfolio.act_first:
@@ -338,7 +339,7 @@ def portfolio_markdown(portfolio: Portfolio, language: str, generated: str) -> s
         for i, action in enumerate(portfolio.act_first, start=1):
             client = action.entry.client
             why = tr(lang, f"portfolio.why.{action.reason}", risk=client.last_risk,
-                     share=share_text(client.revenue_share), delta=action.entry.rising or 0)
+                     share=share_text(client.revenue_share, lang), delta=action.entry.rising or 0)
             out.append(f"{i}. **{md(strip_control(client.name))}**: {md(why)}")
         out.append("")
     out += ["---", "", f"*{tr(lang, 'report.footer')}*"]

@@ -21,9 +21,10 @@ from clientcheck.assessment.scoring import Assessment, Signal
 from clientcheck.bank.answer_values import format_answer
 from clientcheck.bank.model import DONT_KNOW, AnswerValue
 from clientcheck.i18n import tr, trn
+from clientcheck.i18n.numbers import number
 from clientcheck.levels import Level
-from clientcheck.text import format_number
 from clientcheck.ui import MAX_WIDTH
+from clientcheck.ui.dates import calendar_date
 from clientcheck.ui.result import headline, level_label
 from clientcheck.ui.safe_console import GuardedConsole
 
@@ -121,7 +122,7 @@ def verdict_parts(assessment: Assessment, language: str, console: Console, *, fu
                           style="yellow"))
     source = assessment.bank.source
     parts.append(Text(tr(lang, "verdict.source", title=assessment.bank.title.get(lang), source=source.title,
-                         author=source.author.get(lang), date=source.date), style="dim"))
+                         author=source.author.get(lang), date=calendar_date(source.date, lang)), style="dim"))
     return parts
 
 
@@ -202,8 +203,7 @@ _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
 def _points(value: float, lang: str) -> str:
-    text = format_number(round(value, 1))
-    return text.replace(".", ",") if lang == "it" else text
+    return number(value, lang, decimals=1)
 
 
 def _the_rest(assessment: Assessment, lang: str, *, has_plan: bool) -> str | None:
@@ -296,7 +296,8 @@ def _answer_label(kind: str, value: AnswerValue, assessment: Assessment, questio
         return option.label.get(lang) if option else str(value)
     if kind == "number":
         unit = question.unit.get(lang) if question is not None and question.unit else ""
-        return f"{format_answer(value)}{unit}"
+        shown = number(value, lang) if isinstance(value, float) else format_answer(value)
+        return f"{shown}{unit}"
     return tr(lang, f"answer.{value}")
 
 
