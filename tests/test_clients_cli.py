@@ -276,7 +276,7 @@ Concentrazione del fatturato
   Quota nota per 3 clienti su 3; in tutto 80%.
 
 Da affrontare per primi
-  1. Acme — balena: 45% del fatturato con rischio 100; pianifica prima di agire
+  1. Acme — balena: 45% del fatturato, rischio 100; pianifica prima di agire
   2. Gamma — rinegozia: rischio 40
   3. Beta & Figli — sta peggiorando: rischio salito di 33 dall'ultima volta, ora 41
 """

@@ -444,7 +444,7 @@ def test_letter_command_prints_text_and_warns_about_the_placeholders(cli: CliInv
     result = cli("letter", "--lang", "it")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == letter("it").text()
-    assert result.stderr == ("clientcheck: attenzione: da completare ancora: [nome del cliente], "
+    assert result.stderr == ("clientcheck: attenzione: restano da completare: [nome del cliente], "
                              "[periodo di preavviso], [data del passaggio di consegne], [il tuo nome]\n")
 
 

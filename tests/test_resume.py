@@ -239,7 +239,7 @@ def test_without_client_the_quiz_asks_for_a_name(cli: CliInvoke, terminal: Keys,
     with terminal(typed("  Bottega  Rossi ") + NEVER + typed("10") + CALM):
         result = cli("assess", "--bank", "mini", "--lang", "it")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.rstrip().endswith('Salvato per Bottega Rossi. L\'andamento: clientcheck history '
+    assert result.stdout.rstrip().endswith('Salvato per Bottega Rossi. Per l\'andamento: clientcheck history '
                                            '"Bottega Rossi"')
     assert "Bottega Rossi" in cli("clients").stdout
 

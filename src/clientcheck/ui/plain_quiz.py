@@ -19,7 +19,7 @@ from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank, Question, Quest
 from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr, trn
 from clientcheck.ui.dates import long_date
-from clientcheck.ui.quiz import BACK, Quiz
+from clientcheck.ui.quiz import BACK, Quiz, bank_label
 
 WIDTH = 79
 
@@ -33,8 +33,10 @@ class LineTerminal:
         self.out = out
         self.language = language
 
-    def say(self, text: str, indent: int = 0) -> None:
-        lines = [textwrap.fill(paragraph, WIDTH, initial_indent=" " * indent, subsequent_indent=" " * indent)
+    def say(self, text: str, indent: int = 0, *, hang: bool = False) -> None:
+        """``text`` wrapped at ``WIDTH``, each line indented (``hang``: all but the first)."""
+        lines = [textwrap.fill(paragraph, WIDTH, initial_indent="" if hang else " " * indent,
+                               subsequent_indent=" " * indent)
                  if paragraph else "" for paragraph in text.split("\n")]
         self.out.write("\n".join(lines) + "\n")
         self.out.flush()
@@ -68,38 +70,39 @@ class LineTerminal:
 class PlainQuiz(Quiz):
     """``Quiz`` asked line by line."""
 
+    KEYS = "plain.keys"  # no arrows here: a number and Enter
+
     def __init__(self, bank: Bank, language: str, terminal: LineTerminal, **options: object) -> None:
         super().__init__(bank, language, **options)  # type: ignore[arg-type]
         self.terminal = terminal
 
     def _say(self, text: str, style: str = "", indent: int = 0, *, hang: bool = True) -> None:
-        self.terminal.say(text, indent)
+        self.terminal.say(text, indent, hang=hang)
 
     def _width(self) -> int:
         return WIDTH
 
     def _ask(self, question: Question, index: int, total: int, default: AnswerValue | None,
-             *, can_go_back: bool, back_label: str | None = None) -> AnswerValue:
+             *, can_go_back: bool, in_review: bool = False) -> AnswerValue:
         lang, terminal = self.language, self.terminal
         terminal.say("")
         terminal.say(f"{tr(lang, 'quiz.progress', index=index, total=total)}  {question.text.get(lang)}")
         if question.help is not None:
             terminal.say(question.help.get(lang), indent=2)
         if question.type is QuestionType.NUMBER:
-            return self._ask_number(question, default, can_go_back)
+            return self._ask_number(question, default, can_go_back, in_review=in_review)
         options: list[tuple[AnswerValue, str]] = [*self._options(question), (DONT_KNOW, tr(lang, "answer.dont_know"))]
         if can_go_back:
-            options.append((BACK, back_label or tr(lang, "quiz.back")))
+            options.append((BACK, tr(lang, "quiz.review_back" if in_review else "quiz.back")))
         for number, (value, label) in enumerate(options, start=1):
             mark = "*" if value == default else " "
             terminal.say(f"{mark}{number:>2}. {label}")
         return options[terminal.number(len(options)) - 1][0]
 
-    def _ask_number(self, question: Question, default: AnswerValue | None, can_go_back: bool) -> AnswerValue:
+    def _ask_number(self, question: Question, default: AnswerValue | None, can_go_back: bool,
+                    *, in_review: bool = False) -> AnswerValue:
         lang, terminal = self.language, self.terminal
-        low, high = format_answer(question.minimum or 0.0), format_answer(question.maximum or 0.0)
-        unit = question.unit.get(lang) if question.unit else ""
-        hint = tr(lang, "quiz.number_hint", min=low, max=f"{high}{unit}")
+        hint = self._number_hint(question, in_review=in_review)
         terminal.say(hint, indent=2)
         if default is not None:
             terminal.say(f"  [{tr(lang, 'answer.dont_know') if default == DONT_KNOW else format_answer(default)}]")
@@ -133,8 +136,7 @@ class PlainPrompts:
     def pick_bank(self, banks: Sequence[Bank]) -> Bank:
         self.terminal.say(tr(self.language, "quiz.pick_bank"))
         try:
-            return banks[self.terminal.choose(
-                [f"{bank.title.get(self.language)}  ({bank.id}, {len(bank.questions)})" for bank in banks])]
+            return banks[self.terminal.choose([bank_label(bank, self.language) for bank in banks])]
         except (EOFError, KeyboardInterrupt):
             raise self._interrupted() from None
 

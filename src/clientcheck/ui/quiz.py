@@ -122,6 +122,8 @@ def _terminal_stream() -> TextIO:
 class Quiz:
     """Asks a bank's questions on a terminal and returns the answers given."""
 
+    KEYS = "quiz.keys"  # the intro's line on how to answer: arrows and Enter here
+
     def __init__(self, bank: Bank, language: str, *, input: Input | None = None,
                  output: Output | None = None, start_answers: Mapping[str, AnswerValue] | None = None,
                  on_answer: Callable[[str, AnswerValue], None] | None = None,
@@ -149,8 +151,8 @@ class Quiz:
     # -- the loop -----------------------------------------------------------------------
     def _run(self) -> dict[str, AnswerValue]:
         bank, lang = self.bank, self.language
-        self._say(tr(lang, "quiz.intro", title=bank.title.get(lang), description=bank.description.get(lang)),
-                  "bold")
+        self._say(tr(lang, "quiz.intro", title=bank.title.get(lang), description=bank.description.get(lang),
+                     keys=tr(lang, self.KEYS)), "bold")
         history: list[str] = []
         answers: dict[str, AnswerValue] = {}
         remembered: dict[str, AnswerValue] = {}
@@ -203,7 +205,7 @@ class Quiz:
                 return
             question = asked[chosen - 1]
             answer = self._ask(question, chosen, len(asked), answers[question.id], can_go_back=True,
-                               back_label=tr(lang, "quiz.review_back"))
+                               in_review=True)
             if answer == BACK or answer == answers[question.id]:
                 continue
             self._keep(question.id, answer, answers, remembered)
@@ -270,19 +272,20 @@ class Quiz:
         return int(typed) if typed.strip() else None
 
     def _ask(self, question: Question, index: int, total: int, default: AnswerValue | None,
-             *, can_go_back: bool, back_label: str | None = None) -> AnswerValue:
+             *, can_go_back: bool, in_review: bool = False) -> AnswerValue:
+        """One question; going back is to the previous question, or to the review (``in_review``)."""
         lang = self.language
         progress = tr(lang, "quiz.progress", index=index, total=total)
         self._say(f"{progress}  {question.text.get(lang)}", "bold", indent=2)
         if question.help is not None:
             self._say(question.help.get(lang), "italic", indent=2, hang=False)
         if question.type is QuestionType.NUMBER:
-            return self._ask_number(question, default, can_go_back)
+            return self._ask_number(question, default, can_go_back, in_review=in_review)
         choices: list[Choice | Separator] = [Choice(title, value) for value, title in self._options(question)]
         choices.append(Separator(" "))
         choices.append(Choice(tr(lang, "answer.dont_know"), DONT_KNOW))
         if can_go_back:
-            choices.append(Choice(back_label or tr(lang, "quiz.back"), BACK))
+            choices.append(Choice(tr(lang, "quiz.review_back" if in_review else "quiz.back"), BACK))
         prompt = questionary.select("", choices=choices, qmark=QMARK, style=STYLE,
                                     default=self._default_choice(choices, default), use_jk_keys=False,
                                     instruction=" ", **self._io())
@@ -291,11 +294,9 @@ class Quiz:
         result: AnswerValue = self._answer(prompt)
         return result
 
-    def _ask_number(self, question: Question, default: AnswerValue | None, can_go_back: bool) -> AnswerValue:
-        lang = self.language
-        low, high = format_answer(question.minimum or 0.0), format_answer(question.maximum or 0.0)
-        unit = question.unit.get(lang) if question.unit else ""
-        hint = tr(lang, "quiz.number_hint", min=low, max=f"{high}{unit}")
+    def _ask_number(self, question: Question, default: AnswerValue | None, can_go_back: bool,
+                    *, in_review: bool = False) -> AnswerValue:
+        hint = self._number_hint(question, in_review=in_review)
 
         def validate(text: str) -> bool | str:
             if text.strip() == "<" and can_go_back:
@@ -314,6 +315,13 @@ class Quiz:
         if text.strip() == "<" and can_go_back:
             return BACK
         return normalise_answer(question, text)
+
+    def _number_hint(self, question: Question, *, in_review: bool) -> str:
+        """What a number question takes, and where ``<`` goes back to."""
+        lang = self.language
+        low, high = format_answer(question.minimum or 0.0), format_answer(question.maximum or 0.0)
+        unit = question.unit.get(lang) if question.unit else ""
+        return tr(lang, "quiz.number_hint_review" if in_review else "quiz.number_hint", min=low, max=f"{high}{unit}")
 
     def _options(self, question: Question) -> list[tuple[str, str]]:
         lang = self.language
@@ -367,12 +375,16 @@ class Quiz:
         print_formatted_text(FormattedText([(style, "\n".join(lines))]), output=output)
 
 
+def bank_label(bank: Bank, language: str) -> str:
+    """A bank as the menu lists it: its title, id and how many questions it has."""
+    return trn(language, "quiz.bank_choice", len(bank.questions), title=bank.title.get(language), bank=bank.id)
+
+
 def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = None,
               output: Output | None = None) -> Bank:
     """A menu of banks, the default (checkup) first."""
     quiz_output = output or terminal_output()
-    choices = [Choice(f"{bank.title.get(language)}  ({bank.id}, {len(bank.questions)})", bank.id)
-               for bank in banks]
+    choices = [Choice(bank_label(bank, language), bank.id) for bank in banks]
     prompt = questionary.select(tr(language, "quiz.pick_bank"), choices=choices, style=STYLE,
                                 instruction=tr(language, "quiz.menu_hint"), use_jk_keys=False,
                                 input=input, output=quiz_output)

@@ -1,0 +1,102 @@
+"""The interactive screens' texts as a person reads them, in Italian (and English where the fix is in
+both): what the walk in a real terminal (tests/test_i18n_walk.py) found, each pinned here where it
+is made, through prompt_toolkit's pipe input or the plain quiz's streams, and drawn with pyte."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input.defaults import create_pipe_input
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from clientcheck.assessment.scoring import assess
+from clientcheck.bank.catalog import builtin_folder
+from clientcheck.bank.loader import load_bank
+from clientcheck.i18n import tr, trn
+from clientcheck.ui.plain_quiz import LineTerminal, PlainPrompts, PlainQuiz
+from clientcheck.ui.quiz import Quiz, pick_bank
+from clientcheck.ui.verdict import render_verdict
+from tests.conftest import QUESTIONS
+from tests.screens import drawn, terminal
+
+STARTER = load_bank(QUESTIONS / "starter.yaml")
+# often, no, sometimes, rarely, never, yes, always, 40: every answer label of a frequency bank
+STARTER_KEYS = ["4", "2", "3", "2", "1", "1", "5", "40"]
+STARTER_LABELS_IT = ["Spesso", "No", "A volte", "Raramente", "Mai", "Sì", "Sempre", "40%"]
+ENTER, BACKSPACE = "\r", "\x7f"
+
+
+def plain_quiz(language: str, typed: list[str], *, review: bool = True) -> str:
+    """The plain quiz (TERM=dumb) of the starter bank, as a terminal 80 columns wide shows it."""
+    out = io.StringIO()
+    terminal_lines = LineTerminal(io.StringIO("\n".join(typed) + "\n"), out, language)
+    PlainQuiz(STARTER, language, terminal_lines, review=review).run()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_the_plain_quiz_says_to_type_a_number_not_to_use_arrows(language: str) -> None:
+    shown = plain_quiz(language, STARTER_KEYS, review=False)
+    assert tr(language, "plain.keys") in shown
+    assert tr(language, "quiz.keys") not in shown  # "Frecce per scegliere": there are no arrows here
+
+
+def test_the_plain_review_keeps_each_answer_on_its_questions_line() -> None:
+    """At 80 columns each line reads ``N. question …  →  answer``: 'A volte' whole, not 'A' / 'volte'."""
+    rows = terminal(80, 60, plain_quiz("it", [*STARTER_KEYS, ""]))
+    review = rows[next(i for i, row in enumerate(rows) if tr("it", "quiz.review_title") in row) + 1:]
+    lines = [row for row in review if re.match(r"\s*\d+\. ", row)]
+    assert [line.rsplit("→  ", 1)[-1] for line in lines] == STARTER_LABELS_IT
+    assert all(re.match(r" {2}\d\. \S", line) for line in lines), lines  # the number where the quiz puts it
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_a_number_opened_from_the_review_says_where_less_than_goes_back(language: str) -> None:
+    # the review: 8 opens the share, '<' goes back to the review, Enter shows the verdict
+    shown = plain_quiz(language, [*STARTER_KEYS, "8", "<", ""])
+    hint = tr(language, "quiz.number_hint_review", min="0", max="100%")
+    assert shown.count(hint) == 1 and shown.count(tr(language, "quiz.review_title")) == 2
+    assert tr(language, "quiz.number_hint", min="0", max="100%") in shown  # asked the first time
+
+
+def test_a_number_opened_from_the_review_in_the_full_screen_quiz() -> None:
+    text = io.StringIO()
+    output = Vt100_Output(text, lambda: Size(rows=40, columns=100), term="xterm", enable_cpr=False)
+    down, keys = "\x1b[B", []
+    for position in (3, 1, 2, 1, 0, 0, 4):  # often, no, sometimes, rarely, never, yes, always
+        keys.append(down * position + ENTER)
+    keys += ["40" + ENTER, "8" + ENTER, BACKSPACE * 2 + "<" + ENTER, ENTER]
+    with create_pipe_input() as pipe:
+        pipe.send_text("".join(keys))
+        answers = Quiz(STARTER, "it", input=pipe, output=output, review=True).run()
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text.getvalue())
+    assert answers["revenue_share"] == 40
+    assert tr("it", "quiz.number_hint_review", min="0", max="100%") in shown
+    assert "< = domanda precedente" in shown  # the first time it was asked
+
+
+def test_the_bank_menu_says_what_the_number_counts() -> None:
+    banks = [load_bank(path) for path in sorted(builtin_folder().glob("*.yaml"))]
+    text = io.StringIO()
+    output = Vt100_Output(text, lambda: Size(rows=30, columns=120), term="xterm", enable_cpr=False)
+    with create_pipe_input() as pipe:
+        pipe.send_text(ENTER)
+        pick_bank(banks, "it", input=pipe, output=output)
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text.getvalue())
+    assert "Primo controllo di un cliente  (starter, 8 domande)" in shown
+    out = io.StringIO()
+    PlainPrompts("it", io.StringIO("2\n"), out).pick_bank(banks)
+    assert "(starter, 8 domande)" in out.getvalue()
+    assert trn("en", "quiz.bank_choice", 1, title="T", bank="b") == "T  (b, 1 question)"
+
+
+def test_the_verdict_quotes_a_level_the_italian_way() -> None:
+    answers = {"pays_late": "often", "has_contract": "no", "free_advice": "sometimes", "not_listened": "rarely",
+               "odd_hours": "never", "goals_clear": "yes", "drained": "always", "revenue_share": 35.0}
+    assessment = assess(STARTER, answers)
+    rows = terminal(80, 40, drawn(lambda console: render_verdict(assessment, "it", console), 80, on_terminal=False))
+    shown = " ".join(rows)
+    assert "Diventerebbe «Rinegozia» se:" in shown and '"Rinegozia"' not in shown
