@@ -7,6 +7,7 @@ the file and the cap, and nothing more is read or kept in memory.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from collections.abc import Iterator
@@ -55,10 +56,14 @@ class BoundedStream:
         self.cap = cap
         self.hint = hint  # what the refusal suggests: the kind of file that was expected
         self.bytes_read = 0
+        # A buffered stream's short read is its end. On a terminal the end (Ctrl-D) is not kept:
+        # reading on would wait for a second Ctrl-D, so the end is remembered here.
+        self._buffered = isinstance(source, io.BufferedIOBase)
+        self._ended = False
 
     def read(self, size: int = -1, /) -> bytes:
         """Up to ``size`` bytes (all that is left when negative), never past the cap plus one."""
-        if size == 0:
+        if size == 0 or self._ended:
             return b""
         left = self.cap + 1 - self.bytes_read
         wanted = left if size < 0 else min(size, left)
@@ -66,13 +71,16 @@ class BoundedStream:
             raise too_large(self.name, self.cap, hint=self.hint)
         pieces: list[bytes] = []
         while wanted > 0:
-            piece = _read_piece(self._source, min(wanted, CHUNK), self.name)
+            asked = min(wanted, CHUNK)
+            piece = _read_piece(self._source, asked, self.name)
+            if len(piece) < asked and (self._buffered or not piece):
+                self._ended = True
             if not piece:
                 break
             pieces.append(piece)
             self.bytes_read += len(piece)
             wanted -= len(piece)
-            if size >= 0:
+            if size >= 0 or self._ended:
                 break  # one piece answers a sized read, as a file's read does
         if self.bytes_read > self.cap:
             raise too_large(self.name, self.cap, hint=self.hint)
