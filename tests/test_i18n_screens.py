@@ -94,8 +94,9 @@ def test_the_bank_menu_says_what_the_number_counts() -> None:
 
 
 def test_the_verdict_quotes_a_level_the_italian_way() -> None:
-    answers = {"pays_late": "often", "has_contract": "no", "free_advice": "sometimes", "not_listened": "rarely",
-               "odd_hours": "never", "goals_clear": "yes", "drained": "always", "revenue_share": 35.0}
+    answers: dict[str, str | float] = {
+        "pays_late": "often", "has_contract": "no", "free_advice": "sometimes", "not_listened": "rarely",
+        "odd_hours": "never", "goals_clear": "yes", "drained": "always", "revenue_share": 35.0}
     assessment = assess(STARTER, answers)
     rows = terminal(80, 40, drawn(lambda console: render_verdict(assessment, "it", console), 80, on_terminal=False))
     shown = " ".join(rows)

@@ -9,6 +9,7 @@ import io
 import os
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -28,7 +29,7 @@ class TypedAtATerminal(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+    def readinto(self, buffer: Any) -> int:
         if not self.reads:
             raise AssertionError("read after the end: a second Ctrl-D would be waited for")
         data = self.reads.pop(0)
@@ -36,13 +37,18 @@ class TypedAtATerminal(io.RawIOBase):
         return len(data)
 
 
+def typed_at_a_terminal(*reads: bytes) -> io.BufferedReader:
+    """stdin on a terminal: buffered, over the terminal's reads."""
+    return io.BufferedReader(cast(Any, TypedAtATerminal(*reads)))
+
+
 def test_a_read_of_everything_stops_at_the_first_ctrl_d() -> None:
-    typed = io.BufferedReader(TypedAtATerminal(b"bank: starter\n", b"answers: {}\n", b""))
+    typed = typed_at_a_terminal(b"bank: starter\n", b"answers: {}\n", b"")
     assert read_bounded(typed, "<stdin>", 1000) == b"bank: starter\nanswers: {}\n"
 
 
 def test_reads_piece_by_piece_end_at_the_first_ctrl_d() -> None:
-    stream = BoundedStream(io.BufferedReader(TypedAtATerminal(b'{"kind": ', b"1}\n", b"")), "<stdin>", 1000)
+    stream = BoundedStream(typed_at_a_terminal(b'{"kind": ', b"1}\n", b""), "<stdin>", 1000)
     pieces = []
     while piece := stream.read(4):
         pieces.append(piece)
@@ -51,7 +57,7 @@ def test_reads_piece_by_piece_end_at_the_first_ctrl_d() -> None:
 
 def test_a_pipe_read_in_pieces_is_read_to_its_end() -> None:
     """A raw stream (a FIFO opened unbuffered) may return short reads before its end: they are not the end."""
-    assert read_bounded(TypedAtATerminal(b"ab", b"cd", b""), "fifo", 1000) == b"abcd"  # type: ignore[arg-type]
+    assert read_bounded(TypedAtATerminal(b"ab", b"cd", b""), "fifo", 1000) == b"abcd"
 
 
 @pytest.mark.slow
