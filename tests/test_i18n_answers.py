@@ -9,11 +9,20 @@ from pathlib import Path
 import pytest
 
 from clientcheck.assessment.answers import answers_template, read_answers
-from clientcheck.bank.answer_values import ANSWER_WORDS, InvalidAnswer, normalise_answer, written_answer
+from clientcheck.bank.answer_values import (
+    FIXED_ANSWERS,
+    OTHER_SPELLINGS,
+    InvalidAnswer,
+    answer_key,
+    answer_spellings,
+    normalise_answer,
+    written_answer,
+)
 from clientcheck.bank.catalog import builtin_folder
 from clientcheck.bank.loader import load_bank
 from clientcheck.bank.model import DONT_KNOW, NO, YES, QuestionType
-from clientcheck.i18n import labels
+from clientcheck.i18n import answer_word, labels, tr
+from clientcheck.text import LANGUAGES
 from tests.conftest import TEST_BANKS
 
 FULL = load_bank(TEST_BANKS / "full.yaml")
@@ -62,9 +71,32 @@ def test_a_word_for_another_question_type_is_still_refused():
 
 
 def test_every_language_has_a_word_for_every_fixed_answer():
-    assert set(ANSWER_WORDS["it"]) == set(ANSWER_WORDS["en"])
+    for language in LANGUAGES:
+        assert set(OTHER_SPELLINGS.get(language, {})) <= set(FIXED_ANSWERS)
+        for value in FIXED_ANSWERS:
+            assert written_answer(value, language), (language, value)
     assert written_answer("sometimes", "it") == "a volte"
     assert written_answer(DONT_KNOW, "it") == "non so"
+    assert written_answer(DONT_KNOW, "en") == DONT_KNOW  # English templates write the id
+
+
+def test_the_catalogues_answer_words_are_the_ones_an_answers_file_takes():
+    """One home: the words are the catalogue's answer.* entries, read back whatever they say."""
+    for language in LANGUAGES:
+        for value in FIXED_ANSWERS:
+            shown = tr(language, f"answer.{value}")
+            asked = question("has_contract" if value in (YES, NO) else "pays_late")
+            assert answer_word(value, language) in (value, shown.lower())
+            assert normalise_answer(asked, shown) == value, (language, shown)
+            assert normalise_answer(asked, shown.upper()) == value, (language, shown)
+
+
+def test_no_spelling_means_two_answers():
+    seen: dict[str, str] = {}
+    for value in FIXED_ANSWERS:
+        for language in LANGUAGES:
+            for spelling in answer_spellings(value, language):
+                assert seen.setdefault(answer_key(spelling), value) == value, spelling
 
 
 def fill_template(template: str, pick: int) -> str:

@@ -8,25 +8,25 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from functools import cache
 
 from clientcheck.bank.model import DONT_KNOW, FREQUENCY_LEVELS, NO, YES, AnswerValue, Question, QuestionType
 from clientcheck.bank.reader import did_you_mean, one_of
 from clientcheck.bank.yamlsafe import Scalar
-from clientcheck.text import format_number
+from clientcheck.i18n import answer_word, tr
+from clientcheck.text import LANGUAGES, format_number
 
-# The words a person may write for each fixed answer, by language; the first is how templates write
-# it. Read in any language whatever --lang says, ignoring case, accents, spaces, "_", "-" and
-# apostrophes ("A volte", "a_volte", "avolte"; "sì", "si", "SÌ"; "non so", "nonso"; "don't know").
-ANSWER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {YES: ("yes", "y", "true"), NO: ("no", "n", "false"), DONT_KNOW: ("dont_know", "don't know", "?"),
-           "never": ("never",), "rarely": ("rarely", "seldom"), "sometimes": ("sometimes",),
-           "often": ("often",), "always": ("always",)},
-    "it": {YES: ("sì", "s", "vero"), NO: ("no", "n", "falso"), DONT_KNOW: ("non so", "?"),
-           "never": ("mai",), "rarely": ("raramente", "di rado", "quasi mai"),
-           "sometimes": ("a volte", "qualche volta", "talvolta", "ogni tanto"),
-           "often": ("spesso",), "always": ("sempre",)},
-}
 FIXED_ANSWERS = (YES, NO, DONT_KNOW, *FREQUENCY_LEVELS)
+
+# A fixed answer is read from its id ("dont_know") and from every language's word for it, the
+# catalogue's answer.* entries ("Sì", "A volte", "Don't know": one home for those words, which the
+# quiz and the screens show too), whatever --lang says, ignoring case, accents, spaces, "_", "-" and
+# apostrophes ("a_volte", "avolte"; "si", "SÌ"; "nonso"). These are the other spellings people write.
+OTHER_SPELLINGS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {YES: ("y", "true"), NO: ("n", "false"), DONT_KNOW: ("?",), "rarely": ("seldom",)},
+    "it": {YES: ("s", "vero"), NO: ("n", "falso"), "rarely": ("di rado", "quasi mai"),
+           "sometimes": ("qualche volta", "talvolta", "ogni tanto")},
+}
 
 
 def answer_key(text: str) -> str:
@@ -35,18 +35,30 @@ def answer_key(text: str) -> str:
     return "".join(c for c in decomposed if c.isalnum() or c == "?")
 
 
-_WORD_VALUES: dict[str, str] = {answer_key(word): value for words in ANSWER_WORDS.values()
-                                for value, spellings in words.items() for word in (value, *spellings)}
+def answer_spellings(value: str, language: str) -> tuple[str, ...]:
+    """Every way ``language`` writes the fixed answer ``value``, the way templates write it first."""
+    return (answer_word(value, language), tr(language, f"answer.{value}"),
+            *OTHER_SPELLINGS.get(language, {}).get(value, ()))
+
+
+@cache
+def _word_values() -> dict[str, str]:
+    """Each spelling, as compared, to its fixed answer (built on first use: it reads every catalogue)."""
+    return {answer_key(word): value for value in FIXED_ANSWERS
+            for word in (value, *(w for language in LANGUAGES for w in answer_spellings(value, language)))}
 
 
 def written_answer(value: str, language: str) -> str:
     """How a fixed answer is written in ``language``'s templates ("a volte"); others as they are."""
-    return ANSWER_WORDS.get(language, ANSWER_WORDS["en"]).get(value, (value,))[0]
+    return answer_word(value, language) if value in FIXED_ANSWERS else value
 
 
 def _fixed_answer(raw: Scalar) -> str | None:
-    """The fixed answer (yes, no, dont_know, a frequency) that ``raw`` spells, in any language."""
-    return _WORD_VALUES.get(answer_key(raw)) if isinstance(raw, str) else None
+    """The fixed answer (yes, no, dont_know, a frequency) that ``raw`` spells, in any language; an
+    id as it is (banks and most files) without reading the catalogues."""
+    if not isinstance(raw, str):
+        return None
+    return raw if raw in FIXED_ANSWERS else _word_values().get(answer_key(raw))
 
 
 class InvalidAnswer(ValueError):

@@ -119,6 +119,13 @@ def trn(language: str, key: str, number: int, **values: object) -> str:
     return text.format(**{"count": count_text(number, language), **values})
 
 
+def answer_word(value: str, language: str) -> str:
+    """How ``language`` writes the fixed answer ``value`` in an answers file: the catalogue's
+    ``answer.*`` word in lower case ('often' -> 'spesso', 'dont_know' -> 'non so'). English writes
+    the id itself (``dont_know``), as the README and every English template do."""
+    return value if language == DEFAULT_LANGUAGE else tr(language, f"answer.{value}").lower()
+
+
 def labels(language: str, *keys: str) -> dict[str, str]:
     return {key: tr(language, key) for key in keys}
 

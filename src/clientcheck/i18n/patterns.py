@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 from functools import cache
 
 from clientcheck.errors import Problem
-from clientcheck.i18n import tr
+from clientcheck.i18n import answer_word, tr
 from clientcheck.i18n.numbers import regrouped
 from clientcheck.text import DEFAULT_LANGUAGE
 
@@ -46,7 +46,7 @@ def answer_words(text: str, language: str) -> str:
     (a choice's options) as they are."""
     def written(found: re.Match[str]) -> str:
         try:
-            return f"'{tr(language, 'answer.' + found[1]).lower()}'"
+            return f"'{answer_word(found[1], language)}'"
         except KeyError:
             return found[0]
     return _QUOTED_ID.sub(written, text)
