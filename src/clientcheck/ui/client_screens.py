@@ -14,8 +14,10 @@ from clientcheck.saved.clients import History, HistoryEntry, Portfolio, Portfoli
 from clientcheck.ui.charts import NUMBERED, OTHER_MARK, Cell, Dot, Point, history_chart, portfolio_chart
 from clientcheck.ui.clients import (
     NAME_MAX,
+    Column,
     Screen,
     cell_width,
+    cells,
     changes_cell,
     fit,
     level_name,
@@ -63,13 +65,14 @@ def write_history(history: History, language: str, screen: Screen, limit: int | 
     shown = entries if limit is None else entries[-limit:]
     if len(shown) < len(entries):
         screen.line((trn(lang, "history.earlier", len(entries) - len(shown), total=len(entries)), "dim"))
-    table(screen, [tr(lang, "col.date"), tr(lang, "col.bank"), tr(lang, "col.risk"), tr(lang, "col.verdict"),
-                   tr(lang, "col.changes")],
-          [[(short_date(e.record.created, lang, with_time=True), ""),
-            (f"{e.record.bank_id} v{e.record.bank_version}", "dim"),
-            (str(e.record.risk), ""), (level_name(e.record.level, lang), level_style(e.record.level)),
-            changes_cell(e, lang)] for e in shown],
-          right={2}, flex=4)
+    records = [e.record for e in shown]
+    table(screen, [
+        Column(tr(lang, "col.date"), [short_date(r.created, lang, with_time=True) for r in records]),
+        Column(tr(lang, "col.bank"), [f"{r.bank_id} v{r.bank_version}" for r in records], "dim"),
+        Column(tr(lang, "col.risk"), [str(r.risk) for r in records], right=True),
+        Column(tr(lang, "col.verdict"), [level_name(r.level, lang) for r in records],
+               [level_style(r.level) for r in records]),
+        Column(tr(lang, "col.changes"), *cells([changes_cell(e, lang) for e in shown]))], flex=4)
     screen.blank()
     write_changes(history.latest, language, screen, None if full else CHANGES_SHOWN)
 
@@ -115,14 +118,17 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
     screen.line((trn(lang, "portfolio.title", len(entries)), "bold"))
     shown = entries if limit is None else entries[:limit]
     names, whale = level_names(lang), "● " + tr(lang, "portfolio.whale")
-    table(screen, ["#", tr(lang, "col.client"), tr(lang, "col.verdict"), tr(lang, "col.risk"), tr(lang, "col.trend"),
-                   tr(lang, "col.share"), tr(lang, "col.last"), ""],
-          [[(str(i), "dim"), (e.client.name, "bold"), (names.get(e.client.last_level, e.client.last_level),
-                                                       level_style(e.client.last_level)),
-            (str(e.client.last_risk), ""), trend(e.rising), (share_text(e.client.revenue_share, lang), ""),
-            (short_date(e.client.last_created, lang), ""), (whale if e.whale else "", "red")]
-           for i, e in enumerate(shown, start=1)],
-          right={0, 3, 5}, flex=1)
+    rows = [e.client for e in shown]
+    levels = [r.last_level for r in rows]
+    table(screen, [
+        Column("#", [str(i) for i in range(1, len(shown) + 1)], "dim", right=True),
+        Column(tr(lang, "col.client"), [r.name for r in rows], "bold"),
+        Column(tr(lang, "col.verdict"), [names.get(level, level) for level in levels], list(map(level_style, levels))),
+        Column(tr(lang, "col.risk"), [str(r.last_risk) for r in rows], right=True),
+        Column(tr(lang, "col.trend"), *cells([trend(e.rising) for e in shown])),
+        Column(tr(lang, "col.share"), [share_text(r.revenue_share, lang) for r in rows], right=True),
+        Column(tr(lang, "col.last"), [short_date(r.last_created, lang) for r in rows]),
+        Column("", [whale if e.whale else "" for e in shown], "red")], flex=1)
     if len(shown) < len(entries):
         screen.line((trn(lang, "portfolio.more", len(entries) - len(shown)), "dim"))
     write_portfolio_chart(portfolio, shown, language, screen)

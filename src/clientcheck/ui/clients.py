@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from itertools import repeat
-from operator import itemgetter
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from clientcheck.documents import Kind, envelope
 from clientcheck.i18n import tr, trn
@@ -104,15 +103,27 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
-def table(screen: Screen, headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, right: Iterable[int] = (),
-          flex: int = 0, indent: int = 0) -> None:
+class Column(NamedTuple):
+    """One column of a table: its header, its cells' texts, and their style (one for every cell,
+    or one each). Tables are given column by column: ten thousand clients make one list per
+    column, not a tuple per cell."""
+
+    header: str
+    texts: Sequence[str]
+    styles: str | Sequence[str] = ""
+    right: bool = False  # aligned to the right (numbers)
+
+
+def cells(column: Sequence[Cell]) -> tuple[list[str], list[str]]:
+    """A column given as cells (text, style), as its texts and its styles."""
+    return [text for text, _ in column], [style for _, style in column]
+
+
+def table(screen: Screen, columns: Sequence[Column], *, flex: int = 0, indent: int = 0) -> None:
     """Aligned columns; column ``flex`` (the name) shrinks so a row fits the screen. Built column
     by column, so that a list of ten thousand clients still appears at once: a column of ASCII
     text (most are) is measured and padded by C string methods, others cell by cell."""
-    aligned = set(right)
-    cells: list[Sequence[Cell]] = [list(column) for column in zip(*rows, strict=True)] if rows \
-        else [[] for _ in headers]
-    texts = [[header, *map(_text, column)] for header, column in zip(headers, cells, strict=True)]
+    texts = [[column.header, *column.texts] for column in columns]
     plain = ["".join(column).isascii() for column in texts]  # then a character is a column on screen
     sizes = [list(map(len, column)) if ascii else [cell_width(text) for text in column]
              for column, ascii in zip(texts, plain, strict=True)]
@@ -122,27 +133,26 @@ def table(screen: Screen, headers: Sequence[str], rows: Sequence[Sequence[Cell]]
         widths[flex] = max(sizes[flex][0], widths[flex] + spare, 8)
     laid_out: list[list[str]] = []
     for i, (column, size, width) in enumerate(zip(texts, sizes, widths, strict=True)):
+        right = columns[i].right
         if max(size) > width:
             column = [fit(text, width) if used > width else text for text, used in zip(column, size, strict=True)]
             plain[i] = "".join(column).isascii()
             size = list(map(len, column)) if plain[i] else [cell_width(text) for text in column]
         if plain[i] and not screen.color:
-            laid_out.append(list(map(str.rjust if i in aligned else str.ljust, column, repeat(width))))
+            laid_out.append(list(map(str.rjust if right else str.ljust, column, repeat(width))))
             continue
         if screen.color:
-            styles = ["", *(style for _, style in cells[i])]
+            given = columns[i].styles
+            styles = ["", *(repeat(given, len(column) - 1) if isinstance(given, str) else given)]
             column = [screen.paint(text, style) for text, style in zip(column, styles, strict=True)]
         gaps = [" " * (width - used) for used in size]
-        laid_out.append([gap + text for gap, text in zip(gaps, column, strict=True)] if i in aligned
+        laid_out.append([gap + text for gap, text in zip(gaps, column, strict=True)] if right
                         else [text + gap for text, gap in zip(column, gaps, strict=True)])
     lead = " " * indent
     lines = [(lead + "  ".join(parts)).rstrip() for parts in zip(*laid_out, strict=True)]
     if screen.color:
         lines[0] = lead + screen.paint(lines[0][len(lead):], "bold")
     screen.stream.write("\n".join(lines) + "\n")
-
-
-_text = itemgetter(0)  # a cell's text
 
 
 # --- small words ---------------------------------------------------------------------------
@@ -185,12 +195,15 @@ def write_clients(rows: Sequence[ClientRow], language: str, screen: Screen) -> N
         return
     screen.line((tr(lang, "clients.title", count=count_text(len(rows), lang)), "bold"))
     names = level_names(lang)
-    table(screen, [tr(lang, "col.client"), tr(lang, "col.verdict"), tr(lang, "col.risk"), tr(lang, "col.trend"),
-                   tr(lang, "col.last"), tr(lang, "col.count")],
-          [[(r.name, "bold"), (names.get(r.last_level, r.last_level), level_style(r.last_level)),
-            (str(r.last_risk), ""), trend(None if r.previous_risk is None else r.last_risk - r.previous_risk),
-            (short_date(r.last_created, lang), ""), (str(r.assessments), "")] for r in rows],
-          right={2, 5})
+    levels = [r.last_level for r in rows]
+    table(screen, [
+        Column(tr(lang, "col.client"), [r.name for r in rows], "bold"),
+        Column(tr(lang, "col.verdict"), [names.get(level, level) for level in levels], list(map(level_style, levels))),
+        Column(tr(lang, "col.risk"), [str(r.last_risk) for r in rows], right=True),
+        Column(tr(lang, "col.trend"), *cells([trend(None if r.previous_risk is None else r.last_risk - r.previous_risk)
+                                               for r in rows])),
+        Column(tr(lang, "col.last"), [short_date(r.last_created, lang) for r in rows]),
+        Column(tr(lang, "col.count"), [str(r.assessments) for r in rows], right=True)])
     screen.line((tr(lang, "clients.more"), "dim"))
 
 
