@@ -15,12 +15,15 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import Result
 
 from clientcheck.bank.schema import result_schema
 from clientcheck.saved.checks import Problems, check_result
-from clientcheck.saved.clients import ImportRejected, export_text, read_export
+from clientcheck.saved.clients import ImportRejected, export_entry, export_text, read_export
 from clientcheck.saved.store import Store, database_path, indented
+from clientcheck.text import _JSON_UNSAFE, json_safe, json_safe_utf8
 from tests.clients_helpers import open_store, record, scenario_record
 
 CliInvoke = Callable[..., Result]
@@ -42,7 +45,8 @@ def export_of(results: list[Document], name: str = "Acme") -> Document:
     """An export holding ``results`` for one client, as clientcheck writes it."""
     store_records = [record(name, f"2026-01-01T09:{i:02d}:00Z", uid=f"test{i:08d}")._replace(
         document=json.dumps(result)) for i, result in enumerate(results)]
-    exported: Document = json.loads("".join(export_text(store_records, "2026-02-01T00:00:00Z")))
+    text = b"".join(export_text(map(export_entry, store_records), "2026-02-01T00:00:00Z"))
+    exported: Document = json.loads(text)
     return exported
 
 
@@ -282,13 +286,13 @@ def test_bodies_packed_before_export_the_same(isolated_home: Path) -> None:
     with open_store(isolated_home) as store:
         for each in saved:
             store.save_assessment(each)
-        new = "".join(export_text(store.all_records(export=True), "x"))
-        assert new == "".join(export_text(store.all_records(), "x"))
+        new = b"".join(export_text(store.export_entries(), "x")).decode()
+        assert new == b"".join(export_text(store.export_entries(), "x")).decode()
     for each in saved:
         pack_as_before(isolated_home, each.uid, [{"question": s.question, "number": s.number, "risk": s.risk,
                                                   "text": dict(s.text)} for s in each.signals], each.document)
     with open_store(isolated_home) as store:
-        assert "".join(export_text(store.all_records(export=True), "x")) == new
+        assert b"".join(export_text(store.export_entries(), "x")).decode() == new
         assert [r.signals for r in store.history("Acme")] == [r.signals for r in saved[:2]]
 
 
@@ -340,3 +344,15 @@ def test_export_text_made_inert_is_what_translating_every_character_gives() -> N
     assert text.json_safe(sample) == sample.translate(text._JSON_UNSAFE)
     assert json.loads(text.json_safe(sample)) == json.loads(sample)
     assert text.json_safe("Caffè è ok") == "Caffè è ok"
+
+
+_NEAR_UNSAFE = "’“”—…€«» \u00a0\u00ff\u0100\u061b\u061d\u200d\u2010\u2027\u202f\u2065\u206a"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "è", "\n", *_NEAR_UNSAFE, *map(chr, _JSON_UNSAFE)]), max_size=12))
+def test_export_bytes_made_inert_are_what_json_safe_gives(pieces: list[str]) -> None:
+    """The bytes' shortcut (looking for lead bytes) finds every character json_safe escapes,
+    beside the characters that share their first bytes."""
+    sample = "".join(pieces)
+    assert json_safe_utf8(sample.encode()) == json_safe(sample).encode()

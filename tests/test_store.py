@@ -18,6 +18,7 @@ from clientcheck.bank.loader import load_bank
 from clientcheck.documents import Kind, envelope, write_json
 from clientcheck.saved.clients import (
     ImportRejected,
+    export_entry,
     export_text,
     history,
     portfolio,
@@ -342,23 +343,23 @@ def _fill_varied(store: Store) -> None:
 
 def test_the_streamed_export_is_byte_identical_to_one_json_dumps(isolated_home: Path) -> None:
     with open_store(isolated_home) as store:
-        assert "".join(export_text(store.all_records(), "2026-02-01T00:00:00Z")) == \
+        assert b"".join(export_text(store.export_entries(), "2026-02-01T00:00:00Z")).decode() == \
             _old_export([], "2026-02-01T00:00:00Z")
         _fill_varied(store)
         store.save_assessment(record("Gamma", "2026-01-05T10:00:00Z")._replace(bank_title={}))
         records = list(store.all_records())
-    streamed = "".join(export_text(records, "2026-02-01T00:00:00Z"))
+    streamed = b"".join(export_text(map(export_entry, records), "2026-02-01T00:00:00Z")).decode()
     assert len(records) == 6 and streamed == _old_export(records, "2026-02-01T00:00:00Z")
 
 
 def test_an_export_imported_elsewhere_exports_the_same_and_a_second_import_changes_nothing(tmp_path: Path) -> None:
     with open_store(tmp_path / "one") as store:
         _fill_varied(store)
-        exported = "".join(export_text(store.all_records(), "2026-02-01T00:00:00Z"))
+        exported = b"".join(export_text(store.export_entries(), "2026-02-01T00:00:00Z")).decode()
     with open_store(tmp_path / "two") as store:
         first = store.add_records(read_export(io.BytesIO(exported.encode()), "file"))
         again = store.add_records(read_export(io.BytesIO(exported.encode()), "file"))
-        assert "".join(export_text(store.all_records(), "2026-02-01T00:00:00Z")) == exported
+        assert b"".join(export_text(store.export_entries(), "2026-02-01T00:00:00Z")).decode() == exported
         assert (first.assessments_added, again.assessments_added, again.assessments_present) == (5, 0, 5)
     database = (tmp_path / "two" / "clientcheck.db").read_bytes()
     with open_store(tmp_path / "two") as store:
@@ -412,7 +413,7 @@ def test_a_version_1_database_is_migrated_and_reads_the_same(isolated_home: Path
         assert [(r.uid, r.signals, json.loads(r.document)) for r in acme] == \
             [(r.uid, r.signals, json.loads(r.document)) for r in saved[:2]]
         assert history("Acme", acme).latest.change is not None
-        assert "".join(export_text(store.all_records(), "x")) == _old_export(
+        assert b"".join(export_text(store.export_entries(), "x")).decode() == _old_export(
             sorted(saved, key=lambda r: client_key(r.client)), "x")
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == DB_SCHEMA_VERSION

