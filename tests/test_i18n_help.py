@@ -148,3 +148,82 @@ def test_every_placeholder_entry_is_a_metavar_of_the_app():
         metavars |= {param.metavar or param.name for param in command.params
                      if param.metavar or isinstance(param, TyperArgument)}
     assert set(family(METAVAR_PREFIX).values()) <= metavars
+
+
+def command_at(path: tuple[str, ...]) -> click.Command:
+    command = _tree()
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    return command
+
+
+GROUPS = [path for path in PATHS if path and isinstance(command_at(path), TyperGroup)]
+
+
+@pytest.mark.parametrize("path", [(), *GROUPS], ids=lambda path: " ".join(path) or "clientcheck")
+@pytest.mark.parametrize(("where", "environ"), [("after", {}), ("before", {}), ("equals", {}),
+                                                ("env", {"CLIENTCHECK_LANG": "it"}), ("env", {"LANG": "it_IT.UTF-8"})])
+def test_a_group_without_a_command_shows_its_help_in_italian(cli: CliInvoke, isolated_home: Path,
+                                                              path: tuple[str, ...], where: str,
+                                                              environ: dict[str, str]):
+    args = {"after": [*path, "--lang", "it"], "before": ["--lang", "it", *path], "equals": [*path, "--lang=it"],
+            "env": list(path)}[where]
+    if not args:
+        return  # the root with no arguments at all: its help in the locale's language is the case above
+    result = cli(*args, env=environ)
+    assert result.exit_code == 2  # no command is a usage error, as Click has it
+    assert "Uso:" in result.stdout and "Comandi" in result.stdout, result.output
+    assert words_of(help_removed(result.stdout, isolated_home), ENGLISH_WORDS) == [], result.stdout
+    english = cli(*path, "--lang", "en") if path else cli()
+    assert "Usage:" in english.stdout and "Commands" in english.stdout, english.output
+
+
+def test_the_root_help_in_italian_lists_every_command():
+    import subprocess
+    import sys
+
+    from clientcheck.cli.app import modules_for
+
+    assert modules_for(["--lang", "it"], {}) is None and modules_for(["--lang=it"], {}) is None
+    shown = subprocess.run([sys.executable, "-m", "clientcheck", "--lang", "it"], capture_output=True, text=True,
+                           env={"PATH": "/usr/bin:/bin", "COLUMNS": "100", "TERM": "dumb"}, check=False)
+    assert shown.returncode == 2
+    assert all(f" {name} " in shown.stdout for name in ("assess", "banks", "portfolio", "letter")), shown.stdout
+
+
+# Typer's and Click's own words in help: the value types (<str>, <int range>; TEXT and INTEGER in
+# older Clicks), the default and required markers, the sections of help without Rich
+TYPER_ENGLISH = ("str", "int", "float", "range", "path", "directory", "filename", "text", "integer", "boolean",
+                 "default", "required", "env", "var", "dynamic", "usage", "options", "commands", "arguments",
+                 "show", "message", "exit", "install", "completion", "current", "copy", "customize",
+                 "deprecated", "args", "command", "option")
+
+
+def typer_words_removed(text: str, home: Path) -> str:
+    """The help without what is the command line's: examples, option names, command names, choices,
+    environment variables. Placeholders (<str>) and upper-case words (TEXT) stay: they are searched."""
+    text = data_removed(text, home)
+    text = re.sub(r"(?<![\w-])--?[a-zA-Z][\w-]*", " ", text)
+    text = re.sub(r"\$?\b[A-Z]+_[A-Z_]+\b|\$[A-Z]+", " ", text)  # CLIENTCHECK_LANG, NO_COLOR, $PAGER
+    words = sorted(vocabulary(), key=len, reverse=True)
+    return re.sub(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])", " ", text)
+
+
+@pytest.mark.parametrize("rich", [True, False], ids=["rich", "plain"])
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: " ".join(path) or "clientcheck")
+def test_typers_own_words_are_italian(cli: CliInvoke, isolated_home: Path, monkeypatch: pytest.MonkeyPatch,
+                                      path: tuple[str, ...], rich: bool):
+    monkeypatch.setattr(typer.core, "HAS_RICH", rich)  # TYPER_USE_RICH=0: Click's own help formatter
+    italian = cli(*path, "--help", "--lang", "it")
+    assert italian.exit_code == 0, italian.output
+    assert words_of(typer_words_removed(italian.stdout, isolated_home), TYPER_ENGLISH) == [], italian.stdout
+    english = cli(*path, "--help", "--lang", "en").stdout
+    assert words_of(typer_words_removed(english, isolated_home), TYPER_ENGLISH)  # the search can fail
+    assert cli(*path, "--help", "--lang", "en").stdout == english  # and English help is as it was
+
+
+def test_the_value_types_get_their_english_names_back(cli: CliInvoke, isolated_home: Path):
+    from typer._click import types
+
+    assert "<testo>" in cli("assess", "--help", "--lang", "it").stdout
+    assert types.STRING.name == "str" and "<str>" in cli("assess", "--help").stdout

@@ -94,8 +94,8 @@ def modules_for(args: Sequence[str], environ: Mapping[str, str]) -> set[str] | N
         return None  # shell completion lists every command
     name = next((arg for index, arg in enumerate(args)  # the value of a leading --lang is not a name
                  if not arg.startswith("-") and (index == 0 or args[index - 1] != "--lang")), None)
-    if name is None:
-        return None if not args or "--help" in args or "-h" in args else set()
+    if name is None:  # help (--lang it alone shows it too) lists every command; --version needs none
+        return set() if any(arg in ("--version", "-V") for arg in args) else None
     if name in CORE_COMMANDS:
         return set()
     return {COMMAND_MODULES[name]} if name in COMMAND_MODULES else None

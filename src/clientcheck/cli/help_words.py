@@ -15,8 +15,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 
+import typer.core
 from typer import _click as click  # the Click that Typer bundles, whose help Typer renders
 from typer import rich_utils
+from typer._click.types import ParamType
 from typer.core import TyperArgument, TyperGroup
 
 from clientcheck.i18n import catalogue, tr
@@ -32,6 +34,26 @@ HEADINGS = {  # Typer's help words (typer.rich_utils) and their keys
     "REQUIRED_LONG_STRING": "help.heading.required",
     "ENVVAR_STRING": "help.heading.env_var",
     "DEPRECATED_STRING": "help.heading.deprecated",
+}
+PLAIN_WORDS = {  # the words of Typer's help without Rich (TYPER_USE_RICH=0), through its gettext
+    "Arguments": "help.heading.arguments",
+    "Options": "help.heading.options",
+    "Commands": "help.heading.commands",
+    "default: {default}": "help.plain.default",
+    "required": "help.plain.required",
+    "env var: {var}": "help.plain.env_var",
+    "(dynamic)": "help.plain.dynamic",
+}
+TYPE_NAMES = {  # the names of the value types Typer shows as placeholders (<str>, <int range>)
+    "str": "help.type.str",
+    "int": "help.type.int",
+    "int range": "help.type.int",
+    "float": "help.type.float",
+    "float range": "help.type.float",
+    "file": "help.type.file",
+    "filename": "help.type.file",
+    "path": "help.type.path",
+    "directory": "help.type.directory",
 }
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _RICH_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")  # what Typer's Rich help would read as markup
@@ -62,6 +84,15 @@ def help_text(text: str, language: str) -> str:
 def _markup_escaped(text: str) -> str:
     """A translation shown as written: a ``[placeholder]`` in it is not Rich markup."""
     return _RICH_TAG.sub(lambda match: f"{match[1]}{match[1]}\\{match[2]}", text)
+
+
+def _value_types(command: click.Command) -> Iterator[ParamType]:
+    """The types of the values ``command`` and every command under it take."""
+    for param in command.params:
+        yield param.type
+    if isinstance(command, TyperGroup):
+        for child in command.commands.values():
+            yield from _value_types(child)
 
 
 def translate_commands(command: click.Command, language: str, help_names: Sequence[str]) -> None:
@@ -101,6 +132,14 @@ def help_in(language: str, command: click.Command) -> Iterator[None]:
     before = {name: getattr(rich_utils, name) for name in HEADINGS}
     formatter = click.Context.formatter_class
     usage = tr(language, "help.heading.usage")
+    plain_gettext = typer.core._  # type: ignore[attr-defined]  # Typer's gettext, not exported
+    plain_words = {english: tr(language, key) for english, key in PLAIN_WORDS.items()}
+
+    def plain_in_language(message: str) -> str:
+        return plain_words.get(message, plain_gettext(message))
+
+    # Click's types are shared (click.STRING is one object): each one's name is put back after the run
+    named = {id(kind): (kind, kind.name) for kind in _value_types(command) if kind.name in TYPE_NAMES}
 
     class Formatter(formatter):  # type: ignore[valid-type,misc]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -110,8 +149,14 @@ def help_in(language: str, command: click.Command) -> Iterator[None]:
         for name, key in HEADINGS.items():
             setattr(rich_utils, name, tr(language, key))
         click.Context.formatter_class = Formatter
+        typer.core._ = plain_in_language  # type: ignore[attr-defined]
+        for kind, name in named.values():
+            kind.name = tr(language, TYPE_NAMES[name])
         yield
     finally:
         for name, value in before.items():
             setattr(rich_utils, name, value)
         click.Context.formatter_class = formatter
+        typer.core._ = plain_gettext  # type: ignore[attr-defined]
+        for kind, name in named.values():
+            kind.name = name

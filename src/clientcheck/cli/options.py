@@ -92,8 +92,8 @@ class CommandLineGroup(TyperGroup):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         given = list(sys.argv[1:] if args is None else args)
-        parsed = without_language_for_help(given)
-        help_language = _language_of(given) if wants_help(parsed) else DEFAULT_LANGUAGE
+        parsed = without_language_for_help(given, self)
+        help_language = _language_of(given) if wants_help(parsed, self) else DEFAULT_LANGUAGE
         try:
             code = self._main_in_language(parsed, help_language, prog_name, complete_var, windows_expand_args,
                                           **extra)
@@ -119,9 +119,22 @@ class CommandLineGroup(TyperGroup):
             return super().main(given, prog_name, complete_var, False, windows_expand_args, **extra)
 
 
-def wants_help(args: Sequence[str]) -> bool:
-    """Whether a command line shows help: no arguments, or -h / --help."""
-    return not args or any(arg in HELP_OPTIONS for arg in args)
+def wants_help(args: Sequence[str], root: TyperGroup | None = None) -> bool:
+    """Whether a command line shows help: no arguments, -h / --help, or (knowing the ``root``
+    group) a group's name with no command after it (``banks``, whose help Click then shows)."""
+    if not args or any(arg in HELP_OPTIONS for arg in args):
+        return True
+    return root is not None and _names_a_group(root, args)
+
+
+def _names_a_group(root: TyperGroup, args: Sequence[str]) -> bool:
+    """Whether ``args`` are the names of nested groups and nothing else (``banks``)."""
+    command: click.Command = root
+    for arg in args:
+        if not isinstance(command, TyperGroup) or arg not in command.commands:
+            return False
+        command = command.commands[arg]
+    return isinstance(command, TyperGroup) and not command.invoke_without_command
 
 
 def without_language(args: Sequence[str]) -> list[str]:
@@ -138,12 +151,13 @@ def without_language(args: Sequence[str]) -> list[str]:
     return kept
 
 
-def without_language_for_help(args: list[str]) -> list[str]:
-    """``--lang it --help`` or ``banks --help --lang it`` as ``--help``, ``banks --help``: the root
-    and the groups have no --lang, and for help the language is read from the command line before
-    Click parses it (``_language_of``). Any other command line is left as it is."""
+def without_language_for_help(args: list[str], root: TyperGroup | None = None) -> list[str]:
+    """``--lang it --help``, ``banks --help --lang it`` or ``banks --lang it`` as ``--help``,
+    ``banks --help``, ``banks``: the root and the groups have no --lang, and for help the language
+    is read from the command line before Click parses it (``_language_of``). Any other command
+    line is left as it is."""
     bare = without_language(args)
-    return bare if args and wants_help(bare) else args
+    return bare if args and wants_help(bare, root) else args
 
 
 def _write_usage_error(error: click.ClickException, language: str) -> int:
