@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from clientcheck.clock import normalise_timestamp, now_stamp
+from clientcheck.clock import local_moment, normalise_timestamp, now_stamp
 from clientcheck.errors import ClientcheckError
 from tests.conftest import TEST_BANKS, CliInvoke
 
@@ -50,3 +53,29 @@ def test_assess_refuses_a_bad_clientcheck_now_before_reading_answers(cli: CliInv
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "CLIENTCHECK_NOW is '9999-12-31T23:59:59-14:00', which is not a time clientcheck can use" in result.stderr
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Rome", "Asia/Kolkata", "America/Los_Angeles", "Australia/Lord_Howe"])
+def test_a_stored_time_is_read_in_the_local_zone_as_datetime_reads_it(zone: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """local_moment's arithmetic gives what ``datetime.replace(tzinfo=UTC).timestamp()`` gave,
+    across years, daylight-saving changes and half-hour zones; a stamp it cannot read is None."""
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        rng = random.Random(12)
+        stamps = [f"{rng.randint(1, 9999):04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T"
+                  f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}Z" for _ in range(2000)]
+        stamps += ["2026-03-29T00:59:59Z", "2026-03-29T01:00:00Z", "2026-10-25T00:59:59Z", "2026-10-25T01:00:00Z",
+                   "2026-01-31T09:30Z", "2026-01-31", "1969-12-31T23:59:59Z"]
+        for stamp in stamps:
+            try:
+                expected = time.localtime(datetime.fromisoformat(stamp[:19]).replace(tzinfo=UTC).timestamp())
+            except (ValueError, OverflowError, OSError):
+                assert local_moment(stamp) is None, stamp
+                continue
+            assert local_moment(stamp) == expected, stamp
+        assert local_moment("garbage") is None
+    finally:
+        monkeypatch.undo()
+        time.tzset()

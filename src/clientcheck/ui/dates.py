@@ -9,31 +9,29 @@ from __future__ import annotations
 
 import re
 
-from clientcheck.clock import local_time
+from clientcheck.clock import local_moment
 from clientcheck.i18n import tr
 
 _CALENDAR_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def _parts(stamp: str) -> tuple[int, int, int, str] | None:
-    shown = local_time(stamp, with_time=True)
-    try:
-        year, month, day = (int(part) for part in shown[:10].split("-"))
-    except ValueError:
+    moment = local_moment(stamp)
+    if moment is None:
         return None
-    return day, month, year, shown[11:]
+    return moment.tm_mday, moment.tm_mon, moment.tm_year, f"{moment.tm_hour:02d}:{moment.tm_min:02d}"
 
 
 def short_date(stamp: str, language: str, *, year: bool = True, with_time: bool = False) -> str:
     """``8 Jan 2026`` / ``8 gen 2026`` (without the year when ``year`` is false), with `` 09:30``
-    when ``with_time`` (a table's cell)."""
-    parts = _parts(stamp)
-    if parts is None:
+    when ``with_time`` (a table's cell). Read straight from the local moment: a table of ten
+    thousand clients writes ten thousand."""
+    moment = local_moment(stamp)
+    if moment is None:
         return stamp
-    day, month, in_year, clock = parts
-    name = tr(language, f"month.short.{month}")
-    text = f"{day} {name} {in_year}" if year else f"{day} {name}"
-    return f"{text} {clock}" if with_time else text
+    name = tr(language, f"month.short.{moment.tm_mon}")
+    text = f"{moment.tm_mday} {name} {moment.tm_year}" if year else f"{moment.tm_mday} {name}"
+    return f"{text} {moment.tm_hour:02d}:{moment.tm_min:02d}" if with_time else text
 
 
 def long_date(stamp: str, language: str, *, with_time: bool = False) -> str:
