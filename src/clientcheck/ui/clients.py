@@ -9,6 +9,7 @@ display width (wide and combining characters), never interpreted.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from itertools import repeat
@@ -69,24 +70,30 @@ class Screen:
         self.stream.write("\n")
 
 
-_WIDTHS: dict[str, int] = {}
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_CHAR_WIDTHS: dict[str, int] = {}
+
+
+def _char_width(char: str) -> int:
+    """Columns one character takes: wide 2, combining and format 0, others 1."""
+    width = _CHAR_WIDTHS.get(char)
+    if width is None:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            width = 0
+        else:
+            width = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        _CHAR_WIDTHS[char] = width
+    return width
 
 
 def cell_width(text: str) -> int:
-    """Columns a string takes on a terminal: wide characters 2, combining and format 0."""
+    """Columns a string takes on a terminal: wide characters 2, combining and format 0. Only the
+    characters beyond ASCII are looked at (found by a regular expression, in C): a name such as
+    "Caffè 00225" costs one look-up, not eleven."""
     if text.isascii():
         return len(text)
-    known = _WIDTHS.get(text)
-    if known is not None:
-        return known
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    if len(_WIDTHS) < 10_000:
-        _WIDTHS[text] = width
-    return width
+    others = _NOT_ASCII.findall(text)
+    return len(text) - len(others) + sum(map(_char_width, others))
 
 
 def fit(text: str, width: int) -> str:
