@@ -272,7 +272,7 @@ Act on these first
 PORTFOLIO_IT_END = """\
 Concentrazione del fatturato
   Cliente più grande: Acme, 45% del fatturato.
-  Concentrato: continua a diversificare.
+  Piuttosto concentrato: conviene diversificare.
   Quota nota per 3 clienti su 3; in tutto 80%.
 
 Da affrontare per primi

@@ -97,7 +97,8 @@ def test_a_broken_bank_in_the_users_folder_listed_in_italian(cli: CliInvoke, iso
     folder.mkdir(parents=True)
     (folder / "wrong-types.yaml").write_bytes((REPO / "tests" / "broken" / "wrong-types.yaml").read_bytes())
     listed = " ".join(cli("banks", "list", "--lang", "it").stdout.split())
-    assert "il primo a 3:10: 'version' dovrebbe essere un numero intero, invece è il testo 'one'" in listed
+    assert ("il primo alla riga 3, colonna 10: 'version' dovrebbe essere un numero intero, invece è il testo 'one'"
+            in listed)
     english = " ".join(cli("banks", "list", "--lang", "en").stdout.split())
     assert "the first at 3:10: 'version' should be a whole number, found the text 'one'" in english
 

@@ -30,7 +30,7 @@ HEALTHY = (TEST_BANKS / "full-healthy.yaml").read_text(encoding="utf-8")
         "answers.yaml:7:18: errore: '0x28' verrebbe letto come 40 (in esadecimale), e quasi mai è ciò che si intende"]),
     (("has_contract: yes", "has_contract: !!bool maybe"), [
         "answers.yaml:6:17: errore: 'maybe' non è true o false, come invece dice il suo tag '!!bool'",
-        "    suggerimento: togli il tag '!!bool' (il valore viene allora letto così come è scritto), oppure scrivi "
+        "    suggerimento: togli il tag '!!bool' (così il valore viene letto com'è scritto), oppure scrivi "
         "true o false"]),
     (("revenue_share: 10", "revenue_share: " + "9" * 301), [
         "answers.yaml:7:18: errore: un numero di 301 cifre è troppo grande per essere usato",

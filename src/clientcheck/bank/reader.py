@@ -235,7 +235,8 @@ class NodeReader:
             values[language] = text.strip()
         missing = [lang for lang in self.languages if lang not in entries]
         if missing:
-            self.error(node, f"{what} is missing its {one_of(missing)} translation",
+            translations = "translation" if len(missing) == 1 else "translations"
+            self.error(node, f"{what} is missing its {one_of(missing)} {translations}",
                        f"add a line '{missing[0]}: ...' under it")
         return Text.of(values) if values else None
 

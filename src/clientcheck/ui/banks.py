@@ -44,8 +44,8 @@ def render_bank_list(entries: Sequence[BankEntry], language: str, console: Conso
         else:
             first = entry.errors[0] if entry.errors else None
             message = strip_control(problem_message(first.message, lang)) if first else ""
-            where = f"{first.line}:{first.column}: {message}" if first else ""
-            cell.append(tr(lang, "banks.broken", errors=count(lang, "error", len(entry.errors)), error=where),
+            cell.append(tr(lang, "banks.broken", errors=count(lang, "error", len(entry.errors)),
+                           line=first.line if first else "?", column=first.column if first else "?", message=message),
                         style="red")
         notes: list[tuple[str, str]] = []
         if entry.file.origin != "built-in" and not entry.broken:
