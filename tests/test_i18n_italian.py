@@ -4,14 +4,17 @@ no masculine-only wording addressed to the reader, in the catalogue and in the b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 from babel.messages.pofile import read_po
+from typer.testing import Result
 
 from tests.clients_helpers import REPO
 
+CliInvoke = Callable[..., Result]
 ITALIAN_PO = REPO / "src" / "clientcheck" / "i18n" / "locale" / "it" / "LC_MESSAGES" / "clientcheck.po"
 BANKS = sorted((REPO / "questions").glob("*.yaml"))
 
@@ -81,3 +84,17 @@ def test_one_word_for_an_assessment() -> None:
     wrong = [(key, text) for key, text in catalogue_texts()
              if re.search(r"\b(?:la|alla|dalla|questa) verifica\b", text)]
     assert wrong == []
+
+
+def test_a_text_missing_several_translations_says_so_in_the_plural(cli: CliInvoke, tmp_path: Path) -> None:
+    starter = (REPO / "questions" / "starter.yaml").read_text(encoding="utf-8")
+    one_language = re.sub(r'(    text:\n)      it: "[^"]*"\n      en: "[^"]*"\n', r'\1      fr: "Combien ?"\n',
+                          starter, count=1)
+    bank = tmp_path / "two-missing.yaml"
+    bank.write_text(one_language, encoding="utf-8")
+    italian = cli("banks", "validate", str(bank), "--lang", "it").stdout
+    assert "mancano le traduzioni 'it', 'en'" in italian
+    assert "translations" in cli("banks", "validate", str(bank), "--lang", "en").stdout
+    starter_missing_one = re.sub(r'(    text:\n      it: "[^"]*"\n)      en: "[^"]*"\n', r"\1", starter, count=1)
+    bank.write_text(starter_missing_one, encoding="utf-8")
+    assert "manca la traduzione 'en'" in cli("banks", "validate", str(bank), "--lang", "it").stdout
