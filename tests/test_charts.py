@@ -266,5 +266,5 @@ def test_portfolio_concentration_line_fits_80_columns_in_italian(tmp_path: Path)
                 record("Beta", "2026-03-01T09:00:00Z", risk=30, level="watch", share=24)])
     screen, _ = drawn(home, "portfolio", "--lang", "it")
     lines = [line.rstrip() for line in screen.display]
-    judgement = next(line for line in lines if "Concentrato" in line)
-    assert judgement.endswith("continua a diversificare."), lines  # whole, not wrapped at the 80th column
+    judgement = next(line for line in lines if "concentrato" in line)
+    assert judgement.endswith("conviene diversificare."), lines  # whole, not wrapped at the 80th column
