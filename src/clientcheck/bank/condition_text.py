@@ -94,8 +94,7 @@ class SentenceStyle:
         if question is not None and question.type is QuestionType.CHOICE:
             option = next((o for o in question.options if o.id == value), None)
             if option is not None:
-                return f"«{option.label.get(self.language)}»" if self.language == "it" else \
-                    f"“{option.label.get(self.language)}”"
+                return tr(self.language, "cond.quoted", text=option.label.get(self.language))
         if value in ("yes", "no", "dont_know", *FREQUENCY_LEVELS):
             return tr(self.language, f"answer.{value}")
         return str(value)

@@ -175,8 +175,7 @@ def generated_line(report: Report) -> str:
 
 def points_text(value: float, language: str) -> str:
     """Points as the language writes them: 22.5 in English, 22,5 in Italian."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if language == "it" else text
+    return number(value, language)
 
 
 def band_edges() -> list[tuple[int, int, str]]:
