@@ -59,7 +59,7 @@ LOADED = (
     "except SystemExit:\n    pass\n"
     "groups = ('clientcheck.cli.banks', 'clientcheck.cli.clients', 'clientcheck.cli.exit_plan')\n"
     "loaded = sorted(m for m in sys.modules if m.startswith((*groups, 'questionary', 'prompt_toolkit',"
-    " 'sqlite3', 'rich')))\n"
+    " 'sqlite3', 'rich', 'platformdirs')))\n"
     "print('LOADED', ' '.join(sorted({m.split('.')[0] if not m.startswith('clientcheck') else m for m in loaded})),"
     " file=sys.stderr)\n"
 )
@@ -167,3 +167,9 @@ def test_help_lists_every_command() -> None:
     assert result.returncode == 0
     for name in [*COMMAND_MODULES, "assess", "answers-template"]:
         assert name in result.stdout, name
+
+
+@pytest.mark.parametrize("args", [["clients"], ["clients", "--json"], ["portfolio"], ["history", "Acme"]])
+def test_the_saved_clients_commands_load_no_rich_no_prompt_and_no_platformdirs(args: list[str]) -> None:
+    """With CLIENTCHECK_HOME set, as scripts do, the data folder is known without platformdirs."""
+    assert loaded_by(*args) <= {"clientcheck.cli.clients", "sqlite3"}

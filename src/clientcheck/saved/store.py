@@ -29,7 +29,6 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-import platformdirs
 from isal import isal_zlib
 
 from clientcheck.env import HOME_ENV, file_in_the_way
@@ -264,6 +263,10 @@ def data_folder(environ: Mapping[str, str]) -> Path:
     home = environ.get(HOME_ENV, "")
     if home:
         return Path(home).expanduser()
+    # Deferred, as in bank/catalog.py (an exception to the start-up rule): with CLIENTCHECK_HOME
+    # set, as in tests and scripts, no command needs platformdirs (its import is a few ms).
+    import platformdirs
+
     return Path(platformdirs.user_data_dir("clientcheck", appauthor=False))
 
 
