@@ -15,6 +15,7 @@ import pytest
 from clientcheck import __version__
 from clientcheck.bank.authoring import starter_text
 from clientcheck.bank.catalog import find_bank, menu_banks, survey
+from clientcheck.bank.loader import check_bank_file
 from clientcheck.errors import BankError
 from tests.conftest import QUESTIONS, REPO, TEST_BANKS, CliInvoke, write
 
@@ -141,6 +142,38 @@ def test_a_broken_bank_is_listed_as_broken_and_the_others_still_load(cli: CliInv
     assert result.exit_code == 2
     assert f"{broken}:3:1: error: YAML syntax" in result.stderr
     assert "whale" not in {bank.id for bank in menu_banks(dict(os.environ))}
+
+
+def test_a_bank_with_many_errors_is_listed_by_its_first_and_read_no_further(cli: CliInvoke,
+                                                                             isolated_home: Path) -> None:
+    """The screen names one error and sends to banks validate for all of them; --json, for
+    scripts, still lists every error."""
+    many = isolated_home / "banks" / "many-problems.yaml"
+    write(many, (TEST_BANKS / "many-problems.yaml").read_text(encoding="utf-8"))
+    every = check_bank_file(many)
+    first = check_bank_file(many, first_error=True)
+    assert every.complete and not first.complete and first.bank is every.bank is None
+    assert first.problems == every.problems[:len(first.problems)]  # what was read, as the full check reads it
+    assert [p.severity for p in first.problems].count("error") == 1
+    error = next(p for p in first.problems if p.severity == "error")
+
+    human = squashed(cli("banks", "list").stdout)
+    assert squashed(f"BROKEN: an error at {error.line}:{error.column}: {error.message}") in human
+    assert squashed(f"↳ see them all: clientcheck banks validate {many}") in human
+    assert "the first at" not in human  # no count it did not make
+    italian = squashed(cli("banks", "list", "--lang", "it").stdout)
+    assert squashed(f"NON VALIDO: un errore alla riga {error.line}, colonna {error.column}:") in italian
+    entry = next(b for b in listing(cli) if b["path"] == str(many))
+    assert entry["status"] == "broken"
+    assert len(entry["errors"]) == sum(p.severity == "error" for p in every.problems) > 1
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "tests" / "broken").glob("*.yaml")), ids=lambda path: path.name)
+def test_reading_to_the_first_error_finds_what_the_full_check_finds_first(path: Path) -> None:
+    every, first = check_bank_file(path), check_bank_file(path, first_error=True)
+    assert first.bank is every.bank is None
+    assert first.problems == (every.problems if first.complete else every.problems[:len(first.problems)])
+    assert any(p.severity == "error" for p in first.problems)
 
 
 def test_an_unreadable_folder_or_file_does_not_stop_the_listing(cli: CliInvoke, isolated_home: Path) -> None:

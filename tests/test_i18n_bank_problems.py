@@ -97,10 +97,11 @@ def test_a_broken_bank_in_the_users_folder_listed_in_italian(cli: CliInvoke, iso
     folder.mkdir(parents=True)
     (folder / "wrong-types.yaml").write_bytes((REPO / "tests" / "broken" / "wrong-types.yaml").read_bytes())
     listed = " ".join(cli("banks", "list", "--lang", "it").stdout.split())
-    assert ("il primo alla riga 3, colonna 10: 'version' dovrebbe essere un numero intero, invece è il testo 'one'"
-            in listed)
+    # the listing reads a broken bank up to the first error it finds ('languages' is read first)
+    assert ("un errore alla riga 4, colonna 12: 'languages' dovrebbe essere un elenco (voci che cominciano con '- '), "
+            "invece è il testo 'en'") in listed
     english = " ".join(cli("banks", "list", "--lang", "en").stdout.split())
-    assert "the first at 3:10: 'version' should be a whole number, found the text 'one'" in english
+    assert "an error at 4:12: 'languages' should be a list" in english
 
 
 @pytest.mark.parametrize("text", ["id: a\n  b: c\n", "id: [a, b\n", "id: {a: b\n", 'id: "a\\q"\n', "id: @a\n",

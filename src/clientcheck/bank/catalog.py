@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from clientcheck.bank.loader import check_bank, load_bank
+from clientcheck.bank.loader import check_bank_file, load_bank
 from clientcheck.bank.model import Bank
 from clientcheck.bank.yamlsafe import YamlProblems, read_text, top_level_text
 from clientcheck.env import HOME_ENV
@@ -147,6 +147,7 @@ class BankEntry(NamedTuple):
     wins: bool  # this file is what `--bank ID` gives
     overridden_by: Path | None = None  # the winning file, when this one is not it
     overrides: tuple[Path, ...] = ()  # the files with this id that it hides
+    every_problem: bool = True  # False: a broken file was read up to its first error only (more may follow)
 
     @property
     def broken(self) -> bool:
@@ -158,29 +159,32 @@ class BankEntry(NamedTuple):
         return tuple(sorted((p for p in self.problems if p.severity == "error"), key=lambda p: (p.line, p.column)))
 
 
-def survey(environ: Mapping[str, str]) -> list[BankEntry]:
+def survey(environ: Mapping[str, str], *, every_problem: bool = True) -> list[BankEntry]:
     """Every bank file found, each checked: broken ones are kept (with their problems) and
-    never stop the others. Sorted by id, the winner of each id first."""
-    checked = [(bank_file, *check_bank(bank_file.path)) for bank_file in bank_files(environ)]
-    ids = sorted({bank.id if bank is not None else bank_file.path.stem for bank_file, bank, _ in checked})
+    never stop the others. Sorted by id, the winner of each id first. Without ``every_problem``
+    a broken file is read up to its first error: enough to list it, and a big broken bank
+    costs what parsing it does, not reading its thousands of problems."""
+    checked = [(bank_file, check_bank_file(bank_file.path, first_error=not every_problem))
+               for bank_file in bank_files(environ)]
+    ids = sorted({c.bank.id if c.bank is not None else f.path.stem for f, c in checked})
     entries: list[BankEntry] = []
     for bank_id in ids:
-        mine = [(f, b, p) for f, b, p in checked if (b.id if b is not None else f.path.stem) == bank_id]
-        claiming = sorted((f for f, b, _ in mine if _claims(f, b, bank_id)), key=lambda f: _precedence(f, bank_id))
+        mine = [(f, c) for f, c in checked if (c.bank.id if c.bank is not None else f.path.stem) == bank_id]
+        claiming = sorted((f for f, c in mine if _claims(f, c.bank, bank_id)), key=lambda f: _precedence(f, bank_id))
         winner = claiming[0] if claiming else None
         hidden = tuple(f.path for f in claiming[1:])
-        for bank_file, bank, problems in sorted(mine, key=lambda item: _precedence(item[0], bank_id)):
+        for bank_file, found in sorted(mine, key=lambda item: _precedence(item[0], bank_id)):
             wins = bank_file == winner
-            entries.append(BankEntry(bank_file, bank_id, bank, problems, wins,
+            entries.append(BankEntry(bank_file, bank_id, found.bank, found.problems, wins,
                                      overridden_by=None if wins or winner is None else winner.path,
-                                     overrides=hidden if wins else ()))
+                                     overrides=hidden if wins else (), every_problem=found.complete))
     return entries
 
 
 def menu_banks(environ: Mapping[str, str]) -> list[Bank]:
     """Every winning, loadable bank once, in menu order: the banks that set ``menu_order``
     first, lowest first (the shipped ones: checkup first), then the others by id."""
-    winners = [entry.bank for entry in survey(environ) if entry.wins and entry.bank is not None]
+    winners = [entry.bank for entry in survey(environ, every_problem=False) if entry.wins and entry.bank is not None]
     return sorted(winners, key=_menu_position)
 
 

@@ -51,15 +51,22 @@ def one_of(choices: Sequence[str]) -> str:
     return ", ".join(f"'{choice}'" for choice in choices)
 
 
-class NodeReader:
-    """Reads values out of nodes; every failed read becomes a Problem and returns None."""
+class FirstError(Exception):
+    """Raised by a ``NodeReader`` told to stop at the first error, once that error is recorded."""
 
-    def __init__(self, name: str, languages: Sequence[str] = LANGUAGES) -> None:
+
+class NodeReader:
+    """Reads values out of nodes; every failed read becomes a Problem and returns None. With
+    ``stop_at_first_error``, the first error raises ``FirstError`` instead: enough to tell that a
+    file is broken and where (``banks list``), without reading the thousands after it."""
+
+    def __init__(self, name: str, languages: Sequence[str] = LANGUAGES, *, stop_at_first_error: bool = False) -> None:
         self.name = name
         self.languages: tuple[str, ...] = tuple(languages)
         self.problems: list[Problem] = []  # added to through error, warn and add only, which count the errors
         self._errors = 0  # counted as they come: readers ask after every part, and a broken bank has thousands
         self._comparisons_left = SUGGESTION_BUDGET
+        self._stop = stop_at_first_error
 
     # -- reporting --------------------------------------------------------------------
     def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
@@ -73,6 +80,8 @@ class NodeReader:
         for problem in problems:
             self.problems.append(problem)
             self._errors += problem.severity == "error"
+            if self._stop and self._errors:
+                raise FirstError
 
     def _add(self, node: yaml.Node, message: str, hint: str, severity: Severity) -> None:
         line, column = position(node)

@@ -53,7 +53,7 @@ def list_banks(env: Environment, language: str, json_output: JsonOption = False,
     from clientcheck.documents import write_json
     from clientcheck.ui.bank_reports import banks_document
 
-    entries = survey(env.environ)
+    entries = survey(env.environ, every_problem=json_output)  # the screen names a broken file's first error only
     if json_output:
         write_json(banks_document(entries, language), env.stdout)
     else:

@@ -44,9 +44,13 @@ def render_bank_list(entries: Sequence[BankEntry], language: str, console: Conso
         else:
             first = entry.errors[0] if entry.errors else None
             message = strip_control(problem_message(first.message, lang)) if first else ""
-            cell.append(tr(lang, "banks.broken", errors=count(lang, "error", len(entry.errors)),
-                           line=first.line if first else "?", column=first.column if first else "?", message=message),
-                        style="red")
+            if entry.every_problem or first is None:
+                cell.append(tr(lang, "banks.broken", errors=count(lang, "error", len(entry.errors)),
+                               line=first.line if first else "?", column=first.column if first else "?",
+                               message=message), style="red")
+            else:  # read up to its first error only, so that listing stays cheap: more may follow
+                cell.append(tr(lang, "banks.broken_at", line=first.line, column=first.column, message=message),
+                            style="red")
         notes: list[tuple[str, str]] = []
         if entry.file.origin != "built-in" and not entry.broken:
             notes.append((str(entry.file.path), "dim"))

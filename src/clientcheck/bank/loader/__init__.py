@@ -11,6 +11,7 @@ module: source (languages, source), questions (dimensions, questions), condition
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -21,8 +22,8 @@ from clientcheck.bank.loader.outcomes import read_dealbreakers, read_profiles
 from clientcheck.bank.loader.questions import QuestionReader, read_dimensions, read_revenue_question
 from clientcheck.bank.loader.source import read_languages, read_source
 from clientcheck.bank.model import Bank, BankKind
-from clientcheck.bank.reader import NodeReader
-from clientcheck.bank.yamlsafe import YamlProblems, collecting_no_garbage, compose, decode, position, read_text
+from clientcheck.bank.reader import FirstError, NodeReader
+from clientcheck.bank.yamlsafe import YamlProblems, collecting_no_garbage, compose, decode, read_text
 from clientcheck.errors import BankError, Problem
 from clientcheck.text import LANGUAGES
 
@@ -46,12 +47,25 @@ def load_bank(path: Path, display: str | None = None) -> Bank:
 
 def check_bank(path: Path, display: str | None = None) -> tuple[Bank | None, tuple[Problem, ...]]:
     """The bank (None when there are errors) and every problem found, warnings included."""
+    checked = check_bank_file(path, display)
+    return checked.bank, checked.problems
+
+
+class Checked(NamedTuple):
+    bank: Bank | None  # None when the file has an error
+    problems: tuple[Problem, ...]
+    complete: bool  # every problem; False when reading stopped at the first error
+
+
+def check_bank_file(path: Path, display: str | None = None, *, first_error: bool = False) -> Checked:
+    """``check_bank``; with ``first_error``, reading stops at the first error found (the file is
+    still parsed whole, as a syntax error anywhere breaks it), which is enough to list it."""
     name = display or str(path)
     try:
         text = read_text(path, name)
     except YamlProblems as error:
-        return None, error.problems
-    return check_bank_text(text, name)
+        return Checked(None, error.problems, True)
+    return _check_text(text, name, first_error=first_error)
 
 
 def check_bank_bytes(data: bytes, name: str) -> tuple[Bank | None, tuple[Problem, ...]]:
@@ -63,28 +77,37 @@ def check_bank_bytes(data: bytes, name: str) -> tuple[Bank | None, tuple[Problem
 
 
 def check_bank_text(text: str, name: str) -> tuple[Bank | None, tuple[Problem, ...]]:
+    checked = _check_text(text, name)
+    return checked.bank, checked.problems
+
+
+def _check_text(text: str, name: str, *, first_error: bool = False) -> Checked:
     with collecting_no_garbage():
         try:
             root = compose(text, name)
         except YamlProblems as error:
-            return None, error.problems
+            return Checked(None, error.problems, True)
         if root is None:
-            return None, (Problem(name, 1, 1, "the file is empty",
-                                  "start from 'clientcheck banks new ID', or see docs/bank-format.md"),)
-        reader = NodeReader(name)
-        bank = _read_bank(reader, root, origin=name)
+            return Checked(None, (Problem(name, 1, 1, "the file is empty",
+                                          "start from 'clientcheck banks new ID', or see docs/bank-format.md"),), True)
+        reader = NodeReader(name, stop_at_first_error=first_error)
+        complete = True
+        try:
+            bank = _read_bank(reader, root, origin=name)
+        except FirstError:
+            bank, complete = None, False
+        # freed now, while collection is off: once it is back on, the next one would walk the whole tree
+        del root
     problems = tuple(reader.problems)
-    if reader.has_errors:
-        return None, problems
-    return bank, problems
+    return Checked(None if reader.has_errors else bank, problems, complete)
 
 
 def _read_bank(r: NodeReader, root: yaml.Node, origin: str) -> Bank | None:
+    if isinstance(root, yaml.SequenceNode):
+        r.error(root, "the file is a list; a bank is a mapping", "start with 'id: ...' at the left margin, not '- '")
+        return None
     top = r.fields(root, "the bank", _TOP_REQUIRED, _TOP_OPTIONAL)
     if top is None:
-        if isinstance(root, yaml.SequenceNode):
-            r.problems[-1] = Problem(r.name, *position(root), "the file is a list; a bank is a mapping",
-                                     "start with 'id: ...' at the left margin, not '- '")
         return None
     languages = read_languages(r, top["languages"]) if "languages" in top else ()
     r.languages = languages or LANGUAGES
