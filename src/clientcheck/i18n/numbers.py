@@ -10,8 +10,9 @@ entries, so that ``trn`` can use them without the catalogue reading itself.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from clientcheck.text import DEFAULT_LANGUAGE, plain_number
+from clientcheck.text import DEFAULT_LANGUAGE
 
 # language -> (decimal separator, thousands separator)
 SEPARATORS = {"en": (".", ","), "it": (",", ".")}
@@ -25,14 +26,17 @@ def _local(text: str, language: str) -> str:
     return text.translate(_TABLES.get(language, _TABLES[DEFAULT_LANGUAGE]))
 
 
+@lru_cache(maxsize=4096)  # a portfolio of ten thousand clients repeats the same shares
 def number(value: float | None, language: str, *, decimals: int = 6) -> str:
     """``value`` grouped by thousands, with at most ``decimals`` decimals and none when whole
     (``30``, not ``30.0``); ``?`` when there is none."""
     if value is None:
         return "?"
-    rounded = plain_number(round(float(value), decimals))
-    text = f"{rounded:,}" if isinstance(rounded, int) else f"{rounded:,.{decimals}f}".rstrip("0").rstrip(".")
-    return _local(text, language)
+    rounded = round(float(value), decimals)
+    if rounded.is_integer():
+        whole = int(rounded)
+        return str(whole) if -1000 < whole < 1000 else _local(f"{whole:,}", language)
+    return _local(f"{rounded:,.{decimals}f}".rstrip("0"), language)
 
 
 def count(value: int, language: str) -> str:
@@ -40,6 +44,7 @@ def count(value: int, language: str) -> str:
     return _local(f"{value:,}", language)
 
 
+@lru_cache(maxsize=4096)
 def percent(value: float | None, language: str) -> str:
     """A share as ``40%`` / ``22,5%`` (one decimal at most); ``?`` when unknown."""
     return "?" if value is None else f"{number(value, language, decimals=1)}%"
