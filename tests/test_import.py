@@ -356,3 +356,76 @@ def test_export_bytes_made_inert_are_what_json_safe_gives(pieces: list[str]) -> 
     beside the characters that share their first bytes."""
     sample = "".join(pieces)
     assert json_safe_utf8(sample.encode()) == json_safe(sample).encode()
+
+
+def _saved_twice(tmp_path: Path) -> tuple[Path, str]:
+    """A home holding five assessments of two clients imported from their export, and that export."""
+    with open_store(tmp_path / "one") as store:
+        for number, (bank, scenario) in enumerate(SCENARIO_RESULTS[:5]):
+            store.save_assessment(scenario_record("Acmé «x»" if number < 3 else "Beta", bank, scenario,
+                                                  f"2026-01-0{number + 1}T09:00:00Z", ("en", "it")[number % 2]))
+        exported = b"".join(export_text(store.export_entries(), "2026-02-01T00:00:00Z")).decode()
+    with open_store(tmp_path / "two") as store:
+        assert store.add_records(read_export(io.BytesIO(exported.encode()), "f")).assessments_added == 5
+    return tmp_path / "two", exported
+
+
+def test_an_assessment_saved_as_it_is_is_recognised_without_being_checked_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home, exported = _saved_twice(tmp_path)
+    checked: list[str] = []
+    real = check_result
+
+    def counting(result: Any, where: str, problems: Problems) -> bool:
+        checked.append(where)
+        return real(result, where, problems)
+
+    monkeypatch.setattr("clientcheck.saved.clients.check_result", counting)
+    database = (home / "clientcheck.db").read_bytes()
+    with open_store(home) as store:
+        counts = store.add_records(read_export(io.BytesIO(exported.encode()), "f", saved=store.saved_entry))
+    assert (counts.assessments_added, counts.assessments_present, checked) == (0, 5, [])
+    assert (home / "clientcheck.db").read_bytes() == database
+    # the same id with other content is read and checked whole, as without the shortcut
+    at = exported.index('"clientcheck_version": "', exported.index('"result": {')) + len('"clientcheck_version": "')
+    changed = exported[:at] + "0" + exported[at:]  # the first assessment's, not the file's
+    with open_store(home) as store:
+        counts = store.add_records(read_export(io.BytesIO(changed.encode()), "f", saved=store.saved_entry))
+    assert (counts.assessments_present, checked) == (5, ["clients[0].assessments[0].result"])
+    broken = exported.replace('"level": "', '"level": "no-such-', 1)
+    with open_store(home) as store, pytest.raises(ImportRejected) as raised:
+        store.add_records(read_export(io.BytesIO(broken.encode()), "f", saved=store.saved_entry))
+    assert str(raised.value.hint).startswith("clients[0].assessments[0].result.verdict.level: ")
+
+
+@pytest.mark.parametrize("damage", [("\n        }\n      ]", "\n        },\n      ]"), ("\n  ]\n}", "\n  ]\n} x"),
+                                    ("\n    }\n  ]", "\n    }\n  ,]")])
+def test_after_assessments_recognised_an_error_is_where_json_loads_says(tmp_path: Path,
+                                                                       damage: tuple[str, str]) -> None:
+    home, exported = _saved_twice(tmp_path)
+    text = exported.replace(*damage)
+    assert text != exported
+    with pytest.raises(json.JSONDecodeError) as expected:
+        json.loads(text)
+    with open_store(home) as store, pytest.raises(ImportRejected) as raised:
+        store.add_records(read_export(io.BytesIO(text.encode()), "f", saved=store.saved_entry))
+    assert f"line {expected.value.lineno}, column {expected.value.colno}" in raised.value.message
+
+
+def test_the_import_command_recognises_what_it_imported_before(cli: CliInvoke, isolated_home: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    _, exported = _saved_twice(tmp_path)
+    backup = tmp_path / "backup.json"
+    backup.write_text(exported, encoding="utf-8")
+    assert cli("import", str(backup), "--json").exit_code == 0
+    checked: list[str] = []
+
+    def counting(result: Any, where: str, problems: Problems) -> bool:
+        checked.append(where)
+        return True
+
+    monkeypatch.setattr("clientcheck.saved.clients.check_result", counting)
+    again = cli("import", str(backup), "--json")
+    # the first client is read before the database is opened, so checked; the second is recognised
+    assert (json.loads(again.stdout)["assessments_present"], checked) == (
+        5, [f"clients[0].assessments[{number}].result" for number in range(3)])

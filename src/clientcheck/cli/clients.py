@@ -290,7 +290,8 @@ def import_command(
         env.stderr.flush()
     with (nullcontext(BoundedStream(stdin_source(env.stdin), name, IMPORT_CAP, hint)) if file == "-"
           else open_input(Path(file), name, IMPORT_CAP, hint)) as source:
-        records = read_export(source, name, language)
+        opened: list[Store] = []  # what is saved already is recognised once the store is open
+        records = read_export(source, name, language, lambda uid: opened[0].saved_entry(uid) if opened else None)
         first = next(records, None)  # a file wrong from its start is refused before the store is opened
         try:
             store = Store.open(database_path(env.environ))
@@ -298,6 +299,7 @@ def import_command(
             for _ in records:  # a problem further on in the file is what to report
                 pass
             raise
+        opened.append(store)
         with store:
             counts = store.add_records(records if first is None else chain([first], records))
     if json_output:

@@ -5,7 +5,7 @@ for start-up speed: see ``store``); no I/O.
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
@@ -33,6 +33,7 @@ from clientcheck.saved.store import (
     AssessmentRecord,
     ClientRow,
     ExportEntry,
+    Present,
     SignalRef,
     StoreError,
     clean_name,
@@ -40,7 +41,7 @@ from clientcheck.saved.store import (
     signals_text,
     texts_text,
 )
-from clientcheck.text import DEFAULT_LANGUAGE
+from clientcheck.text import DEFAULT_LANGUAGE, json_safe_utf8
 
 _RANKS = {level.value: level.rank for level in LEVELS}  # a lookup, not an Enum call, for each of many clients
 
@@ -309,12 +310,18 @@ class _Found:
                          (message("import.of_client", problem=problem, client=client) for problem in kept))
 
 
-def read_export(stream: ByteSource, name: str, language: str = DEFAULT_LANGUAGE) -> Iterator[AssessmentRecord]:
+def read_export(stream: ByteSource, name: str, language: str = DEFAULT_LANGUAGE,
+                saved: Callable[[str], ExportEntry | None] | None = None) -> Iterator[AssessmentRecord | Present]:
     """An export file's assessments, read client by client from ``stream`` and checked whole
     as they come (``checks``: the result schema and what it leaves open). Every problem is
     collected; the first one stops the records (none is yielded after it) and, at the end of
     the file, ``ImportRejected`` lists them in ``language``: whoever stores the records does so
-    in one transaction, which this rolls back, so a file with a problem imports nothing."""
+    in one transaction, which this rolls back, so a file with a problem imports nothing.
+
+    ``saved`` gives an assessment already saved, by its id, as export writes it: an assessment
+    of the file that is exactly that text is that assessment, known to be whole, and comes as
+    ``Present`` without being parsed and checked again (importing a file twice costs a lookup
+    and a comparison per assessment)."""
     found = _Found()
     root: dict[str, Any] = {}
     try:
@@ -332,7 +339,7 @@ def read_export(stream: ByteSource, name: str, language: str = DEFAULT_LANGUAGE)
             if header:  # the rest would be read for nothing
                 raise _rejected(name, header, len(header), language)
             for i in reader.items():
-                records = _stream_client(reader, i, found)
+                records = _stream_client(reader, i, found, saved)
                 if not found.count:
                     yield from records
         reader.end()
@@ -378,7 +385,8 @@ def _header_problems(root: Mapping[str, Any], *, complete: bool) -> Problems:
 _A_STRING, _A_LIST = message("import.a_string"), message("import.a_list")
 
 
-def _stream_client(reader: JsonStream, index: int, found: _Found) -> list[AssessmentRecord]:
+def _stream_client(reader: JsonStream, index: int, found: _Found,
+                   saved: Callable[[str], ExportEntry | None] | None) -> list[AssessmentRecord | Present]:
     """One client of the export, read member by member so that each result's text is kept as
     the file has it (an export's own text, moved back to the left margin, is what is stored)."""
     where = f"clients[{index}]"
@@ -387,7 +395,7 @@ def _stream_client(reader: JsonStream, index: int, found: _Found) -> list[Assess
         found.add([should_be(where, message("import.a_client_object"))])
         return []
     client: dict[str, Any] = {}
-    items: list[tuple[Any, str | None]] = []
+    items: list[tuple[Any, Any]] = []  # each item, with its result's text (or, when _PRESENT, its entry)
     for key in reader.members():
         if key != "assessments" or reader.peek() != "[":
             client[key] = reader.value()[0]
@@ -397,6 +405,10 @@ def _stream_client(reader: JsonStream, index: int, found: _Found) -> list[Assess
             if reader.peek() != "{":
                 items.append((reader.value()[0], None))
                 continue
+            entry = _saved_as_is(reader, saved) if saved is not None else None
+            if entry is not None:
+                items.append((_PRESENT, entry))
+                continue
             item: dict[str, Any] = {}
             text = None
             for member in reader.members():
@@ -405,6 +417,29 @@ def _stream_client(reader: JsonStream, index: int, found: _Found) -> list[Assess
                     text = _margin(raw)
             items.append((item, text))
     return _read_client(client, where, found)
+
+
+_PRESENT = object()  # an item that is an assessment saved here already, as it is
+_ITEM_INDENT = " " * 8  # an assessment's depth in an export
+_ITEM_ID = re.compile(r'\{\n {10}"id": "([A-Za-z0-9_-]{8,64})",\n')  # how an export's assessment starts
+_ID_AHEAD = 100  # characters: the id is within them
+
+
+def _saved_as_is(reader: JsonStream, saved: Callable[[str], ExportEntry | None]) -> ExportEntry | None:
+    """The saved assessment whose export text comes next, exactly, then moved past; else None
+    and nothing is consumed. The text is a complete object then, and one already checked."""
+    found = _ITEM_ID.match(reader.ahead(_ID_AHEAD))
+    entry = saved(found[1]) if found else None
+    if entry is None:
+        return None
+    try:
+        stored = json_safe_utf8(b"".join(_assessment_text(entry))).decode()[len(_ITEM_INDENT):]
+    except ValueError:  # a NaN: export leaves it out, the import looks at it whole
+        return None
+    if reader.ahead(len(stored)) != stored:
+        return None
+    reader.skip(len(stored))
+    return entry
 
 
 def _margin(text: str) -> str:
@@ -418,7 +453,7 @@ def _margin(text: str) -> str:
     return text.replace("\n" + indent, "\n")
 
 
-def _read_client(client: dict[str, Any], where: str, found: _Found) -> list[AssessmentRecord]:
+def _read_client(client: dict[str, Any], where: str, found: _Found) -> list[AssessmentRecord | Present]:
     problems: Problems = []
     name = client.get("name")
     try:
@@ -435,8 +470,11 @@ def _read_client(client: dict[str, Any], where: str, found: _Found) -> list[Asse
         items = []
     named = _string(cleaned) if cleaned else None
     found.add(problems, named)
-    records = []
+    records: list[AssessmentRecord | Present] = []
     for j, (item, text) in enumerate(items):
+        if item is _PRESENT:
+            records.append(Present(text.uid, cleaned or "", text.created))
+            continue
         problems = []
         record = _read_assessment(item, cleaned or "", f"{where}.assessments[{j}]", problems, text)
         found.add(problems, named)

@@ -130,10 +130,9 @@ class JsonStream:
             self._eof = True
             self._text += self._decoder.decode(b"", final=True)  # raises on a sequence cut short
             return False
-        if self._pos > CHUNK:
-            dropped = self._text[:self._pos]
-            self._lines += dropped.count("\n")
-            newline = dropped.rfind("\n")
+        if self._pos > CHUNK:  # counted in place: a copy of what is dropped would cost as much again
+            self._lines += self._text.count("\n", 0, self._pos)
+            newline = self._text.rfind("\n", 0, self._pos)
             if newline >= 0:
                 self._line_start = self._offset + newline
             self._offset += self._pos
@@ -187,6 +186,18 @@ class JsonStream:
                            start)
             if not self._fill(len(buffer) - start):  # perhaps cut at the end: read as much again
                 self._fail(*error)  # the end: it really is malformed
+
+    def ahead(self, size: int) -> str:
+        """The next ``size`` characters (fewer at the end), read but not consumed: the caller
+        compares them with a text it trusts (then ``skip``) without parsing them."""
+        self._space()
+        while len(self._text) - self._pos < size and self._fill(size):
+            pass
+        return self._text[self._pos:self._pos + size]
+
+    def skip(self, size: int) -> None:
+        """Move past ``size`` characters that ``ahead`` gave."""
+        self._pos += size
 
     def _key(self) -> str:
         while True:

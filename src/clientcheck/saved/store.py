@@ -224,6 +224,14 @@ class ExportEntry(NamedTuple):
     document: bytes
 
 
+class Present(NamedTuple):
+    """An assessment of an import found saved here already, exactly as it is (``saved_entry``)."""
+
+    uid: str
+    client: str
+    created: str
+
+
 class ClientRow(NamedTuple):
     """A client with its latest assessment, for the list and the portfolio."""
 
@@ -500,6 +508,7 @@ class Store:
         self.writable = writable
         self.version = 0  # PRAGMA user_version, once prepared
         self._packer = _Packer()
+        self._titles: dict[str, Mapping[str, str]] = {}  # banks' titles as saved_entry read them
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -720,7 +729,7 @@ class Store:
                        (client_key(record.client), record.bank_id))
             before_commit()
 
-    def add_records(self, records: Iterable[AssessmentRecord]) -> ImportCounts:
+    def add_records(self, records: Iterable[AssessmentRecord | Present]) -> ImportCounts:
         """Merge many assessments in one transaction: a uid already present is skipped. When
         ``records`` raises, nothing is merged (an import found a problem further on)."""
         clients_added = added = present = 0
@@ -732,7 +741,9 @@ class Store:
                 if key not in ids:
                     ids[key], new = self._client_id(db, record.client, record.created)
                     clients_added += new
-                if self._insert(db, record, ids[key]):
+                if isinstance(record, Present):
+                    present += 1
+                elif self._insert(db, record, ids[key]):
                     added += 1
                     grown.add(ids[key])
                 else:
@@ -883,31 +894,47 @@ class Store:
         names: dict[str, str] = {}  # each client's name cleaned once, not once per assessment
         titles: dict[str, Mapping[str, str]] = {}  # a bank's title read once, not once per assessment
         with self._errors():
-            cursor = self._db.execute(
-                "SELECT c.name, a.uid, a.created, a.bank_title, b.dictionary, b.data FROM clients c"
-                " JOIN assessments a ON a.client_id = c.id JOIN bodies b ON b.assessment_id = a.id"
-                " ORDER BY c.key, a.created, a.id")
-            for name, uid, created, title, dictionary, packed in cursor:
+            cursor = self._db.execute(f"SELECT {_ENTRY_COLUMNS} FROM clients c JOIN assessments a ON a.client_id"
+                                      " = c.id JOIN bodies b ON b.assessment_id = a.id ORDER BY c.key, a.created, a.id")
+            for row in cursor:
                 try:
-                    signals, document = self._packer.unpack(self._db, dictionary, packed)
-                    for part in (signals, document):
-                        if not part.isascii():
-                            part.decode()  # not UTF-8: a damaged body, never pasted into the export
-                    if not signals.startswith((b"[\n", b"[]")):  # packed before: signals on one line
-                        signals = signals_text(_load_signals(signals.decode())).encode()
-                    if name not in names:
-                        names[name] = strip_control(name)
-                    if title not in titles:
-                        titles[title] = strip_control_tree(json.loads(title))
+                    entry = self._entry(row, names, titles)
                 except _DAMAGED as error:  # JSON, Unicode
-                    damaged = self._damaged(uid, name, error)
+                    damaged = self._damaged(row[1], row[0], error)
                     if left_out is None:
                         raise damaged from None
                     left_out.append(damaged.message)
                     continue
-                # the output boundary for what the database holds: the names here; the bodies' JSON
-                # text is made inert by export as it writes it (json_safe)
-                yield ExportEntry(names[name], uid, strip_control(created), titles[title], signals, document)
+                yield entry
+
+    def saved_entry(self, uid: str) -> ExportEntry | None:
+        """The assessment with that id as export would paste it in, but for its client's name (""):
+        None when there is none (or it cannot be read). An import recognises by it what is saved."""
+        with self._errors():
+            row = self._db.execute("SELECT '', a.uid, a.created, a.bank_title, b.dictionary, b.data FROM assessments a"
+                                   " JOIN bodies b ON b.assessment_id = a.id WHERE a.uid = ?", (uid,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return self._entry(row, {}, self._titles)
+        except _DAMAGED:
+            return None
+
+    def _entry(self, row: Sequence[Any], names: dict[str, str], titles: dict[str, Mapping[str, str]]) -> ExportEntry:
+        name, uid, created, title, dictionary, packed = row
+        signals, document = self._packer.unpack(self._db, dictionary, packed)
+        for part in (signals, document):
+            if not part.isascii():
+                part.decode()  # not UTF-8: a damaged body, never pasted into an export
+        if not signals.startswith((b"[\n", b"[]")):  # packed before: signals on one line
+            signals = signals_text(_load_signals(signals.decode())).encode()
+        if name not in names:
+            names[name] = strip_control(name)
+        if title not in titles:
+            titles[title] = strip_control_tree(json.loads(title))
+        # the output boundary for what the database holds: the names here; the bodies' JSON text
+        # is made inert by export as it writes it (json_safe)
+        return ExportEntry(names[name], uid, strip_control(created), titles[title], signals, document)
 
     def _record(self, row: Sequence[Any]) -> AssessmentRecord:
         try:
@@ -932,6 +959,7 @@ class Store:
             return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
 
 
+_ENTRY_COLUMNS = "c.name, a.uid, a.created, a.bank_title, b.dictionary, b.data"  # _entry's row
 _COLUMNS = "a.uid, c.name, a.created, a.bank_id, a.bank_version, a.bank_title, a.risk, a.level, a.confidence," \
            " a.revenue_share, b.dictionary, b.data"  # AssessmentRecord's, the body packed
 
