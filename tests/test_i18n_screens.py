@@ -101,3 +101,30 @@ def test_the_verdict_quotes_a_level_the_italian_way() -> None:
     rows = terminal(80, 40, drawn(lambda console: render_verdict(assessment, "it", console), 80, on_terminal=False))
     shown = " ".join(rows)
     assert "Diventerebbe «Rinegozia» se:" in shown and '"Rinegozia"' not in shown
+
+
+@pytest.mark.parametrize(("language", "written"), [("it", "35,5"), ("en", "35.5")])
+def test_a_decimal_answer_reads_and_comes_back_in_the_languages_writing(language: str, written: str) -> None:
+    """The review lists '35,5%' in Italian; opened again, the prompt offers '35,5', which Enter keeps."""
+    keys = [*STARTER_KEYS[:-1], "35,5", "8", "", ""]  # the review opens the share, Enter keeps it, Enter: verdict
+    out = io.StringIO()
+    answers = PlainQuiz(STARTER, language, LineTerminal(io.StringIO("\n".join(keys) + "\n"), out, language),
+                        review=True).run()
+    assert answers["revenue_share"] == 35.5
+    rows = terminal(80, 80, out.getvalue())
+    assert any(row.endswith(f"→  {written}%") for row in rows), rows
+    assert f"  [{written}]" in rows
+
+
+def test_the_full_screen_quiz_offers_a_decimal_back_in_italian() -> None:
+    text = io.StringIO()
+    output = Vt100_Output(text, lambda: Size(rows=40, columns=100), term="xterm", enable_cpr=False)
+    down = "\x1b[B"
+    keys = [down * position + ENTER for position in (3, 1, 2, 1, 0, 0, 4)]
+    keys += ["35,5" + ENTER, "8" + ENTER, ENTER, ENTER]  # opened from the review and kept as offered
+    with create_pipe_input() as pipe:
+        pipe.send_text("".join(keys))
+        answers = Quiz(STARTER, "it", input=pipe, output=output, review=True).run()
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text.getvalue())
+    assert answers["revenue_share"] == 35.5
+    assert "→  35,5%" in shown and "35.5" not in shown

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from clientcheck.text import DEFAULT_LANGUAGE
+from clientcheck.text import DEFAULT_LANGUAGE, format_number
 
 # language -> (decimal separator, thousands separator)
 SEPARATORS = {"en": (".", ","), "it": (",", ".")}
@@ -54,3 +54,9 @@ def regrouped(text: str, language: str) -> str:
     """A whole number that English code grouped (``1,000,001``, in a size error) as ``language``
     groups it; any other text as it is."""
     return _local(text, language) if _GROUPED.fullmatch(text) else text
+
+
+def typeable(value: float, language: str) -> str:
+    """``value`` as one types it back at a prompt: the language's decimal mark, no grouping (the
+    quiz reads "1.000" as one, so a hint or a prefilled answer never groups)."""
+    return format_number(value).replace(".", SEPARATORS.get(language, SEPARATORS[DEFAULT_LANGUAGE])[0])

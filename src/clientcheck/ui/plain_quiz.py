@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from clientcheck.assessment.session import QuizHooks
-from clientcheck.bank.answer_values import InvalidAnswer, format_answer, normalise_answer
+from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank, Question, QuestionType
 from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr, trn
+from clientcheck.i18n.numbers import typeable
 from clientcheck.ui.dates import long_date
 from clientcheck.ui.quiz import BACK, Quiz, bank_label
 
@@ -105,7 +106,8 @@ class PlainQuiz(Quiz):
         hint = self._number_hint(question, in_review=in_review)
         terminal.say(hint, indent=2)
         if default is not None:
-            terminal.say(f"  [{tr(lang, 'answer.dont_know') if default == DONT_KNOW else format_answer(default)}]")
+            shown = tr(lang, "answer.dont_know") if default == DONT_KNOW else typeable(float(default), lang)
+            terminal.say(f"  [{shown}]")
         while True:
             typed = terminal.ask(">")
             if typed == "<" and can_go_back:

@@ -26,11 +26,12 @@ from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice, Separator
 
 from clientcheck.assessment.scoring import applicable_questions, next_question
-from clientcheck.bank.answer_values import InvalidAnswer, format_answer, normalise_answer
+from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank, Question, QuestionType
 from clientcheck.env import STOPPERS
 from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr, trn
+from clientcheck.i18n.numbers import typeable
 
 BACK = "__back__"
 QMARK = "›"
@@ -254,7 +255,7 @@ class Quiz:
             return tr(self.language, "answer.dont_know")
         if question.type is QuestionType.NUMBER:
             unit = question.unit.get(self.language) if question.unit else ""
-            return f"{format_answer(answer)}{unit}"
+            return f"{typeable(float(answer), self.language)}{unit}"
         return dict(self._options(question)).get(str(answer), str(answer))
 
     def _ask_review_number(self, count: int) -> int | None:
@@ -307,7 +308,7 @@ class Quiz:
                 return hint
             return True
 
-        start = "" if default is None else ("?" if default == DONT_KNOW else format_answer(default))
+        start = "" if default is None else ("?" if default == DONT_KNOW else typeable(float(default), self.language))
         self._say(hint, "fg:ansibrightblack", indent=2, hang=False)
         prompt = questionary.text("", default=start, qmark=QMARK, style=STYLE, validate=validate,
                                   key_bindings=EOF_BINDINGS, **self._io())
@@ -319,7 +320,7 @@ class Quiz:
     def _number_hint(self, question: Question, *, in_review: bool) -> str:
         """What a number question takes, and where ``<`` goes back to."""
         lang = self.language
-        low, high = format_answer(question.minimum or 0.0), format_answer(question.maximum or 0.0)
+        low, high = typeable(question.minimum or 0.0, lang), typeable(question.maximum or 0.0, lang)
         unit = question.unit.get(lang) if question.unit else ""
         return tr(lang, "quiz.number_hint_review" if in_review else "quiz.number_hint", min=low, max=f"{high}{unit}")
 
