@@ -1,12 +1,14 @@
 """Screens drawn for people on stdout: through the pager when they are taller than the terminal.
 
 As git does: ``$PAGER``, by default ``less -R``, with ``LESS=FRX`` unless ``LESS`` is set (quit
-when it fits, keep colours, leave the text on the screen). Never when stdout is not a terminal,
-and never when ``PAGER`` is empty or ``cat``: the text is written as it is.
+when it fits, keep colours, leave the text on the screen), and ``LESSCHARSET=utf-8`` for UTF-8
+text unless a charset is set. Never when stdout is not a terminal, and never when ``PAGER`` is
+empty or ``cat``: the text is written as it is.
 """
 
 from __future__ import annotations
 
+import codecs
 import shlex
 import shutil
 import signal
@@ -56,6 +58,11 @@ def page(text: str, pager: list[str], env: Environment) -> bool:
     """Show ``text`` in ``pager``; False when it could not be started (the caller prints it)."""
     environ = dict(env.environ)
     environ.setdefault("LESS", DEFAULT_LESS)
+    encoding = getattr(env.stdout, "encoding", None) or "utf-8"
+    if codecs.lookup(encoding).name == "utf-8" and not {"LESSCHARSET", "LESSCHARDEF"} & environ.keys():
+        # The text is UTF-8 whatever the locale says: Python reads an uninstalled locale
+        # (LANG=it_IT.UTF-8 where only C.UTF-8 exists) as UTF-8, less as ASCII ('affidabilit<C3><A0>').
+        environ["LESSCHARSET"] = "utf-8"
     env.stdout.flush()
     try:
         process = subprocess.Popen(pager, stdin=subprocess.PIPE, env=environ)
@@ -65,7 +72,7 @@ def page(text: str, pager: list[str], env: Environment) -> bool:
     try:
         assert process.stdin is not None
         try:
-            process.stdin.write(text.encode(getattr(env.stdout, "encoding", None) or "utf-8", "replace"))
+            process.stdin.write(text.encode(encoding, "replace"))
             process.stdin.close()
         except BrokenPipeError:  # the person quit before reading it all
             pass
