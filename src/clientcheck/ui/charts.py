@@ -207,8 +207,10 @@ def portfolio_chart(dots: Sequence[Dot], width: int, *, whale_label: str, height
     for y in range(whale_row + 1):
         for x in range(whale_column, plot):
             grid[y][x] = ("·", "dim red")
+    placed: set[tuple[float, int]] = set()
     for dot in dots:  # unnumbered clients first, where nothing else is: the numbered ones win
-        if not dot.mark.isdigit():
+        if not dot.mark.isdigit() and (dot.share, dot.risk) not in placed:  # a later one there changes nothing
+            placed.add((dot.share, dot.risk))
             y, x = row(dot.risk), column(dot.share)
             if grid[y][x][0] in " ·":
                 grid[y][x] = (OTHER_MARK, _colour(dot.level))
