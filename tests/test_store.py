@@ -170,6 +170,26 @@ def test_portfolio_ranks_by_risk_flags_whales_and_says_what_to_act_on(isolated_h
     assert (result.concentration, result.shares_known, result.shares_total) == ("medium", 3, 85.0)
 
 
+def test_what_to_act_on_first_is_the_head_of_every_action_sorted() -> None:
+    """The portfolio picks its first few actions without sorting them all: the same as sorting
+    every one (ties kept in table order), over many random clients."""
+    import random
+
+    from clientcheck.saved.clients import ACT_FIRST_MAX, _rank, _reason
+
+    rng = random.Random(3)
+    levels = ["keep", "watch", "renegotiate", "let_go", "unknown-level"]
+    rows = [ClientRow(f"C{n}", f"c{n}", 1, "2026-01-01T10:00:00Z", "whale", rng.randint(0, 100), rng.choice(levels),
+                      rng.choice([None, rng.randint(0, 100)]), rng.choice([None, 5.0, 30.0, 50.0]))
+            for n in range(3000)]
+    found = portfolio(rows)
+    every = [(entry, reason) for entry in found.entries if (reason := _reason(entry)) is not None]
+    every.sort(key=lambda a: (a[1] != "whale", -_rank(a[0].client.last_level), -a[0].client.last_risk,
+                              -(a[0].client.revenue_share or 0.0)))
+    assert [(a.entry, a.reason) for a in found.act_first] == every[:ACT_FIRST_MAX]
+    assert len(every) > 100 and {a.reason for a in found.act_first} == {"whale"}
+
+
 @pytest.mark.parametrize(("share", "risk", "expected"), [
     (30.0, 50, True), (29.9, 90, False), (80.0, 49, False), (None, 100, False),
     (35.0, 45, False),  # starter's whale profile holds from risk 45: the portfolio has its own rule

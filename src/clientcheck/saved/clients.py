@@ -3,6 +3,7 @@ and import. Pure functions over ``store`` records, returning immutable records (
 for start-up speed: see ``store``); no I/O.
 """
 
+import heapq
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -170,15 +171,13 @@ def portfolio(rows: Iterable[ClientRow]) -> Portfolio:
                                 -(e.client.revenue_share or 0.0), e.client.key))
     shared = [e for e in entries if e.client.revenue_share is not None]
     largest = max(shared, key=lambda e: (e.client.revenue_share or 0.0, e.client.last_risk), default=None)
-    actions = []
-    for entry in entries:
-        reason = _reason(entry)
-        if reason is not None:
-            actions.append(Action(entry, reason))
-    actions.sort(key=lambda a: (a.reason != "whale", -_rank(a.entry.client.last_level),
-                                -a.entry.client.last_risk, -(a.entry.client.revenue_share or 0.0)))
-    return Portfolio(tuple(entries), largest, len(shared),
-                     round(sum(e.client.revenue_share or 0.0 for e in shared), 1), tuple(actions[:ACT_FIRST_MAX]))
+    reasons = ((entry, reason) for entry in entries if (reason := _reason(entry)) is not None)
+    # the first few of thousands: nsmallest is sorted(...)[:n], ties in table order, without sorting them all
+    first = heapq.nsmallest(ACT_FIRST_MAX, reasons, key=lambda a: (a[1] != "whale", -_rank(a[0].client.last_level),
+                                                                  -a[0].client.last_risk,
+                                                                  -(a[0].client.revenue_share or 0.0)))
+    return Portfolio(tuple(entries), largest, len(shared), round(sum(e.client.revenue_share or 0.0 for e in shared), 1),
+                     tuple(Action(entry, reason) for entry, reason in first))
 
 
 def _reason(entry: PortfolioEntry) -> str | None:
