@@ -302,6 +302,8 @@ def _two_passes(text: str, name: str) -> yaml.Node | None:
                 depth -= 1
     except yaml.MarkedYAMLError as error:
         found.extend(yamlsafe._syntax_problems(error, name, text))
+    except yaml.reader.ReaderError as error:
+        found.append(yamlsafe._reader_problem(error, name, text))
     except yaml.YAMLError as error:
         found.append(Problem(name, 1, 1, f"not valid YAML: {error}", ""))
     if found:

@@ -98,6 +98,8 @@ def compose(text: str, name: str) -> yaml.Node | None:
         return _compose_checked(loader, name)
     except yaml.MarkedYAMLError as error:
         raise YamlProblems(tuple(_syntax_problems(error, name, text))) from None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses (a control character): say where
+        raise YamlProblems((_reader_problem(error, name, text),)) from None
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         raise YamlProblems((Problem(name, 1, 1, f"not valid YAML: {error}", ""),)) from None
     finally:
@@ -294,6 +296,17 @@ def _from_yaml_error(error: yaml.MarkedYAMLError, name: str, text: str = "") -> 
     lines = text.split("\n")
     at_tab = line <= len(lines) and lines[line - 1][column - 1:column] == "\t"
     return Problem(name, line, column, f"YAML syntax: {what}", _hint_for("tab" if at_tab else what))
+
+
+def _reader_problem(error: yaml.reader.ReaderError, name: str, text: str) -> Problem:
+    """The character YAML's reader refused, at its line and column (the reader counts it in
+    characters or, in libyaml, in bytes: the first such character in the text is the one)."""
+    code = error.character if isinstance(error.character, int) else 0
+    index = max(text.find(chr(code)), 0)
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Problem(name, line, column, f"YAML syntax: unacceptable character #x{code:04x}: {error.reason}",
+                   "remove the character (most editors do not show it)")
 
 
 def _syntax_problems(error: yaml.MarkedYAMLError, name: str, text: str) -> list[Problem]:
