@@ -15,9 +15,10 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from clientcheck.assessment.scoring import assess
 from clientcheck.bank.catalog import builtin_folder
 from clientcheck.bank.loader import load_bank
+from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr, trn
 from clientcheck.ui.plain_quiz import LineTerminal, PlainPrompts, PlainQuiz
-from clientcheck.ui.quiz import Quiz, pick_bank
+from clientcheck.ui.quiz import Quiz, ask_client_name, ask_resume, ask_which_client, pick_bank
 from clientcheck.ui.verdict import render_verdict
 from tests.conftest import QUESTIONS
 from tests.screens import drawn, terminal
@@ -128,3 +129,41 @@ def test_the_full_screen_quiz_offers_a_decimal_back_in_italian() -> None:
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text.getvalue())
     assert answers["revenue_share"] == 35.5
     assert "→  35,5%" in shown and "35.5" not in shown
+
+
+def prompt_rows(ask) -> list[str]:
+    """The rows a terminal 80 columns wide shows for a prompt, as drawn before any key (then Ctrl-D)."""
+    text = io.StringIO()
+    output = Vt100_Output(text, lambda: Size(rows=30, columns=80), term="xterm", enable_cpr=False)
+    with create_pipe_input() as pipe:
+        pipe.send_text("\x04")
+        with pytest.raises(Interrupted):
+            ask(pipe, output)
+    return terminal(80, 30, text.getvalue(), through_pty=True)
+
+
+PROMPTS = {
+    "client name": (lambda lang, pipe, out: ask_client_name(lang, input=pipe, output=out),
+                    ["save.ask_name", "save.ask_name_hint"]),
+    "did you mean": (lambda lang, pipe, out: ask_which_client(lang, "acme", ["Acme srl"], input=pipe, output=out),
+                     ["client.which", "quiz.menu_hint"]),
+    "bank menu": (lambda lang, pipe, out: pick_bank([STARTER], lang, input=pipe, output=out),
+                  ["quiz.pick_bank", "quiz.menu_hint"]),
+    "resume": (lambda lang, pipe, out: ask_resume(lang, "Bottega Rossi", "starter", 2, "1 dic 2026, ore 10:00",
+                                                  input=pipe, output=out), ["save.ask_resume", "quiz.yes_no_hint"]),
+}
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+@pytest.mark.parametrize("prompt", list(PROMPTS))
+def test_a_prompts_words_are_never_cut_at_the_edge_of_80_columns(prompt: str, language: str) -> None:
+    """prompt_toolkit breaks a long line at the edge, mid-word ('lascia vuo' / 'to'): the question and
+    its instruction are broken between words instead."""
+    ask, keys = PROMPTS[prompt]
+    rows = prompt_rows(lambda pipe, out: ask(language, pipe, out))
+    shown_words = {word for row in rows for word in row.split()}
+    for key in keys:
+        text = (trn(language, key, 2, client="Bottega Rossi", bank="starter", when="1 dic 2026, ore 10:00")
+                if key == "save.ask_resume" else tr(language, key, client="acme"))
+        missing = [word for word in text.split() if word not in shown_words]
+        assert missing == [], rows

@@ -376,6 +376,21 @@ class Quiz:
         print_formatted_text(FormattedText([(style, "\n".join(lines))]), output=output)
 
 
+def _fitted(message: str, instruction: str, output: Output, qmark: str = "?") -> tuple[str, str]:
+    """``message`` and its ``instruction`` broken between words at the terminal's width, where
+    prompt_toolkit would break them at the edge, in a word ('lascia vuo' / 'to'); the instruction
+    goes on a line of its own when it does not fit after the message."""
+    try:
+        width = max(20, output.get_size().columns - 1)
+    except Exception:  # a dummy or odd output: any sane width will do
+        width = 79
+    lines = textwrap.wrap(f"{qmark} {message}", width, subsequent_indent="  ") or [qmark]
+    fitted = "\n".join(lines)[len(qmark) + 1:]
+    if len(lines[-1]) + len(instruction) + 3 <= width:  # the prompt's spaces around them
+        return fitted, instruction
+    return fitted, "\n" + textwrap.fill(instruction, width, initial_indent="  ", subsequent_indent="  ")
+
+
 def bank_label(bank: Bank, language: str) -> str:
     """A bank as the menu lists it: its title, id and how many questions it has."""
     return trn(language, "quiz.bank_choice", len(bank.questions), title=bank.title.get(language), bank=bank.id)
@@ -386,8 +401,8 @@ def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = Non
     """A menu of banks, the default (checkup) first."""
     quiz_output = output or terminal_output()
     choices = [Choice(bank_label(bank, language), bank.id) for bank in banks]
-    prompt = questionary.select(tr(language, "quiz.pick_bank"), choices=choices, style=STYLE,
-                                instruction=tr(language, "quiz.menu_hint"), use_jk_keys=False,
+    message, instruction = _fitted(tr(language, "quiz.pick_bank"), tr(language, "quiz.menu_hint"), quiz_output)
+    prompt = questionary.select(message, choices=choices, style=STYLE, instruction=instruction, use_jk_keys=False,
                                 input=input, output=quiz_output)
     prompt.application.key_bindings = merge_key_bindings(
         [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS])
@@ -403,9 +418,10 @@ def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = Non
 
 def ask_client_name(language: str, *, input: Input | None = None, output: Output | None = None) -> str:
     """Which client this is about; blank means "don't save"."""
-    prompt = questionary.text(tr(language, "save.ask_name"), qmark="?", style=STYLE,
-                              instruction=tr(language, "save.ask_name_hint"), key_bindings=EOF_BINDINGS,
-                              input=input, output=output or terminal_output())
+    quiz_output = output or terminal_output()
+    message, instruction = _fitted(tr(language, "save.ask_name"), tr(language, "save.ask_name_hint"), quiz_output)
+    prompt = questionary.text(message, qmark="?", style=STYLE, instruction=instruction, key_bindings=EOF_BINDINGS,
+                              input=input, output=quiz_output)
     try:
         name: str = prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
@@ -418,9 +434,11 @@ def ask_which_client(language: str, typed: str, candidates: Sequence[str], *, in
     """A name that nearly matches saved clients: which of them it is, or a new client (last)."""
     choices = [Choice(name, name) for name in candidates]
     choices.append(Choice(tr(language, "client.which_new", client=typed), typed))
-    prompt = questionary.select(tr(language, "client.which", client=typed), choices=choices, style=STYLE,
-                                instruction=tr(language, "quiz.menu_hint"), use_jk_keys=False,
-                                input=input, output=output or terminal_output())
+    quiz_output = output or terminal_output()
+    message, instruction = _fitted(tr(language, "client.which", client=typed), tr(language, "quiz.menu_hint"),
+                                   quiz_output)
+    prompt = questionary.select(message, choices=choices, style=STYLE, instruction=instruction, use_jk_keys=False,
+                                input=input, output=quiz_output)
     prompt.application.key_bindings = merge_key_bindings(
         [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS])
     try:
@@ -435,9 +453,11 @@ def ask_resume(language: str, client: str, bank_id: str, answered: int, when: st
     """Offer to pick an unfinished quiz up where it stopped (``when``: local time, as shown): a Sì/No
     menu, since questionary's confirm can only say "(Y/n)"; s, y or n answer at once."""
     choices = [Choice(tr(language, "answer.yes"), True), Choice(tr(language, "answer.no"), False)]
-    prompt = questionary.select(trn(language, "save.ask_resume", answered, client=client, bank=bank_id, when=when),
-                                choices=choices, qmark="?", style=STYLE, instruction=tr(language, "quiz.yes_no_hint"),
-                                use_jk_keys=False, input=input, output=output or terminal_output())
+    quiz_output = output or terminal_output()
+    message, instruction = _fitted(trn(language, "save.ask_resume", answered, client=client, bank=bank_id, when=when),
+                                   tr(language, "quiz.yes_no_hint"), quiz_output)
+    prompt = questionary.select(message, choices=choices, qmark="?", style=STYLE, instruction=instruction,
+                                use_jk_keys=False, input=input, output=quiz_output)
     prompt.application.key_bindings = merge_key_bindings(
         [prompt.application.key_bindings or KeyBindings(), EOF_BINDINGS, YES_NO_BINDINGS])
     try:
