@@ -98,3 +98,25 @@ def test_a_text_missing_several_translations_says_so_in_the_plural(cli: CliInvok
     starter_missing_one = re.sub(r'(    text:\n      it: "[^"]*"\n)      en: "[^"]*"\n', r"\1", starter, count=1)
     bank.write_text(starter_missing_one, encoding="utf-8")
     assert "manca la traduzione 'en'" in cli("banks", "validate", str(bank), "--lang", "it").stdout
+
+
+@pytest.mark.parametrize(("schema", "italian"), [
+    (None, ["la riga dello schema punta a bank.schema.json, che non esiste",
+            "suggerimento: scrivi come prima riga '# yaml-language-server: $schema=bank.schema.json' e salva lo "
+            "schema accanto al questionario: clientcheck schema bank > "]),
+    ('{"title": "something else"}', ["che non è lo schema dei questionari di questo clientcheck",
+                                     "suggerimento: aggiornalo: clientcheck schema bank > "]),
+    ('{"$comment": "written by clientcheck 0.0.1"}', ["che è di clientcheck 0.0.1 (la versione in uso è la",
+                                                       "suggerimento: aggiornalo: clientcheck schema bank > "]),
+])
+def test_a_banks_schema_line_warned_about_in_italian(cli: CliInvoke, tmp_path: Path, schema: str | None,
+                                                     italian: list[str]) -> None:
+    starter = (REPO / "questions" / "starter.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
+    bank = tmp_path / "mine.yaml"
+    bank.write_text("# yaml-language-server: $schema=bank.schema.json\n" + starter, encoding="utf-8")
+    if schema is not None:
+        (tmp_path / "bank.schema.json").write_text(schema, encoding="utf-8")
+    shown = cli("banks", "validate", str(bank), "--lang", "it").stdout
+    for line in italian:
+        assert line in shown, shown
+    assert "the schema line" not in shown and "hint:" not in shown

@@ -69,6 +69,8 @@ def english_pattern(key: str) -> re.Pattern[str]:
 # The input readers' (reading.py, yamlsafe.py, clock.py, a home folder that is a file) come first:
 # some hold '; ' or a quote, which the general entries below would otherwise take apart.
 PROBLEM_KEYS = (
+    "problem.schema_missing", "problem.schema_other", "problem.schema_stale", "problem.schema_write_beside",
+    "problem.schema_first_line", "problem.schema_refresh",
     "problem.cannot_read_answers", "problem.input_too_large", "problem.file_too_large", "problem.size_hint",
     "problem.limit_hint",
     "problem.cannot_be_read", "problem.no_such_file", "problem.check_path", "problem.is_folder",
