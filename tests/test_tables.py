@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import unicodedata
 
-from clientcheck.ui.clients import Column, Screen, cell_width, table
+from clientcheck.ui.clients import Column, Screen, cell_width, narrow, table
 
 
 def test_cell_width_counts_columns_on_a_terminal() -> None:
@@ -32,3 +32,10 @@ def test_a_table_aligns_every_column_by_display_width() -> None:
 def _columns(text: str) -> int:
     return sum(0 if unicodedata.combining(c) or unicodedata.category(c) == "Cf"
                else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_a_text_is_narrow_when_each_character_takes_one_column() -> None:
+    assert narrow("Acme 00001") and narrow("Caffè ↑3 ● –")
+    assert not narrow("Studio 大神") and not narrow("Cafe\u0301") and not narrow("a\u200db")
+    for text in ("Caffè ↑3 ● –", "Studio 大神", "Cafe\u0301", "a\u200db"):
+        assert narrow(text) == (cell_width(text) == len(text) and all(cell_width(c) == 1 for c in text))

@@ -96,6 +96,12 @@ def cell_width(text: str) -> int:
     return len(text) - len(others) + sum(map(_char_width, others))
 
 
+def narrow(text: str) -> bool:
+    """Whether every character of ``text`` takes one column (ASCII, or narrow ones such as è, ↑
+    and ●): then its length is its width. Looks at each character beyond ASCII once."""
+    return text.isascii() or all(_char_width(char) == 1 for char in set(_NOT_ASCII.findall(text)))
+
+
 def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` columns, with an ellipsis when cut."""
     if cell_width(text) <= width:
@@ -128,10 +134,10 @@ def cells(column: Sequence[Cell]) -> tuple[list[str], list[str]]:
 
 def table(screen: Screen, columns: Sequence[Column], *, flex: int = 0, indent: int = 0) -> None:
     """Aligned columns; column ``flex`` (the name) shrinks so a row fits the screen. Built column
-    by column, so that a list of ten thousand clients still appears at once: a column of ASCII
-    text (most are) is measured and padded by C string methods, others cell by cell."""
+    by column, so that a list of ten thousand clients still appears at once: a column of narrow
+    characters (most are: ASCII, è, ↑) is measured and padded by C string methods, others cell by cell."""
     texts = [[column.header, *column.texts] for column in columns]
-    plain = ["".join(column).isascii() for column in texts]  # then a character is a column on screen
+    plain = [narrow("".join(column)) for column in texts]  # then a character is a column on screen
     sizes = [list(map(len, column)) if ascii else [cell_width(text) for text in column]
              for column, ascii in zip(texts, plain, strict=True)]
     widths = [max(size) for size in sizes]
@@ -143,7 +149,7 @@ def table(screen: Screen, columns: Sequence[Column], *, flex: int = 0, indent: i
         right = columns[i].right
         if max(size) > width:
             column = [fit(text, width) if used > width else text for text, used in zip(column, size, strict=True)]
-            plain[i] = "".join(column).isascii()
+            plain[i] = narrow("".join(column))
             size = list(map(len, column)) if plain[i] else [cell_width(text) for text in column]
         if plain[i] and not screen.color:
             laid_out.append(list(map(str.rjust if right else str.ljust, column, repeat(width))))
