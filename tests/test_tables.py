@@ -39,3 +39,48 @@ def test_a_text_is_narrow_when_each_character_takes_one_column() -> None:
     assert not narrow("Studio 大神") and not narrow("Cafe\u0301") and not narrow("a\u200db")
     for text in ("Caffè ↑3 ● –", "Studio 大神", "Cafe\u0301", "a\u200db"):
         assert narrow(text) == (cell_width(text) == len(text) and all(cell_width(c) == 1 for c in text))
+
+
+def _reference_table(screen: Screen, columns: list[Column], flex: int, indent: int) -> None:
+    """The layout cell by cell, measured with cell_width alone: what table() must write."""
+    from clientcheck.ui.clients import fit
+
+    texts = [[c.header, *c.texts] for c in columns]
+    widths = [max(cell_width(t) for t in column) for column in texts]
+    spare = screen.width - indent - sum(widths) - 2 * (len(widths) - 1)
+    if spare < 0:
+        widths[flex] = max(cell_width(texts[flex][0]), widths[flex] + spare, 8)
+    laid: list[list[str]] = []
+    for column, width, given in zip(texts, widths, columns, strict=True):
+        styles = ["", *([given.styles] * len(given.texts) if isinstance(given.styles, str) else given.styles)]
+        cells = []
+        for text, style in zip(column, styles, strict=True):
+            shown = fit(text, width) if cell_width(text) > width else text
+            gap = " " * (width - cell_width(shown))
+            painted = screen.paint(shown, style)
+            cells.append(gap + painted if given.right else painted + gap)
+        laid.append(cells)
+    lines = [(" " * indent + "  ".join(parts)).rstrip() for parts in zip(*laid, strict=True)]
+    if screen.color:
+        lines[0] = " " * indent + screen.paint(lines[0][indent:], "bold")
+    screen.stream.write("\n".join(lines) + "\n")
+
+
+def test_a_table_is_laid_out_as_cell_by_cell_measuring_would() -> None:
+    import random
+
+    rng = random.Random(5)
+    alphabet = ["a", "B", "è", "大", "\u0301", "\u200d", "↑", "●", " ", "Z", "9"]
+    for _ in range(120):
+        count, size = rng.randint(0, 30), rng.randint(1, 6)
+        columns = [Column("".join(rng.choices(alphabet, k=rng.randint(0, 6))),
+                          ["".join(rng.choices(alphabet, k=rng.randint(0, 40))) for _ in range(count)],
+                          [rng.choice(["", "bold", "red", "dim green"]) for _ in range(count)]
+                          if rng.random() < 0.5 else rng.choice(["", "bold"]), right=rng.random() < 0.4)
+                   for _ in range(size)]
+        flex, width, indent = rng.randrange(size), rng.choice([20, 40, 80, 100]), rng.choice([0, 2])
+        for color in (False, True):
+            fast, slow = Screen(io.StringIO(), color, width), Screen(io.StringIO(), color, width)
+            table(fast, columns, flex=flex, indent=indent)
+            _reference_table(slow, columns, flex, indent)
+            assert fast.stream.getvalue() == slow.stream.getvalue()  # type: ignore[attr-defined]
