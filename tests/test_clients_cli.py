@@ -205,7 +205,7 @@ def test_history_in_italian_numbers_the_signals(saved: CliInvoke) -> None:
     assert result.stdout.startswith("Beta & Figli — 2 valutazioni\nRischio nel tempo  8 → 41\n")
     assert "Tieni d'occhio\n" in result.stdout and "10 gen 2026" in result.stdout
     assert "1 mar 2026 09:00   signals v1         41  Tieni d'occhio  +3 nuovi, −0 risolti" in result.stdout
-    assert "Rispetto alla valutazione signals precedente (10 gennaio 2026): rischio 8 → 41\n  Nuovi segnali:\n" \
+    assert "Dalla valutazione precedente (signals, 10 gennaio 2026): rischio 8 → 41\n  Nuovi segnali:\n" \
            "    + #18 Il cliente studia la concorrenza" in result.stdout
 
 

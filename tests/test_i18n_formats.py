@@ -103,7 +103,7 @@ def test_the_tables_write_dates_and_shares_as_italians_do(cli: CliInvoke) -> Non
     assert "20 nov 2026" in clients and "2026-11-20" not in clients
     history = cli("history", "Acme", "--lang", "it").stdout
     assert "8 gen 2026 09:30" in history and "20 nov 2026 09:30" in history
-    assert "(8 gennaio 2026)" in history and "2026-01-08" not in history
+    assert "(starter, 8 gennaio 2026)" in history and "2026-01-08" not in history
     portfolio = cli("portfolio", "--lang", "it").stdout
     assert "22,5%" in portfolio and "22.5%" not in portfolio
     english = cli("portfolio", "--lang", "en").stdout
