@@ -27,6 +27,9 @@ from typing import Any, NamedTuple
 import pyte
 import pytest
 
+from clientcheck.assessment.answers import read_answers
+from clientcheck.assessment.scoring import assess
+from clientcheck.bank.loader import load_bank
 from clientcheck.i18n import tr, trn
 from clientcheck.ui.quiz import QMARK
 from tests.test_i18n_no_english import ENGLISH_WORDS, ITALIAN_WORDS, data_removed, words_of
@@ -430,6 +433,13 @@ def test_the_other_screens_on_a_terminal(clients_over_time: Path, reader: Reader
     if screen in ("history", "portfolio", "report"):  # the charts' legends: the level names
         levels = ["level.let_go"] if screen == "portfolio" else ["level.let_go", "level.keep"]
         assert all(tr(reader.language, level) in screens for level in levels), screens
+    if screen == "report":  # a profile as the verdict writes it: 'Cliente balena — Porta…', no capital after ':'
+        whale = load_bank(REPO / "questions" / "whale.yaml")
+        profiles = assess(whale, read_answers(SCENARIOS / "whale-000.yaml", whale)).profiles
+        assert profiles
+        for profile in profiles:
+            label = profile.label.get(reader.language)
+            assert f"{label} — " in screens and f"{label}: " not in screens, screens
     assert walk.foreign_words() == []
 
 

@@ -94,7 +94,7 @@ def render_report(report: Report, console: Console) -> None:
                 signals.add_row("", "")
         console.print(Padding(signals, (0, 0, 1, 2)))
 
-    for title, items in ((tr(lang, "verdict.profiles"), [f"{label}: {advice}" for label, advice in report.profiles]),
+    for title, items in ((tr(lang, "verdict.profiles"), [f"{label} — {advice}" for label, advice in report.profiles]),
                          (tr(lang, "verdict.steps"), list(report.steps))):
         if items:
             console.print(Text(title, style="bold"))
