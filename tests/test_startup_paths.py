@@ -173,3 +173,16 @@ def test_help_lists_every_command() -> None:
 def test_the_saved_clients_commands_load_no_rich_no_prompt_and_no_platformdirs(args: list[str]) -> None:
     """With CLIENTCHECK_HOME set, as scripts do, the data folder is known without platformdirs."""
     assert loaded_by(*args) <= {"clientcheck.cli.clients", "sqlite3"}
+
+
+def test_start_up_is_frozen_for_the_collector_and_collection_is_back_on() -> None:
+    """What start-up built is out of the collector's way (gc.freeze), and collecting is on again
+    when the command runs."""
+    code = ("import gc, sys\nfrom clientcheck.cli.app import main\n"
+            "sys.argv = ['clientcheck', 'clients']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('FROZEN', gc.get_freeze_count(), gc.isenabled(), file=sys.stderr)\n")
+    result = _run(code)
+    line = next(line for line in result.stderr.splitlines() if line.startswith("FROZEN"))
+    frozen, enabled = line.split()[1:]
+    assert int(frozen) > 10_000 and enabled == "True"

@@ -10,6 +10,7 @@ registers it.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -119,14 +120,29 @@ def main() -> None:
     if args in VERSION_ARGS and not completing(os.environ):
         raise SystemExit(print_version())  # before Typer is imported, which would be most of the run
     stdout_before = _stdout_file()
+    app = _loaded(modules_for(args, os.environ))
     try:
-        load_commands(modules_for(args, os.environ))(prog_name="clientcheck")
+        app(prog_name="clientcheck")
     except SystemExit as done:
         if done.code == 1 and _reader_went_away(stdout_before):
             from clientcheck.errors import ExitCode
 
             raise SystemExit(ExitCode.BROKEN_PIPE) from None
         raise
+
+
+def _loaded(modules: set[str] | None) -> typer.Typer:
+    """The app with ``modules`` registered. Start-up builds what lives until the end (modules, the
+    Typer app), so no collection runs while it does, and collections after it (Typer's own, the
+    command's) do not walk it again: about 15 ms of a 90 ms command."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return load_commands(modules)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 def _stdout_file() -> tuple[int, int] | None:
