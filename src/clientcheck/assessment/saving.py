@@ -34,6 +34,7 @@ from clientcheck.clock import now_stamp
 from clientcheck.env import Environment
 from clientcheck.errors import BankError, BankNotFound, ClientcheckError, Interrupted, UsageError
 from clientcheck.i18n import tr
+from clientcheck.i18n.patterns import problem_message
 from clientcheck.saved.store import (
     MAX_NAME_LENGTH,
     PROGRESS_WAIT_MS,
@@ -193,7 +194,7 @@ def assess_and_save(env: Environment, language: str, bank_id: str | None, bank_f
                 with suppress(StoreError):  # saved: only the spelling it was saved under is looked up
                     saved_as = store.client_name(name) or name
         if error is not None:  # one line, after the printed result; only the final save decides it
-            error = type(error)(tr(language, "save.not_saved", reason=error.message))
+            error = type(error)(tr(language, "save.not_saved", reason=problem_message(error.message, language)))
         return Outcome(assessment, timestamp, saved_as, error,
                        len(progress.start) if progress is not None and progress.resuming else 0)
     finally:

@@ -229,7 +229,10 @@ def export_command(env: Environment, language: str, json_output: JsonOption = Fa
                 env.stdout.write(chunk.decode())
     env.stdout.flush()
     if left_out:  # the document written is valid JSON, without these
-        raise StoreCorrupt(tr(language, "export.left_out", count=len(left_out)), "\n".join(left_out[:8]))
+        from clientcheck.i18n.patterns import problem_message
+
+        raise StoreCorrupt(tr(language, "export.left_out", count=len(left_out)),
+                           "\n".join(problem_message(line, language) for line in left_out[:8]))
     return ExitCode.OK
 
 

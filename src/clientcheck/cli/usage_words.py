@@ -14,7 +14,8 @@ from clientcheck.i18n.patterns import translated
 CLICK_KEYS = (
     "click.no_such_option_possible", "click.no_such_option", "click.invalid_value_for", "click.invalid_value",
     "click.not_one_of", "click.not_integer", "click.not_int_range", "click.not_float_range", "click.not_float",
-    "click.not_in_range", "click.not_boolean", "click.missing_argument", "click.missing_option",
+    "click.not_in_range", "click.not_boolean", "click.missing_argument_choose", "click.missing_argument",
+    "click.missing_option",
     "click.missing_parameter", "click.extra_arguments", "click.requires_argument", "click.requires_arguments",
     "click.no_value", "click.no_such_command", "click.missing_command",
 )
