@@ -894,8 +894,11 @@ class Store:
         names: dict[str, str] = {}  # each client's name cleaned once, not once per assessment
         titles: dict[str, Mapping[str, str]] = {}  # a bank's title read once, not once per assessment
         with self._errors():
-            cursor = self._db.execute(f"SELECT {_ENTRY_COLUMNS} FROM clients c JOIN assessments a ON a.client_id"
-                                      " = c.id JOIN bodies b ON b.assessment_id = a.id ORDER BY c.key, a.created, a.id")
+            # CROSS JOIN: clients in key order, each one's assessments by their index, already sorted;
+            # SQLite's own plan sorted every row with its body in a temporary B-tree (2.2 s against 0.9 s)
+            cursor = self._db.execute(f"SELECT {_ENTRY_COLUMNS} FROM clients c CROSS JOIN assessments a ON a.client_id"
+                                      " = c.id CROSS JOIN bodies b ON b.assessment_id = a.id"
+                                      " ORDER BY c.key, a.created, a.id")
             for row in cursor:
                 try:
                     entry = self._entry(row, names, titles)
