@@ -167,3 +167,11 @@ def test_a_prompts_words_are_never_cut_at_the_edge_of_80_columns(prompt: str, la
                 if key == "save.ask_resume" else tr(language, key, client="acme"))
         missing = [word for word in text.split() if word not in shown_words]
         assert missing == [], rows
+
+
+def test_a_long_question_wraps_under_itself_in_the_plain_quiz() -> None:
+    """'domanda 2 di 8  C'è un contratto firmato che definisce lavoro, tempi e' / '  compenso?', as the
+    full-screen quiz indents it, not flush with the progress."""
+    rows = terminal(80, 80, plain_quiz("it", STARTER_KEYS, review=False))
+    start = next(i for i, row in enumerate(rows) if row.startswith(tr("it", "quiz.progress", index=2, total=8)))
+    assert rows[start + 1] == "  compenso?"

@@ -87,7 +87,8 @@ class PlainQuiz(Quiz):
              *, can_go_back: bool, in_review: bool = False) -> AnswerValue:
         lang, terminal = self.language, self.terminal
         terminal.say("")
-        terminal.say(f"{tr(lang, 'quiz.progress', index=index, total=total)}  {question.text.get(lang)}")
+        terminal.say(f"{tr(lang, 'quiz.progress', index=index, total=total)}  {question.text.get(lang)}", indent=2,
+                     hang=True)  # wrapped lines under the question, as in the full-screen quiz
         if question.help is not None:
             terminal.say(question.help.get(lang), indent=2)
         if question.type is QuestionType.NUMBER:
