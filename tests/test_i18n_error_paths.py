@@ -109,6 +109,7 @@ def data_errors(files: dict[str, Path]) -> list[list[str]]:
         ["assess", "--bank", "nope", "--answers", str(ANSWERS)],
         ["assess", "--bank", "startr", "--answers", str(ANSWERS)],
         ["assess", "--bank-file", missing, "--answers", str(ANSWERS)],
+        ["assess", "--bank-file", str(REPO / "tests"), "--answers", str(ANSWERS)],  # a folder
         ["assess", "--bank-file", str(BROKEN_BANK), "--answers", str(ANSWERS)],
         ["assess", "--bank-file", str(files["tabs"]), "--answers", str(ANSWERS)],
         ["assess", "--bank", "starter", "--answers", missing],

@@ -10,7 +10,8 @@ from clientcheck.i18n import tr
 from tests.conftest import CliInvoke
 
 ENGLISH = ("No such option", "Possible options", "Invalid value", "is not one of", "Missing argument",
-           "Missing option", "unexpected extra", "No such command", "requires an argument", "is not a valid")
+           "Missing option", "unexpected extra", "No such command", "requires an argument", "is not a valid",
+           "is a directory", "Choose from")
 
 
 @pytest.mark.parametrize(("args", "italian"), [
@@ -22,6 +23,9 @@ ENGLISH = ("No such option", "Possible options", "Invalid value", "is not one of
                                        "valori ammessi ('keep', 'watch', 'renegotiate', 'let_go')."),
     (["portfolio", "--limit", "abc"], "clientcheck: errore: valore non valido per '--limit' / '-n': 'abc' non è un "
                                       "numero intero valido."),
+    (["assess", "--bank-file", "/"], "clientcheck: errore: valore non valido per '--bank-file': '/' è una cartella, "
+                                     "non un file."),
+    (["schema"], "clientcheck: errore: manca l'argomento 'name'. Scegli tra:"),
 ])
 def test_usage_errors_in_italian(cli: CliInvoke, args, italian):
     result = cli(*args, "--lang", "it")
@@ -38,7 +42,7 @@ def test_every_pattern_reads_its_own_english_back():
         english = tr("en", key)
         sample = english.format(**{name: f"<{name}>" for name in
                                    ("name", "options", "param", "message", "value", "choices", "range", "states",
-                                    "args", "count")})
+                                    "args", "count", "path")})
         assert usage_message(sample, "it") != sample, key
         assert usage_message(sample, "en") == sample
 

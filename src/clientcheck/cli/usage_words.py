@@ -18,6 +18,9 @@ CLICK_KEYS = (
     "click.missing_option",
     "click.missing_parameter", "click.extra_arguments", "click.requires_argument", "click.requires_arguments",
     "click.no_value", "click.no_such_command", "click.missing_command",
+    "click.file_missing", "click.file_is_directory", "click.file_not_readable", "click.file_not_writable",
+    "click.path_missing", "click.path_not_readable", "click.path_not_writable", "click.directory_missing",
+    "click.directory_is_file", "click.directory_not_readable", "click.directory_not_writable",
 )
 NESTED = {"message"}  # parts that are themselves a Click message
 
