@@ -429,3 +429,34 @@ def test_the_import_command_recognises_what_it_imported_before(cli: CliInvoke, i
     # the first client is read before the database is opened, so checked; the second is recognised
     assert (json.loads(again.stdout)["assessments_present"], checked) == (
         5, [f"clients[0].assessments[{number}].result" for number in range(3)])
+
+
+def test_a_key_given_twice_across_a_chunk_boundary_is_where_it_is() -> None:
+    from clientcheck.saved.jsonstream import CHUNK
+
+    for pad in range(CHUNK - 24, CHUNK + 2):  # the second key starts before, across and after the boundary
+        text = '{"pad": "' + "a" * pad + '", "pad": 1}'
+        with pytest.raises(ImportRejected) as raised:
+            list(read_export(io.BytesIO(text.encode()), "f"))
+        column = text.index('"pad": 1') + 1
+        assert f"line 1, column {column}: " in raised.value.message
+
+
+def test_assessments_saved_beside_those_of_the_file_do_not_stop_it_being_recognised(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home, exported = _saved_twice(tmp_path)
+    with open_store(home) as store:  # between the file's first and second assessment, in export order
+        store.save_assessment(record("Acmé «x»", "2026-01-01T12:00:00Z", uid="between00001"))
+        store.save_assessment(record("Aaron", "2026-01-01T12:00:00Z", uid="beforeall001"))
+    checked: list[str] = []
+
+    def counting(result: Any, where: str, problems: Problems) -> bool:
+        checked.append(where)
+        return True
+
+    monkeypatch.setattr("clientcheck.saved.clients.check_result", counting)
+    database = (home / "clientcheck.db").read_bytes()
+    with open_store(home) as store:
+        counts = store.add_records(read_export(io.BytesIO(exported.encode()), "f", saved=store.saved_entry))
+    assert (counts.assessments_added, counts.assessments_present, checked) == (0, 5, [])
+    assert (home / "clientcheck.db").read_bytes() == database

@@ -130,7 +130,8 @@ class JsonStream:
             self._eof = True
             self._text += self._decoder.decode(b"", final=True)  # raises on a sequence cut short
             return False
-        if self._pos > CHUNK:  # counted in place: a copy of what is dropped would cost as much again
+        if self._pos:  # dropped at each read, so that only what is left is copied with what is read
+            # counted in place: a copy of what is dropped would cost as much again
             self._lines += self._text.count("\n", 0, self._pos)
             newline = self._text.rfind("\n", 0, self._pos)
             if newline >= 0:
@@ -221,10 +222,10 @@ class JsonStream:
         while True:
             if self._space() != '"':
                 self._fail(message("json.expecting_property_name"), self._pos)
-            start = self._pos
+            start = self._offset + self._pos  # reading the key may drop what is before it
             key = self._key()
             if key in seen:
-                self._fail(_duplicate(key), start)
+                self._fail(_duplicate(key), start - self._offset)
             seen.add(key)
             if self._space() != ":":
                 self._fail(message("json.expecting_colon"), self._pos)

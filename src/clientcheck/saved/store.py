@@ -509,6 +509,8 @@ class Store:
         self.version = 0  # PRAGMA user_version, once prepared
         self._packer = _Packer()
         self._titles: dict[str, Mapping[str, str]] = {}  # banks' titles as saved_entry read them
+        self._in_order: sqlite3.Cursor | None = None  # saved_entry's scan, in export order
+        self._next_in_order: Any = None  # its next row
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -680,9 +682,17 @@ class Store:
             try:
                 yield db
             except BaseException:
+                self._end_scan()
                 db.execute("ROLLBACK")
                 raise
+            self._end_scan()
             db.execute("COMMIT")
+
+    def _end_scan(self) -> None:
+        """Close saved_entry's scan, which lasts one transaction."""
+        if self._in_order is not None:
+            self._in_order.close()
+            self._in_order = self._next_in_order = None
 
     def _client_id(self, db: sqlite3.Connection, name: str, created: str) -> tuple[int, bool]:
         key = client_key(name)
@@ -912,16 +922,39 @@ class Store:
 
     def saved_entry(self, uid: str) -> ExportEntry | None:
         """The assessment with that id as export would paste it in, but for its client's name (""):
-        None when there is none (or it cannot be read). An import recognises by it what is saved."""
+        None when there is none (or it cannot be read). An import recognises by it what is saved.
+        Asked in export order, as an import of an export does, it reads the assessments on in that
+        order (one scan, from the client of the last one found by its id) instead of looking each
+        one up by its id."""
         with self._errors():
-            row = self._db.execute("SELECT '', a.uid, a.created, a.bank_title, b.dictionary, b.data FROM assessments a"
-                                   " JOIN bodies b ON b.assessment_id = a.id WHERE a.uid = ?", (uid,)).fetchone()
+            row = self._next_in_order
+            if row is not None and row[1] == uid:
+                self._next_in_order = self._in_order.fetchone() if self._in_order is not None else None
+            else:
+                row = self._db.execute("SELECT c.key, a.uid, a.created, a.bank_title, b.dictionary, b.data FROM"
+                                       " assessments a JOIN clients c ON c.id = a.client_id JOIN bodies b"
+                                       " ON b.assessment_id = a.id WHERE a.uid = ?", (uid,)).fetchone()
+                if row is not None:
+                    self._scan_from(row[0], uid)
+                    row = ("", *row[1:])
         if row is None:
             return None
         try:
             return self._entry(row, {}, self._titles)
         except _DAMAGED:
             return None
+
+    def _scan_from(self, key: str, uid: str) -> None:
+        """saved_entry's scan from the client with that key, past the assessment with that id.
+        Rows written meanwhile may or may not be seen: each row is taken only for its own id."""
+        self._end_scan()
+        self._in_order = self._db.execute(
+            "SELECT '', a.uid, a.created, a.bank_title, b.dictionary, b.data FROM clients c CROSS JOIN assessments a"
+            " ON a.client_id = c.id CROSS JOIN bodies b ON b.assessment_id = a.id WHERE c.key >= ?"
+            " ORDER BY c.key, a.created, a.id", (key,))
+        while (row := self._in_order.fetchone()) is not None and row[1] != uid:
+            pass
+        self._next_in_order = self._in_order.fetchone() if row is not None else None
 
     def _entry(self, row: Sequence[Any], names: dict[str, str], titles: dict[str, Mapping[str, str]]) -> ExportEntry:
         name, uid, created, title, dictionary, packed = row
