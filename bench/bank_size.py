@@ -37,8 +37,9 @@ Goals (each printed with its ratio, its budget and ok/MISSED):
   banks list: what the broken bank adds, per KB, against what
   validating a valid bank costs per KB (500 to 5,000 questions) <= 1.50
 
-``banks list`` still checks a broken file whole (it shows how many errors it has), so the
-broken bank's cost against a clean list is printed for information only.
+``banks list`` parses a broken file whole (a syntax error anywhere breaks it) and reads it up to
+the first error it finds, so the broken bank's cost against a clean list is printed for
+information only.
 
 The generated banks have a fixed number of actionable questions (four), as real banks do: the
 search for what would flip the verdict rescores the answers once per set of those changes.
@@ -336,7 +337,7 @@ def main() -> int:
           "leaves out loading the app")
     listed = found["banks list, broken folder"] / found["banks list, clean folder"]
     print(f"banks list, broken bank in folder vs none: {listed:.2f}x "
-          "(information: the list still checks the whole file, to count its errors)")
+          "(information: the list parses the whole file, and reads it up to its first error)")
     print(f"\n{'goal (on CPU time: user + system of each command)':60} {'ratio':>7} {'budget':>7}")
     missed = False
     for name, value, budget, unit in goals:
