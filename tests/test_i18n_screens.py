@@ -175,3 +175,19 @@ def test_a_long_question_wraps_under_itself_in_the_plain_quiz() -> None:
     rows = terminal(80, 80, plain_quiz("it", STARTER_KEYS, review=False))
     start = next(i for i, row in enumerate(rows) if row.startswith(tr("it", "quiz.progress", index=2, total=8)))
     assert rows[start + 1] == "  compenso?"
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_a_menus_answer_is_never_cut_at_the_edge_of_80_columns(language: str) -> None:
+    """Once chosen, the bank menu writes the choice after its question: 'Quale questionario vuoi
+    compilare? Lasciarlo andare (o non prenderlo)  (let-go' / ', 12 domande)' did not fit."""
+    banks = [load_bank(QUESTIONS / f"{bank_id}.yaml") for bank_id in ("starter", "let-go", "difficult-or-bad")]
+    text = io.StringIO()
+    output = Vt100_Output(text, lambda: Size(rows=30, columns=80), term="xterm", enable_cpr=False)
+    with create_pipe_input() as pipe:
+        pipe.send_text("\x1b[B\x1b[B" + ENTER)
+        chosen = pick_bank(banks, language, input=pipe, output=output)
+    rows = terminal(80, 30, text.getvalue(), through_pty=True)
+    shown_words = {word for row in rows for word in row.split()}
+    label = trn(language, "quiz.bank_choice", len(chosen.questions), title=chosen.title.get(language), bank=chosen.id)
+    assert [word for word in label.split() if word not in shown_words] == [], rows

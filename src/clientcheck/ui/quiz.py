@@ -376,19 +376,24 @@ class Quiz:
         print_formatted_text(FormattedText([(style, "\n".join(lines))]), output=output)
 
 
-def _fitted(message: str, instruction: str, output: Output, qmark: str = "?") -> tuple[str, str]:
+def _fitted(message: str, instruction: str, output: Output, qmark: str = "?", *,
+            answers: Sequence[str] = ()) -> tuple[str, str]:
     """``message`` and its ``instruction`` broken between words at the terminal's width, where
     prompt_toolkit would break them at the edge, in a word ('lascia vuo' / 'to'); the instruction
-    goes on a line of its own when it does not fit after the message."""
+    goes on a line of its own when it does not fit after the message, and so does the answer
+    (once chosen, a menu writes it after the message) when the longest of ``answers`` would not."""
     try:
         width = max(20, output.get_size().columns - 1)
     except Exception:  # a dummy or odd output: any sane width will do
         width = 79
     lines = textwrap.wrap(f"{qmark} {message}", width, subsequent_indent="  ") or [qmark]
     fitted = "\n".join(lines)[len(qmark) + 1:]
+    below = textwrap.fill(instruction, width, initial_indent="  ", subsequent_indent="  ")
+    if answers and len(lines[-1]) + max(map(len, answers)) + 2 > width:
+        return fitted + "\n ", below[2:]  # the prompt's own spaces indent the next line by two
     if len(lines[-1]) + len(instruction) + 3 <= width:  # the prompt's spaces around them
         return fitted, instruction
-    return fitted, "\n" + textwrap.fill(instruction, width, initial_indent="  ", subsequent_indent="  ")
+    return fitted, "\n" + below
 
 
 def bank_label(bank: Bank, language: str) -> str:
@@ -401,7 +406,8 @@ def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = Non
     """A menu of banks, the default (checkup) first."""
     quiz_output = output or terminal_output()
     choices = [Choice(bank_label(bank, language), bank.id) for bank in banks]
-    message, instruction = _fitted(tr(language, "quiz.pick_bank"), tr(language, "quiz.menu_hint"), quiz_output)
+    message, instruction = _fitted(tr(language, "quiz.pick_bank"), tr(language, "quiz.menu_hint"), quiz_output,
+                                   answers=[str(choice.title) for choice in choices])
     prompt = questionary.select(message, choices=choices, style=STYLE, instruction=instruction, use_jk_keys=False,
                                 input=input, output=quiz_output)
     prompt.application.key_bindings = merge_key_bindings(
@@ -436,7 +442,7 @@ def ask_which_client(language: str, typed: str, candidates: Sequence[str], *, in
     choices.append(Choice(tr(language, "client.which_new", client=typed), typed))
     quiz_output = output or terminal_output()
     message, instruction = _fitted(tr(language, "client.which", client=typed), tr(language, "quiz.menu_hint"),
-                                   quiz_output)
+                                   quiz_output, answers=[str(choice.title) for choice in choices])
     prompt = questionary.select(message, choices=choices, style=STYLE, instruction=instruction, use_jk_keys=False,
                                 input=input, output=quiz_output)
     prompt.application.key_bindings = merge_key_bindings(
