@@ -16,7 +16,7 @@ ENGLISH = ("No such option", "Possible options", "Invalid value", "is not one of
 
 @pytest.mark.parametrize(("args", "italian"), [
     (["assess", "--nope"], "clientcheck: errore: opzione inesistente: --nope (opzioni possibili: --no-save)"),
-    (["history"], "clientcheck: errore: manca l'argomento 'client'."),
+    (["history"], "clientcheck: errore: manca l'argomento 'cliente'."),
     (["clients", "extra"], "clientcheck: errore: argomenti in più, non previsti: extra"),
     (["nosuch"], "clientcheck: errore: comando inesistente: 'nosuch'."),
     (["assess", "--fail-on", "maybe"], "clientcheck: errore: valore non valido per '--fail-on': 'maybe' non è tra i "
@@ -25,7 +25,9 @@ ENGLISH = ("No such option", "Possible options", "Invalid value", "is not one of
                                       "numero intero valido."),
     (["assess", "--bank-file", "/"], "clientcheck: errore: valore non valido per '--bank-file': '/' è una cartella, "
                                      "non un file."),
-    (["schema"], "clientcheck: errore: manca l'argomento 'name'. Scegli tra:"),
+    (["schema"], "clientcheck: errore: manca l'argomento 'nome'. Scegli tra:"),
+    (["schema", "nope"], "clientcheck: errore: valore non valido per 'nome': 'nope' non è tra i valori ammessi "
+                         "('bank', 'result')."),
 ])
 def test_usage_errors_in_italian(cli: CliInvoke, args, italian):
     result = cli(*args, "--lang", "it")

@@ -21,8 +21,10 @@ CLICK_KEYS = (
     "click.file_missing", "click.file_is_directory", "click.file_not_readable", "click.file_not_writable",
     "click.path_missing", "click.path_not_readable", "click.path_not_writable", "click.directory_missing",
     "click.directory_is_file", "click.directory_not_readable", "click.directory_not_writable",
+    # an argument's name as Click quotes it ('client'), as the help's placeholder says it in the language
+    "click.argument_client", "click.argument_name",
 )
-NESTED = {"message"}  # parts that are themselves a Click message
+NESTED = {"message", "name", "param"}  # parts that are themselves a Click message, or an argument's name
 
 
 def usage_message(text: str, language: str) -> str:
