@@ -78,7 +78,7 @@ def usage_errors() -> list[list[str]]:
 def file_names(folder: Path) -> dict[str, Path]:
     return {"answers": folder / "risposte.yaml", "wrong_answers": folder / "sbagliate.yaml",
             "export": folder / "backup.json", "not_json": folder / "rotto.json", "tabs": folder / "tabs.yaml",
-            "missing": folder / "manca.yaml"}
+            "missing": folder / "manca.yaml", "no_answers": folder / "senza.yaml"}
 
 
 def broken_files(folder: Path) -> dict[str, Path]:
@@ -97,6 +97,7 @@ def broken_files(folder: Path) -> dict[str, Path]:
         encoding="utf-8")
     not_json = folder / "rotto.json"
     not_json.write_text('{"kind": "clientcheck.export", "clients": [1 2]}', encoding="utf-8")
+    (folder / "senza.yaml").write_text("bank: starter\n", encoding="utf-8")  # no 'answers:' at all
     tabs = folder / "tabs.yaml"
     tabs.write_text("id: x\n\tversion: 1\nquestions: 'open\n", encoding="utf-8")
     return file_names(folder)
@@ -115,6 +116,7 @@ def data_errors(files: dict[str, Path]) -> list[list[str]]:
         ["assess", "--bank", "starter", "--answers", missing],
         ["assess", "--bank", "starter", "--answers", answers],
         ["assess", "--bank", "starter", "--answers", str(files["wrong_answers"])],
+        ["assess", "--bank", "starter", "--answers", str(files["no_answers"])],
         ["assess", "--bank", "starter"],  # no terminal to ask on
         ["assess", "--bank", "starter", "--answers", str(ANSWERS), "--resume"],
         ["assess", "--bank", "starter", "--answers", str(ANSWERS), "--no-save", "--client", "Acme"],

@@ -235,6 +235,7 @@ PROBLEM_KEYS = (
     "problem.bank_not_date", "problem.bank_date_format", "problem.bank_not_one_of", "problem.bank_write_one_of",
     "problem.bank_not_level", "problem.bank_levels_are",
     "problem.suggested", "problem.quoted",
+    "problem.answers_the_file",
     "problem.bank_the_bank", "problem.bank_a_question", "problem.bank_a_band", "problem.bank_a_dimension",
     "problem.bank_a_dealbreaker", "problem.bank_a_profile", "problem.bank_a_step",
     "problem.bank_field_of_question", "problem.bank_field_of_this_question",
