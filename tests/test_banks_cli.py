@@ -379,9 +379,9 @@ def test_validate_json(cli: CliInvoke, tmp_path: Path) -> None:
     result = cli("banks", "validate", "--json", str(path), str(QUESTIONS / "starter.yaml"))
     assert result.exit_code == 0
     document = json.loads(result.stdout)
-    assert {k: document[k] for k in ("kind", "schema_version", "strict", "ok", "errors", "warnings")} == {
-        "kind": "clientcheck.validation", "schema_version": 1, "strict": False, "ok": True, "errors": 0,
-        "warnings": 1}
+    assert {k: document[k] for k in ("kind", "schema_version", "language", "strict", "ok", "errors", "warnings")} == {
+        "kind": "clientcheck.validation", "schema_version": 1, "language": "en", "strict": False, "ok": True,
+        "errors": 0, "warnings": 1}
     first, second = document["files"]
     assert first["bank_id"] == "no-advice" and first["warnings"] == 1
     assert first["problems"][0]["severity"] == "warning" and first["problems"][0]["hint"]

@@ -4,6 +4,7 @@ loader/*) reaches an Italian user in Italian with its hint, through the patterns
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -45,6 +46,28 @@ def test_a_broken_bank_in_english(cli: CliInvoke, isolated_home: Path, path: Pat
     assert result.exit_code == 2, result.stderr
     output = shown(result.stdout + result.stderr, isolated_home)
     assert words_of(output, ITALIAN_WORDS) == [], output
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_json_documents_problems_are_in_their_language(cli: CliInvoke, isolated_home: Path, language: str):
+    """``banks validate --json`` and ``banks list --json`` write each message and hint in the document's
+    language, which the document names: a script may show them to the person who ran it."""
+    validated = cli("banks", "validate", "--json", "--lang", language, *map(str, BROKEN))
+    assert validated.exit_code == 2, validated.stderr
+    document = json.loads(validated.stdout)
+    assert document["language"] == language
+    problems = [problem for file in document["files"] for problem in file["problems"]]
+    assert len(problems) > len(BROKEN)
+    texts = " ".join(f"{p['message']} {p['hint'] or ''}" for p in problems)
+    foreign = ITALIAN_WORDS if language == DEFAULT_LANGUAGE else ENGLISH_WORDS + BANK_WORDS
+    assert words_of(shown(texts, isolated_home), foreign) == [], texts
+    (isolated_home / "banks").mkdir(parents=True, exist_ok=True)
+    (isolated_home / "banks" / "broken.yaml").write_text(BROKEN[0].read_text(encoding="utf-8"), encoding="utf-8")
+    listed = json.loads(cli("banks", "list", "--json", "--lang", language,
+                            env={"CLIENTCHECK_BANKS_PATH": str(isolated_home / "banks")}).stdout)
+    errors = [problem for bank in listed["banks"] for problem in bank["errors"]]
+    assert errors, listed
+    assert words_of(shown(" ".join(p["message"] for p in errors), isolated_home), foreign) == []
 
 
 @pytest.mark.parametrize("path", BROKEN, ids=lambda path: path.name)

@@ -23,15 +23,18 @@ from clientcheck.bank.model import Bank, BankKind, Question
 from clientcheck.bank.schema import dumps, schema
 from clientcheck.env import file_in_the_way
 from clientcheck.errors import ClientcheckError, Problem, UsageError
+from clientcheck.i18n.patterns import problem_message
 from clientcheck.reading import read_bounded
 from clientcheck.text import Text, plain_number
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
 
-def problem_data(problem: Problem) -> dict[str, Any]:
-    return {"path": problem.path, "line": problem.line, "column": problem.column,
-            "severity": problem.severity, "message": problem.message, "hint": problem.hint}
+def problem_data(problem: Problem, language: str) -> dict[str, Any]:
+    """A problem for a JSON document: located, its message and hint in ``language`` (the document says which)."""
+    return {"path": problem.path, "line": problem.line, "column": problem.column, "severity": problem.severity,
+            "message": problem_message(problem.message, language),
+            "hint": problem_message(problem.hint, language) if problem.hint else problem.hint}
 
 
 # --- validate ----------------------------------------------------------------------------
@@ -53,9 +56,9 @@ class FileReport:
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity == "warning")
 
-    def data(self) -> dict[str, Any]:
+    def data(self, language: str) -> dict[str, Any]:
         return {"path": self.path, "ok": not self.errors, "bank_id": self.bank_id, "errors": len(self.errors),
-                "warnings": len(self.warnings), "problems": [problem_data(p) for p in self.problems]}
+                "warnings": len(self.warnings), "problems": [problem_data(p, language) for p in self.problems]}
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
@@ -82,10 +85,11 @@ def validate_file(path: Path, *, strict: bool = False) -> FileReport:
     return FileReport(str(path), bank.id if bank is not None and not has_errors else None, tuple(ordered))
 
 
-def validation_document(reports: Sequence[FileReport], strict: bool) -> dict[str, Any]:
+def validation_document(reports: Sequence[FileReport], strict: bool, language: str) -> dict[str, Any]:
     errors = sum(len(r.errors) for r in reports)
-    return documents.envelope(documents.Kind.VALIDATION, strict=strict, ok=errors == 0, errors=errors,
-                    warnings=sum(len(r.warnings) for r in reports), files=[r.data() for r in reports])
+    return documents.envelope(documents.Kind.VALIDATION, language=language, strict=strict, ok=errors == 0,
+                              errors=errors, warnings=sum(len(r.warnings) for r in reports),
+                              files=[r.data(language) for r in reports])
 
 
 # --- a bank as plain data (the bank-file format) -----------------------------------------

@@ -125,7 +125,7 @@ def validate_banks(
         raise UsageError(tr(language, "validate.no_files"), tr(language, "validate.no_files_hint"))
     reports = [validate_file(path, strict=strict) for path in files]
     if json_output:
-        write_json(validation_document(reports, strict), env.stdout)
+        write_json(validation_document(reports, strict, language), env.stdout)
     else:
         write_validation(reports, strict, language, env.stdout)
     return ExitCode.BAD_INPUT if any(report.errors for report in reports) else ExitCode.OK

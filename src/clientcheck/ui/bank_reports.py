@@ -48,7 +48,7 @@ def banks_document(entries: Sequence[BankEntry], language: str) -> dict[str, Any
             "wins": entry.wins,
             "overridden_by": str(entry.overridden_by) if entry.overridden_by else None,
             "overrides": [str(path) for path in entry.overrides],
-            "errors": [problem_data(p) for p in entry.errors],
+            "errors": [problem_data(p, language) for p in entry.errors],
             "warnings": len(entry.problems) - len(entry.errors),
         }
         for entry in entries
