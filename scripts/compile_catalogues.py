@@ -6,7 +6,7 @@
 Every src/clientcheck/i18n/locale/<language>/LC_MESSAGES/clientcheck.po becomes the .mo beside it;
 fuzzy and untranslated entries are left out, so English is shown for them. Babel writes the files
 (``pybabel compile`` would too, but its format checks read "{percent}% of" as a printf "% o").
-tests/test_i18n.py fails when a .mo no longer matches its .po.
+tests/i18n/test_i18n.py fails when a .mo no longer matches its .po.
 """
 
 from __future__ import annotations

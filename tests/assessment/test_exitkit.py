@@ -24,7 +24,7 @@ from clientcheck.text import Text
 from clientcheck.ui.result import result_document
 from clientcheck.ui.verdict import make_console, render_verdict
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 QUESTIONS = REPO / "questions"
 CliInvoke = Callable[..., Result]  # the `cli` fixture of conftest.py
 

@@ -22,7 +22,7 @@ from clientcheck.bank.model import AnswerValue, Bank, QuestionType
 from clientcheck.levels import Level
 from clientcheck.text import Text
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 QUESTIONS = REPO / "questions"
 SCENARIOS = REPO / "tests" / "scenarios"
 SEEDS = REPO.parent / "shared" / "seeds"

@@ -333,7 +333,7 @@ def _outcome(composer: Callable[[str, str], yaml.Node | None], text: str) -> obj
 
 def _texts() -> list[str]:
     """Every YAML file of the repository's banks and tests, odd cases, and mutations of two banks."""
-    repo = Path(__file__).resolve().parents[1]
+    repo = Path(__file__).resolve().parents[2]
     texts: list[str] = []
     for path in sorted([*repo.glob("questions/*.yaml"), *repo.glob("tests/**/*.yaml"), *repo.glob("tests/**/*.json")]):
         try:

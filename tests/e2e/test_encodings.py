@@ -16,7 +16,7 @@ import pytest
 from clientcheck.i18n import tr
 
 CLIENTCHECK = Path(sys.executable).with_name("clientcheck")
-ANSWERS = Path(__file__).resolve().parent / "answers" / "ci-starter.yaml"
+ANSWERS = Path(__file__).resolve().parents[1] / "answers" / "ci-starter.yaml"
 
 
 def run(args: list[str], encoding: str, home: Path) -> subprocess.CompletedProcess[bytes]:

@@ -37,7 +37,7 @@ from clientcheck.text import (
 )
 from tests.clients_helpers import record
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 QUESTIONS = REPO / "questions"
 SCENARIOS = REPO / "tests" / "scenarios"
 

@@ -22,7 +22,7 @@ pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.slow
 
 CLIENTCHECK = Path(sys.executable).with_name("clientcheck")
-ANSWERS = Path(__file__).resolve().parent / "answers" / "ci-starter.yaml"
+ANSWERS = Path(__file__).resolve().parents[1] / "answers" / "ci-starter.yaml"
 DOWN, ENTER = "\x1b[B", "\r"
 SHOW_CURSOR, HIDE_CURSOR = "\x1b[?25h", "\x1b[?25l"
 

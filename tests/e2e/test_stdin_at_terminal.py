@@ -17,7 +17,7 @@ from clientcheck.i18n import tr
 from clientcheck.reading import BoundedStream, read_bounded
 
 CLIENTCHECK = Path(sys.executable).with_name("clientcheck")
-ANSWERS = Path(__file__).resolve().parent / "answers" / "ci-starter.yaml"
+ANSWERS = Path(__file__).resolve().parents[1] / "answers" / "ci-starter.yaml"
 
 
 class TypedAtATerminal(io.RawIOBase):

@@ -1,6 +1,6 @@
 """Bank validation in Italian: every problem the bank readers raise (yamlsafe.py, reader.py,
 loader/*) reaches an Italian user in Italian with its hint, through the patterns at the error edge
-(i18n/patterns.py); English stays as it was written (tests/test_broken_corpus.py pins it)."""
+(i18n/patterns.py); English stays as it was written (tests/bank/test_broken_corpus.py pins it)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from clientcheck.bank.loader import check_bank, check_bank_text
 from clientcheck.i18n.patterns import answer_words, problem_message
 from clientcheck.text import DEFAULT_LANGUAGE, LANGUAGES
 from tests.conftest import REPO, TEST_BANKS, CliInvoke
-from tests.test_i18n_no_english import ENGLISH_WORDS, ITALIAN_WORDS, data_removed, words_of
+from tests.i18n.test_i18n_no_english import ENGLISH_WORDS, ITALIAN_WORDS, data_removed, words_of
 
 BROKEN = [*sorted((REPO / "tests" / "broken").glob("*.yaml")), TEST_BANKS / "many-problems.yaml"]
 # Words of the bank messages' English that the shared list lacks.

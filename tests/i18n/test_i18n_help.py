@@ -21,7 +21,7 @@ from clientcheck.cli.app import load_commands
 from clientcheck.cli.help_words import HELP_TEXT_PREFIX, METAVAR_PREFIX
 from clientcheck.i18n import catalogue, tr
 from tests.conftest import CliInvoke
-from tests.test_i18n_no_english import ENGLISH_WORDS, ITALIAN_WORDS, data_removed, words_of
+from tests.i18n.test_i18n_no_english import ENGLISH_WORDS, ITALIAN_WORDS, data_removed, words_of
 
 
 def _tree() -> click.Command:

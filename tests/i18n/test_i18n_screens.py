@@ -1,5 +1,5 @@
 """The interactive screens' texts as a person reads them, in Italian (and English where the fix is in
-both): what the walk in a real terminal (tests/test_i18n_walk.py) found, each pinned here where it
+both): what the walk in a real terminal (tests/i18n/test_i18n_walk.py) found, each pinned here where it
 is made, through prompt_toolkit's pipe input or the plain quiz's streams, and drawn with pyte."""
 
 from __future__ import annotations

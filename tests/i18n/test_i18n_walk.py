@@ -3,7 +3,7 @@ in a pseudo-terminal 80x40 (pexpect), in Italian chosen with --lang it and with 
 and the reverse in English (--lang en under an Italian locale, and only LANG=en_US.UTF-8).
 
 What the terminal showed, as pyte draws it (lines scrolled off the top included), is searched for
-the other language's words with the lists of tests/test_i18n_no_english.py: the client prompt and
+the other language's words with the lists of tests/i18n/test_i18n_no_english.py: the client prompt and
 the saved-client picker, the bank menu, every question type (choice, yes/no, frequency, number,
 "don't know"), a follow-up appearing, going back, the review (an answer changed by number, a wrong
 number, '<' from a number), the verdict on one screen and with --full through the pager, resuming
@@ -32,14 +32,14 @@ from clientcheck.assessment.scoring import assess
 from clientcheck.bank.loader import load_bank
 from clientcheck.i18n import tr, trn
 from clientcheck.ui.quiz import QMARK
-from tests.test_i18n_no_english import ENGLISH_WORDS, ITALIAN_WORDS, data_removed, words_of
+from tests.i18n.test_i18n_no_english import ENGLISH_WORDS, ITALIAN_WORDS, data_removed, words_of
 
 pexpect = pytest.importorskip("pexpect")
 
 pytestmark = pytest.mark.slow
 
 CLIENTCHECK = Path(sys.executable).with_name("clientcheck")
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ANSWERS = REPO / "tests" / "answers" / "ci-starter.yaml"
 SCENARIOS = REPO / "tests" / "scenarios"
 COLUMNS, ROWS = 80, 40

@@ -19,7 +19,7 @@ import yaml
 
 from clientcheck.bank import yamlsafe
 from clientcheck.i18n.patterns import problem_message, problem_text
-from tests.test_i18n_no_english import ENGLISH_WORDS, words_of
+from tests.i18n.test_i18n_no_english import ENGLISH_WORDS, words_of
 
 PYYAML = Path(yaml.__file__).parent
 YAML_ENGLISH = (*ENGLISH_WORDS, "while", "scanning", "parsing", "expected", "character", "characters", "allowed",

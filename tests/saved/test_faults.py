@@ -27,7 +27,7 @@ WHALE = str(SCENARIOS / "whale-000.yaml")
 
 def child_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLIENTCHECK_")}
-    env.update(CLIENTCHECK_HOME=str(home), NO_COLOR="1", PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    env.update(CLIENTCHECK_HOME=str(home), NO_COLOR="1", PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     return env
 
 

@@ -101,9 +101,9 @@ def test_a_hostile_bank_in_the_quiz_reaches_the_terminal_without_its_escapes(tmp
     on a dumb terminal nothing else draws an escape, so any one seen came from the bank."""
     import yaml
 
-    from tests.test_hostile import FORBIDDEN, PAYLOAD, dump, poison_bank
+    from tests.e2e.test_hostile import FORBIDDEN, PAYLOAD, dump, poison_bank
 
-    questions = Path(__file__).resolve().parents[1] / "questions"
+    questions = Path(__file__).resolve().parents[2] / "questions"
     folder = tmp_path / "banks"
     folder.mkdir()
     tree = poison_bank(yaml.safe_load((questions / "starter.yaml").read_text(encoding="utf-8")))

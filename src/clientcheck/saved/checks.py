@@ -5,7 +5,7 @@ SQLite). Everything a later ``history``, ``report`` or ``export`` reads from the
 therefore known to be there and of its type.
 
 Written out as plain checks rather than by interpreting the schema: an import checks each of
-200,000 documents in a few microseconds. ``tests/test_store.py`` holds them to the schema:
+200,000 documents in a few microseconds. ``tests/saved/test_store.py`` holds them to the schema:
 whatever these accept, the schema accepts, and each way of breaking a document is refused by
 both. Each check appends "path: what it should be" to ``problems`` and says whether it passed:
 a ``Message`` (``import.*`` entries), written in the reader's language by whoever reports it.
