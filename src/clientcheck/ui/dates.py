@@ -24,14 +24,14 @@ def _parts(stamp: str) -> tuple[int, int, int, str] | None:
 
 def short_date(stamp: str, language: str, *, year: bool = True, with_time: bool = False) -> str:
     """``8 Jan 2026`` / ``8 gen 2026`` (without the year when ``year`` is false), with `` 09:30``
-    when ``with_time`` (a table's cell). Read straight from the local moment: a table of ten
-    thousand clients writes ten thousand."""
-    moment = local_moment(stamp)
-    if moment is None:
+    when ``with_time`` (a table's cell)."""
+    parts = _parts(stamp)
+    if parts is None:
         return stamp
-    name = tr(language, f"month.short.{moment.tm_mon}")
-    text = f"{moment.tm_mday} {name} {moment.tm_year}" if year else f"{moment.tm_mday} {name}"
-    return f"{text} {moment.tm_hour:02d}:{moment.tm_min:02d}" if with_time else text
+    day, month, in_year, clock = parts
+    name = tr(language, f"month.short.{month}")
+    text = f"{day} {name} {in_year}" if year else f"{day} {name}"
+    return f"{text} {clock}" if with_time else text
 
 
 def long_date(stamp: str, language: str, *, with_time: bool = False) -> str:
