@@ -14,7 +14,7 @@ from typer.testing import Result
 from clientcheck.i18n import trn
 from clientcheck.i18n.numbers import count, number, percent, regrouped
 from clientcheck.i18n.patterns import problem_message
-from clientcheck.ui.dates import calendar_date, long_date, short_date
+from clientcheck.ui.dates import calendar_date, long_date, short_date, short_dates
 from tests.clients_helpers import utc
 from tests.conftest import write
 
@@ -71,6 +71,17 @@ def test_dates_in_both_languages() -> None:
     assert short_date(stamp, "it", with_time=True) == "8 gen 2026 09:30"
     assert long_date(stamp, "it", with_time=True) == "8 gennaio 2026, ore 09:30"
     assert short_date("not a time", "it") == "not a time"
+
+
+@pytest.mark.usefixtures("utc")
+def test_a_column_of_dates_reads_as_each_date_alone() -> None:
+    stamps = ["2026-01-08T09:30:00Z", "2025-12-31T23:59:59Z", "not a time", "2024-02-29T00:00:00Z", ""]
+    for language in ("it", "en"):
+        for year, with_time in ((True, False), (False, False), (True, True)):
+            column = short_dates(iter(stamps), language, year=year, with_time=with_time)
+            assert column == [short_date(s, language, year=year, with_time=with_time) for s in stamps]
+    assert short_dates(stamps, "it", with_time=True)[:3] == ["8 gen 2026 09:30", "31 dic 2025 23:59", "not a time"]
+    assert short_dates(stamps, "en", year=False)[3] == "29 Feb"
 
 
 def test_a_banks_calendar_date_is_not_moved_by_the_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,7 +27,7 @@ from clientcheck.ui.clients import (
     table,
     trend,
 )
-from clientcheck.ui.dates import long_date, short_date
+from clientcheck.ui.dates import long_date, short_date, short_dates
 
 # --- history -------------------------------------------------------------------------------
 
@@ -67,7 +67,7 @@ def write_history(history: History, language: str, screen: Screen, limit: int | 
         screen.line((trn(lang, "history.earlier", len(entries) - len(shown), total=len(entries)), "dim"))
     records = [e.record for e in shown]
     table(screen, [
-        Column(tr(lang, "col.date"), [short_date(r.created, lang, with_time=True) for r in records]),
+        Column(tr(lang, "col.date"), short_dates((r.created for r in records), lang, with_time=True)),
         Column(tr(lang, "col.bank"), [f"{r.bank_id} v{r.bank_version}" for r in records], "dim"),
         Column(tr(lang, "col.risk"), [str(r.risk) for r in records], right=True),
         Column(tr(lang, "col.verdict"), [level_name(r.level, lang) for r in records],
@@ -127,7 +127,7 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
         Column(tr(lang, "col.risk"), [str(r.last_risk) for r in rows], right=True),
         Column(tr(lang, "col.trend"), *cells([trend(e.rising) for e in shown])),
         Column(tr(lang, "col.share"), [share_text(r.revenue_share, lang) for r in rows], right=True),
-        Column(tr(lang, "col.last"), [short_date(r.last_created, lang) for r in rows]),
+        Column(tr(lang, "col.last"), short_dates((r.last_created for r in rows), lang)),
         Column("", [whale if e.whale else "" for e in shown], "red")], flex=1)
     if len(shown) < len(entries):
         screen.line((trn(lang, "portfolio.more", len(entries) - len(shown)), "dim"))

@@ -23,7 +23,7 @@ from clientcheck.levels import Level
 from clientcheck.saved.clients import History, HistoryEntry, Portfolio, localized
 from clientcheck.saved.store import ClientRow, ImportCounts, SignalRef
 from clientcheck.ui import MAX_WIDTH
-from clientcheck.ui.dates import short_date
+from clientcheck.ui.dates import short_dates
 
 NAME_MAX = 32
 _SGR = {"bold": "1", "dim": "2", "italic": "3", "green": "32", "yellow": "33", "red": "31",
@@ -215,7 +215,7 @@ def write_clients(rows: Sequence[ClientRow], language: str, screen: Screen) -> N
         Column(tr(lang, "col.risk"), [str(r.last_risk) for r in rows], right=True),
         Column(tr(lang, "col.trend"), *cells([trend(None if r.previous_risk is None else r.last_risk - r.previous_risk)
                                                for r in rows])),
-        Column(tr(lang, "col.last"), [short_date(r.last_created, lang) for r in rows]),
+        Column(tr(lang, "col.last"), short_dates((r.last_created for r in rows), lang)),
         Column(tr(lang, "col.count"), [str(r.assessments) for r in rows], right=True)])
     screen.line((tr(lang, "clients.more"), "dim"))
 
