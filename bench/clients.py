@@ -95,8 +95,8 @@ def fill(home: Path, clients: int, per_client: int, seed: int = 6) -> float:
             next_id += 1
         db.executemany("INSERT INTO assessments (id, uid, client_id, created, bank_id, bank_version, bank_title, risk,"
                        " level, confidence, revenue_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        db.executemany("INSERT INTO bodies (assessment_id, dictionary, data) SELECT ?, dictionary, data FROM bodies"
-                       " WHERE assessment_id = ?", bodies)
+        db.executemany("INSERT INTO bodies (assessment_id, dictionary, data, checked) SELECT ?, dictionary, data,"
+                       " checked FROM bodies WHERE assessment_id = ?", bodies)
     template = db.execute("SELECT id FROM clients WHERE key = 'template'").fetchone()[0]
     db.execute("DELETE FROM bodies WHERE assessment_id IN (SELECT id FROM assessments WHERE client_id = ?)",
                (template,))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import re
 import sqlite3
 import zlib
@@ -22,7 +23,7 @@ from typer.testing import Result
 from clientcheck.bank.schema import result_schema
 from clientcheck.saved.checks import Problems, check_result
 from clientcheck.saved.clients import ImportRejected, export_entry, export_text, read_export
-from clientcheck.saved.store import Store, database_path, indented
+from clientcheck.saved.store import Present, Store, database_path, indented
 from clientcheck.text import _JSON_UNSAFE, json_safe, json_safe_utf8
 from tests.clients_helpers import open_store, record, scenario_record
 
@@ -274,9 +275,25 @@ def pack_as_before(home: Path, uid: str, signals: list[dict[str, Any]], document
     database = sqlite3.connect(database_path({"CLIENTCHECK_HOME": str(home)}))
     with database:
         body = json.dumps(signals, ensure_ascii=False, separators=(",", ":")) + "\n" + indented(document)
-        database.execute("UPDATE bodies SET dictionary = NULL, data = ? WHERE assessment_id ="
+        database.execute("UPDATE bodies SET dictionary = NULL, data = ?, checked = 0 WHERE assessment_id ="
                          " (SELECT id FROM assessments WHERE uid = ?)", (zlib.compress(body.encode()), uid))
     database.close()
+
+
+def as_schema_4(home: Path) -> None:
+    """Take the database back to schema 4, before bodies were marked checked when packed."""
+    database = sqlite3.connect(database_path({"CLIENTCHECK_HOME": str(home)}), isolation_level=None)
+    database.execute("ALTER TABLE bodies DROP COLUMN checked")
+    database.execute("PRAGMA user_version = 4")
+    database.close()
+
+
+def checked_bodies(home: Path) -> list[tuple[str, int]]:
+    database = sqlite3.connect(database_path({"CLIENTCHECK_HOME": str(home)}))
+    found = database.execute("SELECT a.uid, b.checked FROM assessments a JOIN bodies b ON b.assessment_id = a.id"
+                             " ORDER BY a.id").fetchall()
+    database.close()
+    return found
 
 
 def test_bodies_packed_before_export_the_same(isolated_home: Path) -> None:
@@ -308,12 +325,24 @@ def test_an_old_database_holding_a_nan_exports_valid_json_without_it(cli: CliInv
                                                     "text": {}}], nan_signal.document)
     pack_as_before(isolated_home, nan_document.uid, [],
                    nan_document.document.replace('"risk": 40', '"risk": NaN'))
-    result = cli("export")
+    as_schema_4(isolated_home)
+    result = cli("export")  # migrated to schema 5 first: each body looked at once, and marked
+    assert [checked for _, checked in checked_bodies(isolated_home)] == [1, 0, 0, 1]
     document = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(name))
     assert [(c["name"], len(c["assessments"])) for c in document["clients"]] == [("Acme", 1), ("Gamma", 1)]
     assert result.exit_code == 2
     assert "incomplete" in result.stderr and "left out because they cannot be read: 2" in result.stderr
     assert "NaN" in result.stderr
+
+
+def test_a_body_marked_unchecked_is_looked_at_by_export(cli: CliInvoke, isolated_home: Path) -> None:
+    saved = record("Acme", "2026-01-01T09:00:00Z")
+    with open_store(isolated_home) as store:
+        store.save_assessment(saved)
+    assert checked_bodies(isolated_home) == [(saved.uid, 1)]  # packed from text without NaN: marked
+    pack_as_before(isolated_home, saved.uid, [], saved.document.replace('"risk": 40', '"risk": Infinity'))
+    result = cli("export")
+    assert (json.loads(result.stdout)["clients"], result.exit_code, "Infinity" in result.stderr) == ([], 2, True)
 
 
 def test_a_damaged_body_is_left_out_of_the_export_and_said(cli: CliInvoke, isolated_home: Path) -> None:
@@ -396,6 +425,37 @@ def test_an_assessment_saved_as_it_is_is_recognised_without_being_checked_again(
     with open_store(home) as store, pytest.raises(ImportRejected) as raised:
         store.add_records(read_export(io.BytesIO(broken.encode()), "f", saved=store.saved_entry))
     assert str(raised.value.hint).startswith("clients[0].assessments[0].result.verdict.level: ")
+
+
+def test_an_assessment_changed_in_any_byte_is_read_and_checked_whole(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    home, exported = _saved_twice(tmp_path)
+    text = exported.encode()
+    start = text.index(b"{", text.index(b'"assessments": [', text.index(b'"name": "Beta"')))
+    end = text.index(b"\n        }", start) + len(b"\n        }")  # the fourth assessment, from { to }
+    checked: list[str] = []
+    real = check_result
+
+    def counting(result: Any, where: str, problems: Problems) -> bool:
+        checked.append(where)
+        return real(result, where, problems)
+
+    monkeypatch.setattr("clientcheck.saved.clients.check_result", counting)
+    database = (home / "clientcheck.db").read_bytes()
+    rng = random.Random(12)
+    for at in [start, end - 1, *rng.sample(range(start, end), 150)]:
+        changed = bytearray(text)
+        changed[at] ^= 1 << rng.randrange(8)
+        checked.clear()
+        try:
+            with open_store(home) as store:
+                found = list(read_export(io.BytesIO(bytes(changed)), "f", saved=store.saved_entry))
+        except ImportRejected:
+            continue  # refused: never taken as present
+        # read whole: its result checked, and it comes as the file has it, not as present
+        assert "clients[1].assessments[0].result" in checked, at
+        assert type(found[3]) is not Present and found[3].uid in bytes(changed).decode(), at
+    assert (home / "clientcheck.db").read_bytes() == database
 
 
 @pytest.mark.parametrize("damage", [("\n        }\n      ]", "\n        },\n      ]"), ("\n  ]\n}", "\n  ]\n} x"),

@@ -257,6 +257,7 @@ def test_a_version_3_database_gets_the_latest_assessment_in_its_summary_and_list
     raw = sqlite3.connect(path, isolation_level=None)  # as schema 3 left it: no latest facts in clients
     for column in ("last_created", "last_bank_id", "last_risk", "last_level"):
         raw.execute(f"ALTER TABLE clients DROP COLUMN {column}")
+    raw.execute("ALTER TABLE bodies DROP COLUMN checked")  # schema 5's
     raw.execute("PRAGMA user_version = 3")
     raw.close()
     with open_store(isolated_home) as store:
@@ -264,7 +265,7 @@ def test_a_version_3_database_gets_the_latest_assessment_in_its_summary_and_list
         store.save_assessment(record("Beta", "2026-01-10T10:00:00Z", risk=10, level="keep"))  # older: not the latest
         assert store.clients()[1] == listed[1]._replace(assessments=2, previous_risk=10)
     raw = sqlite3.connect(path)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == DB_SCHEMA_VERSION == 4
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == DB_SCHEMA_VERSION == 5
     raw.close()
 
 

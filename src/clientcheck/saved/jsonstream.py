@@ -189,16 +189,22 @@ class JsonStream:
                 self._fail(*error)  # the end: it really is malformed
 
     def ahead(self, size: int) -> str:
-        """The next ``size`` characters (fewer at the end), read but not consumed: the caller
-        compares them with a text it trusts (then ``skip``) without parsing them."""
+        """The next ``size`` characters (fewer at the end), read but not consumed."""
         self._space()
         while len(self._text) - self._pos < size and self._fill(size):
             pass
         return self._text[self._pos:self._pos + size]
 
-    def skip(self, size: int) -> None:
-        """Move past ``size`` characters that ``ahead`` gave."""
-        self._pos += size
+    def follows(self, text: str) -> bool:
+        """Whether ``text`` comes next, compared where it lies (no copy of what is ahead is
+        made); when it does, it is moved past, else nothing is consumed."""
+        self._space()
+        while len(self._text) - self._pos < len(text) and self._fill(len(text)):
+            pass
+        if not self._text.startswith(text, self._pos):
+            return False
+        self._pos += len(text)
+        return True
 
     def _key(self) -> str:
         while True:
