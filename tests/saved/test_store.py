@@ -450,7 +450,7 @@ def test_bodies_are_packed_small_and_forget_drops_the_texts_only_its_results_bro
         document = len(store.history("Acme", documents=True)[0].document)
     raw = sqlite3.connect(isolated_home / "clientcheck.db")
     sizes = [size for (size,) in raw.execute("SELECT length(data) FROM bodies ORDER BY assessment_id")]
-    assert max(sizes[1:9]) * 6 < document  # the bank's words are in the dictionary, not in every body
+    assert max(sizes[1:9]) * 5 < document  # the bank's words are in the dictionary, not in every body
     with open_store(isolated_home) as store:
         store.forget("Beta")
     assert raw.execute("SELECT DISTINCT bank_id FROM dictionaries").fetchall() == [("whale",)]

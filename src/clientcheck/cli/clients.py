@@ -283,6 +283,7 @@ def import_command(
     from clientcheck.documents import write_json
     from clientcheck.reading import STDIN_NAME, BoundedStream, open_input, stdin_source
     from clientcheck.saved.clients import IMPORT_CAP, read_export
+    from clientcheck.saved.fastcheck import checked
     from clientcheck.saved.store import Store, StoreError, database_path
     from clientcheck.ui.clients import import_document
 
@@ -294,7 +295,8 @@ def import_command(
     with (nullcontext(BoundedStream(stdin_source(env.stdin), name, IMPORT_CAP, hint)) if file == "-"
           else open_input(Path(file), name, IMPORT_CAP, hint)) as source:
         opened: list[Store] = []  # what is saved already is recognised once the store is open
-        records = read_export(source, name, language, lambda uid: opened[0].saved_entry(uid) if opened else None)
+        records = read_export(source, name, language, lambda uid: opened[0].saved_entry(uid) if opened else None,
+                              checked)
         first = next(records, None)  # a file wrong from its start is refused before the store is opened
         try:
             store = Store.open(database_path(env.environ))

@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from json.encoder import encode_basestring
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from clientcheck.clock import normalise_timestamp
 from clientcheck.documents import SCHEMA_VERSIONS, Kind, envelope
@@ -34,6 +34,7 @@ from clientcheck.saved.store import (
     AssessmentRecord,
     ClientRow,
     ExportEntry,
+    ImportedRecord,
     Present,
     SignalRef,
     StoreError,
@@ -44,6 +45,11 @@ from clientcheck.saved.store import (
     texts_text,
 )
 from clientcheck.text import DEFAULT_LANGUAGE, json_safe_utf8
+
+if TYPE_CHECKING:  # msgspec's import costs the list commands 15 ms: the import command passes fastcheck in
+    from clientcheck.saved.fastcheck import Checked
+
+    FastCheck = Callable[[str], Checked | None]
 
 _RANKS = {level.value: level.rank for level in LEVELS}  # a lookup, not an Enum call, for each of many clients
 
@@ -300,7 +306,8 @@ class _Found:
 
 
 def read_export(stream: ByteSource, name: str, language: str = DEFAULT_LANGUAGE,
-                saved: Callable[[str], ExportEntry | None] | None = None) -> Iterator[AssessmentRecord | Present]:
+                saved: Callable[[str], ExportEntry | None] | None = None, fast: "FastCheck | None" = None,
+                ) -> Iterator[AssessmentRecord | ImportedRecord | Present]:
     """An export file's assessments, read client by client from ``stream`` and checked whole
     as they come (``checks``: the result schema and what it leaves open). Every problem is
     collected; the first one stops the records (none is yielded after it) and, at the end of
@@ -310,7 +317,11 @@ def read_export(stream: ByteSource, name: str, language: str = DEFAULT_LANGUAGE,
     ``saved`` gives an assessment already saved, by its id, as export writes it: an assessment
     of the file that is exactly that text is that assessment, known to be whole, and comes as
     ``Present`` without being parsed and checked again (importing a file twice costs a lookup
-    and a comparison per assessment)."""
+    and a comparison per assessment).
+
+    ``fast`` (``fastcheck.checked``, or None) takes an assessment exactly as an export writes it,
+    checked at C speed; it then comes with its signals' text (``ImportedRecord``). Any other is
+    read and checked the full way, which says what is wrong and where."""
     found = _Found()
     root: dict[str, Any] = {}
     try:
@@ -328,7 +339,7 @@ def read_export(stream: ByteSource, name: str, language: str = DEFAULT_LANGUAGE,
             if header:  # the rest would be read for nothing
                 raise _rejected(name, header, len(header), language)
             for i in reader.items():
-                records = _stream_client(reader, i, found, saved)
+                records = _stream_client(reader, i, found, saved, fast)
                 if not found.count:
                     yield from records
         reader.end()
@@ -374,8 +385,8 @@ def _header_problems(root: Mapping[str, Any], *, complete: bool) -> Problems:
 _A_STRING, _A_LIST = message("import.a_string"), message("import.a_list")
 
 
-def _stream_client(reader: JsonStream, index: int, found: _Found,
-                   saved: Callable[[str], ExportEntry | None] | None) -> list[AssessmentRecord | Present]:
+def _stream_client(reader: JsonStream, index: int, found: _Found, saved: Callable[[str], ExportEntry | None] | None,
+                   fast: "FastCheck | None") -> list[AssessmentRecord | ImportedRecord | Present]:
     """One client of the export, read member by member so that each result's text is kept as
     the file has it (an export's own text, moved back to the left margin, is what is stored)."""
     where = f"clients[{index}]"
@@ -398,6 +409,10 @@ def _stream_client(reader: JsonStream, index: int, found: _Found,
             if entry is not None:
                 items.append((_PRESENT, entry))
                 continue
+            taken = _checked_as_exported(reader, fast) if fast is not None else None
+            if taken is not None:
+                items.append((_CHECKED, taken))
+                continue
             item: dict[str, Any] = {}
             text = None
             for member in reader.members():
@@ -409,6 +424,10 @@ def _stream_client(reader: JsonStream, index: int, found: _Found,
 
 
 _PRESENT = object()  # an item that is an assessment saved here already, as it is
+_CHECKED = object()  # an item taken by fastcheck
+_ITEM_START = '{\n          "id": "'  # how an export's assessment starts ...
+_ITEM_END = "\n        }"  # ... and ends: the first closing brace at its depth
+_FAST_LIMIT = 1 << 20  # characters: an exported assessment is about 20,000; a longer one is read the full way
 _ITEM_ID = re.compile(r'\{\n {10}"id": "([A-Za-z0-9_-]{8,64})",\n')  # how an export's assessment starts
 _ID_AHEAD = 100  # characters: the id is within them
 
@@ -427,6 +446,18 @@ def _saved_as_is(reader: JsonStream, saved: Callable[[str], ExportEntry | None])
     return entry if reader.follows(json_safe_utf8(b"".join(pieces)).decode()) else None
 
 
+def _checked_as_exported(reader: JsonStream, fast: "FastCheck") -> "Checked | None":
+    """The assessment that comes next, when ``fast`` takes it, then moved past; else None and
+    nothing is consumed (the full reading decides, and says what is wrong and where)."""
+    if reader.ahead(len(_ITEM_START)) != _ITEM_START:
+        return None
+    text = reader.through(_ITEM_END, _FAST_LIMIT)
+    found = fast(text) if text else None
+    if found is not None:
+        reader.skip(len(text))
+    return found
+
+
 def _margin(text: str) -> str:
     """A value's text with its indentation taken back to the left margin: the indentation of its
     last line (its closing bracket) comes off every line. Only whitespace between tokens moves:
@@ -438,7 +469,8 @@ def _margin(text: str) -> str:
     return text.replace("\n" + indent, "\n")
 
 
-def _read_client(client: dict[str, Any], where: str, found: _Found) -> list[AssessmentRecord | Present]:
+def _read_client(client: dict[str, Any], where: str, found: _Found,
+                 ) -> list[AssessmentRecord | ImportedRecord | Present]:
     problems: Problems = []
     name = client.get("name")
     try:
@@ -455,10 +487,13 @@ def _read_client(client: dict[str, Any], where: str, found: _Found) -> list[Asse
         items = []
     named = _string(cleaned) if cleaned else None
     found.add(problems, named)
-    records: list[AssessmentRecord | Present] = []
+    records: list[AssessmentRecord | ImportedRecord | Present] = []
     for j, (item, text) in enumerate(items):
         if item is _PRESENT:
             records.append(Present(text.uid, cleaned or "", text.created))
+            continue
+        if item is _CHECKED:
+            records.append(_checked_record(text, cleaned or ""))
             continue
         problems = []
         record = _read_assessment(item, cleaned or "", f"{where}.assessments[{j}]", problems, text)
@@ -494,8 +529,26 @@ def _read_assessment(item: Any, client: str, where: str, problems: Problems,
     return AssessmentRecord(
         uid=uid, client=client, created=created, bank_id=bank["id"], bank_version=bank["version"],
         bank_title=dict(titles), risk=result["risk"], level=verdict["level"],
-        confidence=float(result["confidence"]), revenue_share=_revenue_share(result), signals=signals,
+        confidence=float(result["confidence"]),
+        revenue_share=_revenue_share((answer["question"], answer["answer"]) for answer in result["answers"]),
+        signals=signals,
         document=text if text is not None else json.dumps(result, ensure_ascii=False, separators=(",", ":")))
+
+
+def _checked_record(fast: "Checked", client: str) -> ImportedRecord:
+    """The record of an assessment fastcheck took: the same as ``_read_assessment`` makes of it."""
+    item = fast.item
+    result, created = item.result, normalise_timestamp(item.timestamp)
+    assert created is not None  # fastcheck took it
+    bank = result.bank
+    record = AssessmentRecord(
+        uid=item.id, client=client, created=created, bank_id=bank.id, bank_version=bank.version,
+        bank_title={result.language: bank.title} if fast.titles is None else fast.titles, risk=result.risk,
+        level=result.verdict.level, confidence=result.confidence,
+        revenue_share=_revenue_share((answer.question, answer.answer) for answer in result.answers),
+        signals=tuple(SignalRef(s.question, s.number, s.risk, s.text) for s in item.signals),
+        document=_margin(fast.result))
+    return ImportedRecord(record, fast.signals)
 
 
 def _signals(value: Any, result: Mapping[str, Any], where: str, problems: Problems) -> tuple[SignalRef, ...]:
@@ -513,12 +566,12 @@ def _signals(value: Any, result: Mapping[str, Any], where: str, problems: Proble
     return tuple(signals)
 
 
-def _revenue_share(result: Mapping[str, Any]) -> float | None:
-    for answer in result.get("answers", []) if isinstance(result.get("answers"), list) else []:
-        if isinstance(answer, dict) and answer.get("question") == IMPORTED_REVENUE_QUESTION:
-            value = answer.get("answer")
-            if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 100:
-                return float(value)
+def _revenue_share(answers: Iterable[tuple[Any, Any]]) -> float | None:
+    """The first answer (question, answer) to IMPORTED_REVENUE_QUESTION that is a share, of a checked result."""
+    for question, value in answers:
+        if question == IMPORTED_REVENUE_QUESTION and isinstance(value, int | float) and not isinstance(value, bool) \
+                and 0 <= value <= 100:
+            return float(value)
     return None
 
 
