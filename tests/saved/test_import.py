@@ -23,7 +23,7 @@ from typer.testing import Result
 from clientcheck.bank.schema import result_schema
 from clientcheck.saved.checks import Problems, check_result
 from clientcheck.saved.clients import ImportRejected, export_entry, export_text, read_export
-from clientcheck.saved.store import Present, Store, database_path, indented
+from clientcheck.saved.store import AssessmentRecord, Store, database_path, indented
 from clientcheck.text import _JSON_UNSAFE, json_safe, json_safe_utf8
 from tests.clients_helpers import open_store, record, scenario_record
 
@@ -454,7 +454,7 @@ def test_an_assessment_changed_in_any_byte_is_read_and_checked_whole(tmp_path: P
             continue  # refused: never taken as present
         # read whole: its result checked, and it comes as the file has it, not as present
         assert "clients[1].assessments[0].result" in checked, at
-        assert type(found[3]) is not Present and found[3].uid in bytes(changed).decode(), at
+        assert isinstance(found[3], AssessmentRecord) and found[3].uid in bytes(changed).decode(), at
     assert (home / "clientcheck.db").read_bytes() == database
 
 
