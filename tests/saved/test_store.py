@@ -455,3 +455,18 @@ def test_bodies_are_packed_small_and_forget_drops_the_texts_only_its_results_bro
         store.forget("Beta")
     assert raw.execute("SELECT DISTINCT bank_id FROM dictionaries").fetchall() == [("whale",)]
     raw.close()
+
+
+def test_the_portfolio_order_is_risk_then_level_then_share_then_name_however_rows_come() -> None:
+    import random
+
+    from clientcheck.saved.clients import _rank
+
+    rng = random.Random(12)
+    levels = ["keep", "watch", "renegotiate", "let_go", "from_a_newer_version"]
+    rows = [ClientRow(f"Client {i}", f"client {i:03d}", 1, "2026-01-01T00:00:00Z", "starter", rng.choice([40, 55, 70]),
+                      rng.choice(levels), None, rng.choice([None, 10.0, 35.0])) for i in range(400)]
+    rng.shuffle(rows)  # ties everywhere, and not in key order as the store lists them
+    expected = sorted(rows, key=lambda r: (-r.last_risk, -_rank(r.last_level), -(r.revenue_share or 0.0), r.key))
+    assert [e.client for e in portfolio(rows).entries] == expected
+    assert [e.client for e in portfolio(iter(expected)).entries] == expected

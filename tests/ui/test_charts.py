@@ -268,3 +268,23 @@ def test_portfolio_concentration_line_fits_80_columns_in_italian(tmp_path: Path)
     lines = [line.rstrip() for line in screen.display]
     judgement = next(line for line in lines if "concentrato" in line)
     assert judgement.endswith("conviene diversificare."), lines  # whole, not wrapped at the 80th column
+
+
+def test_the_portfolio_chart_of_thousands_draws_one_cross_per_place_and_every_numbered_client() -> None:
+    from clientcheck.saved.clients import PortfolioEntry
+    from clientcheck.saved.store import ClientRow
+    from clientcheck.ui.charts import NUMBERED, OTHER_MARK
+    from clientcheck.ui.client_screens import portfolio_dots
+
+    entries = [PortfolioEntry(ClientRow(f"C{i}", f"c{i}", 1, "2026-01-01T00:00:00Z", "starter", 100 - i % 97,
+                                        ["keep", "watch", "let_go"][i % 3], None,
+                                        None if i % 5 == 0 else float(i % 7 * 10)), False) for i in range(3000)]
+    dots = portfolio_dots(entries)
+    every = [Dot(str(rank) if rank <= NUMBERED else OTHER_MARK, e.client.revenue_share or 0.0, e.client.last_risk,
+                 e.client.last_level, e.whale) for rank, e in enumerate(entries, start=1)
+             if e.client.revenue_share is not None]
+    assert [d for d in dots if d.mark != OTHER_MARK] == [d for d in every if d.mark != OTHER_MARK]
+    crosses = [(d.share, d.risk) for d in dots if d.mark == OTHER_MARK]
+    places = {(d.share, d.risk) for d in every if d.mark == OTHER_MARK}
+    assert len(crosses) == len(set(crosses)) == len(places) < len(every) // 3  # one per place
+    assert text_of(portfolio_chart(dots, 80, whale_label="w")) == text_of(portfolio_chart(every, 80, whale_label="w"))

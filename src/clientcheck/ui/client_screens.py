@@ -25,7 +25,7 @@ from clientcheck.ui.clients import (
     level_style,
     share_text,
     table,
-    trend,
+    trends,
 )
 from clientcheck.ui.dates import long_date, short_date, short_dates
 
@@ -125,7 +125,7 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
         Column(tr(lang, "col.client"), [r.name for r in rows], "bold"),
         Column(tr(lang, "col.verdict"), [names.get(level, level) for level in levels], list(map(level_style, levels))),
         Column(tr(lang, "col.risk"), [str(r.last_risk) for r in rows], right=True),
-        Column(tr(lang, "col.trend"), *cells([trend(e.rising) for e in shown])),
+        Column(tr(lang, "col.trend"), *trends(e.rising for e in shown)),
         Column(tr(lang, "col.share"), [share_text(r.revenue_share, lang) for r in rows], right=True),
         Column(tr(lang, "col.last"), short_dates((r.last_created for r in rows), lang)),
         Column("", [whale if e.whale else "" for e in shown], "red")], flex=1)
@@ -164,10 +164,22 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
 
 
 def portfolio_dots(entries: Sequence[PortfolioEntry]) -> list[Dot]:
-    """The clients with a known share, marked with their rank in the portfolio table."""
-    return [Dot(str(rank) if rank <= NUMBERED else OTHER_MARK, e.client.revenue_share, e.client.last_risk,
-                e.client.last_level, e.whale)
-            for rank, e in enumerate(entries, start=1) if e.client.revenue_share is not None]
+    """The clients with a known share, marked with their rank in the portfolio table; past the
+    NUMBERED riskiest, only the first at each place (share, risk): the chart draws nothing for the
+    others there, and ten thousand clients take a few hundred places."""
+    dots, taken = [], set()
+    for rank, entry in enumerate(entries, start=1):
+        client = entry.client
+        if client.revenue_share is None:
+            continue
+        if rank > NUMBERED:
+            place = (client.revenue_share, client.last_risk)
+            if place in taken:
+                continue
+            taken.add(place)
+        dots.append(Dot(str(rank) if rank <= NUMBERED else OTHER_MARK, client.revenue_share, client.last_risk,
+                        client.last_level, entry.whale))
+    return dots
 
 
 def write_portfolio_chart(portfolio: Portfolio, shown: Sequence[PortfolioEntry], language: str,

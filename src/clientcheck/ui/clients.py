@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 from typing import Any, NamedTuple, TextIO
 
@@ -187,6 +187,13 @@ def trend(delta: int | None) -> Cell:
     return (f"↑{delta}", "red") if delta > 0 else (f"↓{-delta}", "green")
 
 
+def trends(deltas: Iterable[int | None]) -> tuple[list[str], list[str]]:
+    """``trend`` of each delta, as a column's texts and styles: ten thousand clients have a few
+    hundred different deltas, each worked out once."""
+    known: dict[int | None, Cell] = {}
+    return cells([known[delta] if delta in known else known.setdefault(delta, trend(delta)) for delta in deltas])
+
+
 def share_text(share: float | None, language: str) -> str:
     return "–" if share is None else percent(share, language)
 
@@ -213,8 +220,8 @@ def write_clients(rows: Sequence[ClientRow], language: str, screen: Screen) -> N
         Column(tr(lang, "col.client"), [r.name for r in rows], "bold"),
         Column(tr(lang, "col.verdict"), [names.get(level, level) for level in levels], list(map(level_style, levels))),
         Column(tr(lang, "col.risk"), [str(r.last_risk) for r in rows], right=True),
-        Column(tr(lang, "col.trend"), *cells([trend(None if r.previous_risk is None else r.last_risk - r.previous_risk)
-                                               for r in rows])),
+        Column(tr(lang, "col.trend"), *trends(None if r.previous_risk is None else r.last_risk - r.previous_risk
+                                              for r in rows)),
         Column(tr(lang, "col.last"), short_dates((r.last_created for r in rows), lang)),
         Column(tr(lang, "col.count"), [str(r.assessments) for r in rows], right=True)])
     screen.line((tr(lang, "clients.more"), "dim"))
