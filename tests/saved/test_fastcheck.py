@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from clientcheck.saved import fastcheck
 from clientcheck.saved.clients import ImportRejected, export_entry, export_text, read_export
-from clientcheck.saved.store import AssessmentRecord, ImportedRecord, signals_text
+from clientcheck.saved.store import AssessmentRecord, ImportedRecord, indented, signals_text
 from tests.clients_helpers import scenario_record
 from tests.contracts.test_fuzz import EXPORT_TREE, replaced, trees
 from tests.saved.test_import import MUTATED, SCENARIO_RESULTS, mutations
@@ -55,7 +55,8 @@ def outcome(text: str, *, fast: bool) -> tuple[Any, ...]:
     plain: list[AssessmentRecord] = []
     for record in records:
         if isinstance(record, ImportedRecord):
-            assert record.signals == signals_text(record.record.signals)
+            assert record.signals == signals_text(record.record.signals).encode()
+            assert record.document == indented(record.record.document).encode()
             record = record.record
         assert isinstance(record, AssessmentRecord)
         plain.append(record._replace(bank_title=dict(record.bank_title),

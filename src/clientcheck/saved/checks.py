@@ -277,7 +277,12 @@ def _verdict(verdict: Any, where: str, problems: Problems) -> bool:
 
 def is_timestamp(value: Any) -> bool:
     """An ISO 8601 date and time with its offset, that is a real moment clientcheck can store."""
-    return type(value) is str and _TIMESTAMP.fullmatch(value) is not None and normalise_timestamp(value) is not None
+    return stored_timestamp(value) is not None
+
+
+def stored_timestamp(value: Any) -> str | None:
+    """The moment as clientcheck stores it, when ``value`` is a timestamp (``is_timestamp``); else None."""
+    return normalise_timestamp(value) if type(value) is str and _TIMESTAMP.fullmatch(value) else None
 
 
 def check_texts(value: Any, where: str, problems: Problems) -> bool:

@@ -11,7 +11,6 @@ from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from clientcheck.clock import normalise_timestamp
 from clientcheck.documents import SCHEMA_VERSIONS, Kind, envelope
 from clientcheck.errors import ClientcheckError
 from clientcheck.i18n.messages import Message, counted, message
@@ -26,9 +25,9 @@ from clientcheck.saved.checks import (
     check_signal_ref,
     check_texts,
     is_int,
-    is_timestamp,
     obj,
     should_be,
+    stored_timestamp,
 )
 from clientcheck.saved.jsonstream import JsonStream, JsonSyntaxError
 from clientcheck.saved.store import (
@@ -516,7 +515,7 @@ def _read_assessment(item: Any, client: str, where: str, problems: Problems,
     uid, result = item["id"], item["result"]
     check(type(uid) is str and _UID.match(uid) is not None, f"{where}.id",
           _ASSESSMENT_ID, problems)
-    created = normalise_timestamp(item["timestamp"]) if is_timestamp(item["timestamp"]) else None
+    created = stored_timestamp(item["timestamp"])
     check(created is not None, f"{where}.timestamp", A_TIMESTAMP, problems)
     titles = item.get("bank_title")
     if titles is not None:
@@ -541,17 +540,15 @@ def _read_assessment(item: Any, client: str, where: str, problems: Problems,
 def _checked_record(fast: "Checked", client: str) -> ImportedRecord:
     """The record of an assessment fastcheck took: the same as ``_read_assessment`` makes of it."""
     item = fast.item
-    result, created = item.result, normalise_timestamp(item.timestamp)
-    assert created is not None  # fastcheck took it
-    bank = result.bank
+    result, bank = item.result, item.result.bank
     record = AssessmentRecord(
-        uid=item.id, client=client, created=created, bank_id=bank.id, bank_version=bank.version,
+        uid=item.id, client=client, created=fast.created, bank_id=bank.id, bank_version=bank.version,
         bank_title={result.language: bank.title} if fast.titles is None else fast.titles, risk=result.risk,
         level=result.verdict.level, confidence=result.confidence,
         revenue_share=_revenue_share((answer.question, answer.answer) for answer in result.answers),
         signals=tuple(SignalRef(s.question, s.number, s.risk, s.text) for s in item.signals),
-        document=_margin(fast.result))
-    return ImportedRecord(record, fast.signals)
+        document=fast.document.decode())
+    return ImportedRecord(record, fast.signals, fast.document)
 
 
 def _signals(value: Any, result: Mapping[str, Any], where: str, problems: Problems) -> tuple[SignalRef, ...]:

@@ -20,7 +20,7 @@ import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
 from clientcheck.levels import LEVELS
-from clientcheck.saved.checks import MAX_BANK_VERSION, is_timestamp
+from clientcheck.saved.checks import MAX_BANK_VERSION, is_timestamp, stored_timestamp
 from clientcheck.text import LANGUAGES
 
 _Level = Literal["keep", "watch", "renegotiate", "let_go"]
@@ -174,21 +174,23 @@ class Item(_Closed, kw_only=True):
 
 
 class Checked(NamedTuple):
-    """An assessment taken here: what was decoded, its bank's titles (None when not given), and the
-    texts of its signals and its result as the file holds them (each at its depth in an export)."""
+    """An assessment taken here: what was decoded, its bank's titles (None when not given), its
+    signals' text as the file holds them (UTF-8, at their depth in an export: as signals_text
+    writes them) and its result's (from the left margin, as json.dumps(indent=2) writes it)."""
 
     item: Item
+    created: str  # its timestamp, as stored
     titles: dict[str, str] | None
-    signals: str
-    result: str
+    signals: bytes
+    document: bytes
 
 
 _decode = msgspec.json.Decoder(Item).decode
 _encode = msgspec.json.Encoder().encode
 _DEPTH = b"\n" + b" " * 8  # an assessment's lines in an export
-_SIGNALS = '\n          "signals": '
-_RESULT = ',\n          "result": '
-_END = "\n        }"
+_SIGNALS = b'\n          "signals": '
+_RESULT = b',\n          "result": '
+_LAST = b',"result":'  # the last member of an assessment, compact; no key inside a result has that name
 # Below this, float repr writes an exponent where msgspec writes digits: a stored signal's risk
 # is written again by store.signals_text (repr), so it must be spelled alike (0 is).
 _SMALLEST_RISK = 1e-4
@@ -202,14 +204,18 @@ def checked(text: str) -> Checked | None:
         item = _decode(data)
     except (msgspec.ValidationError, msgspec.DecodeError):
         return None
-    if msgspec.json.format(_encode(item), indent=2).replace(b"\n", _DEPTH) != data:
+    compact = _encode(item)
+    if msgspec.json.format(compact, indent=2).replace(b"\n", _DEPTH) != data:
         return None  # another spelling, a key given twice, another order: the full reading decides
-    if not (is_timestamp(item.timestamp) and is_timestamp(item.result.timestamp)):
+    created = stored_timestamp(item.timestamp)
+    if created is None or not is_timestamp(item.result.timestamp):
         return None
     if any(0 < signal.risk < _SMALLEST_RISK for signal in item.signals):
         return None
     # JSON strings hold no newline: each marker is found where the layout puts it, once
-    signals = text.index(_SIGNALS) + len(_SIGNALS)
-    result = text.index(_RESULT, signals)
+    signals = data.index(_SIGNALS) + len(_SIGNALS)
+    result = data.index(_RESULT, signals)
     titles = None if isinstance(item.bank_title, UnsetType) else item.bank_title
-    return Checked(item, titles, text[signals:result], text[result + len(_RESULT):-len(_END)])
+    # the result formatted alone is its text in the file taken back to the margin, faster than moving every line
+    document = msgspec.json.format(compact[compact.rindex(_LAST) + len(_LAST):-1], indent=2)
+    return Checked(item, created, titles, data[signals:result], document)

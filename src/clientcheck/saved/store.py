@@ -233,12 +233,13 @@ class ExportEntry(NamedTuple):
 
 
 class ImportedRecord(NamedTuple):
-    """An assessment read from an export, with its signals' text as the file holds them: exactly
-    what ``signals_text`` writes for ``record.signals`` (the import made sure), so packing it
-    does not write them again."""
+    """An assessment read from an export, with the texts of its body as the file holds them
+    (UTF-8): exactly what ``signals_text`` writes for ``record.signals`` and ``indented`` for
+    ``record.document`` (the import made sure), so packing does not write them again."""
 
     record: AssessmentRecord
-    signals: str
+    signals: bytes
+    document: bytes
 
 
 class Present(NamedTuple):
@@ -437,10 +438,10 @@ class _Packer:
         self.fruitless: dict[tuple[str, int, str], int] = {}  # growths that added nothing, in that transaction
 
     def pack(self, db: sqlite3.Connection, record: "AssessmentRecord",
-             signals: str | None = None) -> tuple[int | None, bytes]:
-        """A body, and the dictionary it is packed with; ``signals``: signals_text(record.signals), when known."""
-        text = (signals_text(record.signals) if signals is None else signals) + _SEPARATOR + record.document
-        body = text.encode()
+             texts: "ImportedRecord | None" = None) -> tuple[int | None, bytes]:
+        """A body, and the dictionary it is packed with; ``texts``: its signals and document, when known."""
+        body = (signals_text(record.signals) + _SEPARATOR + record.document).encode() if texts is None \
+            else texts.signals + _SEPARATOR.encode() + texts.document
         key = (record.bank_id, record.bank_version, _language(record.document))
         if key not in self.latest:
             row = db.execute("SELECT id, data FROM dictionaries WHERE bank_id = ? AND bank_version = ?"
@@ -450,7 +451,7 @@ class _Packer:
         current = self.latest[key]
         packed = _compress(body, current)
         if len(packed) * POOR > len(body) and self.fruitless.get(key, 0) < FRUITLESS_LIMIT:
-            grown = self._grow(db, key, current, _texts(text))
+            grown = self._grow(db, key, current, _texts(body.decode()))
             if grown is not current:
                 current = grown
                 packed = _compress(body, current)
@@ -753,7 +754,7 @@ class Store:
         return int(cursor.lastrowid or 0), True
 
     def _insert(self, db: sqlite3.Connection, record: AssessmentRecord, client_id: int,
-                signals: str | None = None) -> bool:
+                texts: ImportedRecord | None = None) -> bool:
         cursor = db.execute(
             "INSERT OR IGNORE INTO assessments (uid, client_id, created, bank_id, bank_version, bank_title, risk,"
             " level, confidence, revenue_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -762,10 +763,10 @@ class Store:
         if cursor.rowcount != 1:
             return False  # already here: nothing to pack
         document = indented(record.document)
-        dictionary, packed = self._packer.pack(db, record._replace(document=document), signals)
+        dictionary, packed = self._packer.pack(db, record._replace(document=document), texts)
         # looked at once here, not at every export: packed from text, it is UTF-8; the signals, written
-        # by signals_text, hold no NaN or Infinity
-        checked = not may_hold_constant(document)
+        # by signals_text, hold no NaN or Infinity; an import's texts were decoded, so hold none either
+        checked = texts is not None or not may_hold_constant(document)
         db.execute("INSERT INTO bodies (assessment_id, dictionary, data, checked) VALUES (?, ?, ?, ?)",
                    (cursor.lastrowid, dictionary, packed, checked))
         return True
@@ -802,14 +803,14 @@ class Store:
             ids: dict[str, int] = {}
             grown: set[int] = set()
             for entry in records:
-                record, signals = entry if isinstance(entry, ImportedRecord) else (entry, None)
+                record, texts = (entry.record, entry) if isinstance(entry, ImportedRecord) else (entry, None)
                 key = client_key(record.client)
                 if key not in ids:
                     ids[key], new = self._client_id(db, record.client, record.created)
                     clients_added += new
                 if isinstance(record, Present):
                     present += 1
-                elif self._insert(db, record, ids[key], signals):
+                elif self._insert(db, record, ids[key], texts):
                     added += 1
                     grown.add(ids[key])
                 else:
