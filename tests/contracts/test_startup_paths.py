@@ -186,3 +186,12 @@ def test_start_up_is_frozen_for_the_collector_and_collection_is_back_on() -> Non
     line = next(line for line in result.stderr.splitlines() if line.startswith("FROZEN"))
     frozen, enabled = line.split()[1:]
     assert int(frozen) > 10_000 and enabled == "True"
+
+
+@pytest.mark.parametrize("args", [["clients"], ["clients", "--json"], ["--lang", "it", "clients"]])
+def test_the_client_list_loads_nothing_of_history_portfolio_export_or_import(args: list[str]) -> None:
+    code = ("import sys\nfrom clientcheck.cli.app import main\nsys.argv = ['clientcheck', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('LOADED', *sorted(m for m in sys.modules if m.startswith('clientcheck.saved')), file=sys.stderr)\n")
+    line = next(line for line in _run(code, *args).stderr.splitlines() if line.startswith("LOADED"))
+    assert set(line.split()[1:]) <= {"clientcheck.saved", "clientcheck.saved.store"}

@@ -72,14 +72,6 @@ SPARK = "▁▂▃▄▅▆▇█"
 _UID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
-def localized(texts: Mapping[str, str], language: str) -> str:
-    """A stored text in ``language``, else English, else whatever there is."""
-    for key in (language, "en"):
-        if key in texts:
-            return texts[key]
-    return next(iter(texts.values()), "")
-
-
 # --- history -------------------------------------------------------------------------------
 
 

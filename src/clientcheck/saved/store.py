@@ -190,6 +190,14 @@ clean_name = client_name
 # `history` and `portfolio`, which must start about as fast as `--version`.
 
 
+def localized(texts: Mapping[str, str], language: str) -> str:
+    """A stored text (a signal's, a bank's title) in ``language``, else English, else whatever there is."""
+    for key in (language, "en"):
+        if key in texts:
+            return texts[key]
+    return next(iter(texts.values()), "")
+
+
 class SignalRef(NamedTuple):
     """A triggered signal, kept with its text in every language the bank had."""
 

@@ -10,7 +10,8 @@ import textwrap
 from collections.abc import Sequence
 
 from clientcheck.i18n import tr, trn
-from clientcheck.saved.clients import History, HistoryEntry, Portfolio, PortfolioEntry, localized
+from clientcheck.saved.clients import History, HistoryEntry, Portfolio, PortfolioEntry
+from clientcheck.saved.store import localized
 from clientcheck.ui.charts import NUMBERED, OTHER_MARK, Cell, Dot, Point, history_chart, portfolio_chart
 from clientcheck.ui.clients import (
     NAME_MAX,

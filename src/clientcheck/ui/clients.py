@@ -13,17 +13,19 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
-from typing import Any, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from clientcheck.documents import Kind, envelope
 from clientcheck.i18n import tr, trn
 from clientcheck.i18n.numbers import count as count_text
 from clientcheck.i18n.numbers import percent
 from clientcheck.levels import Level
-from clientcheck.saved.clients import History, HistoryEntry, Portfolio, localized
-from clientcheck.saved.store import ClientRow, ImportCounts, SignalRef
+from clientcheck.saved.store import ClientRow, ImportCounts, SignalRef, localized
 from clientcheck.ui import MAX_WIDTH
 from clientcheck.ui.dates import short_dates
+
+if TYPE_CHECKING:  # types only: the client list never loads what history, portfolio, export and import compute
+    from clientcheck.saved.clients import History, HistoryEntry, Portfolio
 
 NAME_MAX = 32
 _SGR = {"bold": "1", "dim": "2", "italic": "3", "green": "32", "yellow": "33", "red": "31",

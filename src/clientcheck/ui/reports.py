@@ -15,7 +15,8 @@ from clientcheck.bank.model import DONT_KNOW, FREQUENCY_LEVELS, Bank
 from clientcheck.i18n import tr, trn
 from clientcheck.i18n.numbers import number
 from clientcheck.levels import Level
-from clientcheck.saved.clients import AT_RISK, BIG_CLIENT_SHARE, History, Portfolio, localized
+from clientcheck.saved.clients import AT_RISK, BIG_CLIENT_SHARE, History, Portfolio
+from clientcheck.saved.store import localized
 from clientcheck.text import markdown_text, strip_control
 from clientcheck.ui.charts import BANDS, Point
 from clientcheck.ui.clients import changes_cell, level_name, share_text
