@@ -472,6 +472,27 @@ def test_after_assessments_recognised_an_error_is_where_json_loads_says(tmp_path
     assert f"line {expected.value.lineno}, column {expected.value.colno}" in raised.value.message
 
 
+def test_after_a_megabyte_of_assessments_recognised_an_error_is_where_json_loads_says(tmp_path: Path) -> None:
+    from clientcheck.saved.jsonstream import CHUNK
+
+    made = [scenario_record("x", bank, scenario, "2026-01-01T09:00:00Z", language)
+            for bank, scenario in SCENARIO_RESULTS for language in ("en", "it")]
+    with open_store(tmp_path / "one") as store:
+        store.add_records(made[n % len(made)]._replace(uid=f"many{n:08d}", client=f"Client {n // 7:03d}")
+                          for n in range(140))
+        exported = b"".join(export_text(store.export_entries(), "2026-02-01T00:00:00Z")).decode()
+    assert len(exported) > 2 * CHUNK  # read, and the recognised text dropped, more than once
+    with open_store(tmp_path / "two") as store:
+        store.add_records(read_export(io.BytesIO(exported.encode()), "f"))
+    last = exported.rindex('"risk": ')
+    for damaged in (exported[:last] + "\n\n x" + exported[last:], exported.replace("\n  ]\n}", "\n  ]\n} x")):
+        with pytest.raises(json.JSONDecodeError) as expected:
+            json.loads(damaged)
+        with open_store(tmp_path / "two") as store, pytest.raises(ImportRejected) as raised:
+            store.add_records(read_export(io.BytesIO(damaged.encode()), "f", saved=store.saved_entry))
+        assert f"line {expected.value.lineno}, column {expected.value.colno}" in raised.value.message
+
+
 def test_the_import_command_recognises_what_it_imported_before(cli: CliInvoke, isolated_home: Path, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     _, exported = _saved_twice(tmp_path)

@@ -437,7 +437,12 @@ def _saved_as_is(reader: JsonStream, saved: Callable[[str], ExportEntry | None])
         _, *pieces = _assessment_text(entry)  # from the opening brace: the reader stands there
     except ValueError:  # a NaN: export leaves it out, the import looks at it whole
         return None
-    return entry if reader.follows(json_safe_utf8(b"".join(pieces)).decode()) else None
+    head, signals, middle, document, end = pieces
+    # its lines, for the reader's error positions, counted for less than the whole text: each of the
+    # document's is what re-indenting it added (json_safe adds or takes away none)
+    newlines = (head.count(b"\n") + signals.count(b"\n") + middle.count(b"\n") + end.count(b"\n")
+                + (len(document) - len(entry.document)) // (len(_RESULT_DEPTH) - 1))
+    return entry if reader.follows(json_safe_utf8(b"".join(pieces)).decode(), newlines) else None
 
 
 def _checked_as_exported(reader: JsonStream, fast: "FastCheck") -> "Checked | None":

@@ -105,8 +105,9 @@ class JsonStream:
         self._pos = 0
         self._eof = False
         self._offset = 0  # characters dropped before _text
-        self._lines = 0  # newlines among them
-        self._line_start = -1  # where the last of them is
+        self._counted = 0  # where in _text the newlines counted so far end
+        self._lines = 0  # newlines before there: those dropped, and those of text ``follows`` moved past
+        self._line_start = -1  # where the last newline dropped is
         self._fill()
         if self._text.startswith("\ufeff"):
             self._fail(message("json.bom"), 0)
@@ -132,12 +133,12 @@ class JsonStream:
             return False
         if self._pos:  # dropped at each read, so that only what is left is copied with what is read
             # counted in place: a copy of what is dropped would cost as much again
-            self._lines += self._text.count("\n", 0, self._pos)
+            self._lines += self._text.count("\n", self._counted, self._pos)
             newline = self._text.rfind("\n", 0, self._pos)
             if newline >= 0:
                 self._line_start = self._offset + newline
             self._offset += self._pos
-            self._text, self._pos = self._text[self._pos:], 0
+            self._text, self._pos, self._counted = self._text[self._pos:], 0, 0
         self._text += self._decoder.decode(data)
         return True
 
@@ -146,7 +147,7 @@ class JsonStream:
         end (``/dev/zero``)."""
         before = self._text.rfind("\n", 0, pos)
         column = pos - before if before >= 0 else self._offset + pos - self._line_start
-        line = self._lines + self._text.count("\n", 0, pos) + 1
+        line = self._lines + self._text.count("\n", self._counted, pos) + 1
         raise JsonSyntaxError(reason, line, column)
 
     def _space(self) -> str:
@@ -195,15 +196,18 @@ class JsonStream:
             pass
         return self._text[self._pos:self._pos + size]
 
-    def follows(self, text: str) -> bool:
-        """Whether ``text`` comes next, compared where it lies (no copy of what is ahead is
-        made); when it does, it is moved past, else nothing is consumed."""
+    def follows(self, text: str, newlines: int) -> bool:
+        """Whether ``text``, which holds ``newlines`` newlines, comes next, compared where it lies
+        (no copy of what is ahead is made); when it does, it is moved past, else nothing is
+        consumed. Its newlines are not counted again: the caller knows them for less."""
         self._space()
         while len(self._text) - self._pos < len(text) and self._fill(len(text)):
             pass
         if not self._text.startswith(text, self._pos):
             return False
+        self._lines += self._text.count("\n", self._counted, self._pos) + newlines
         self._pos += len(text)
+        self._counted = self._pos
         return True
 
     def through(self, marker: str, limit: int) -> str:
