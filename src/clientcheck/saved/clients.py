@@ -7,6 +7,7 @@ import heapq
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -263,6 +264,11 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"the number {name}")
 
 
+@lru_cache(maxsize=256)  # a few banks' titles: each written once, not once per assessment
+def _title_text(titles: tuple[tuple[str, str], ...]) -> str:
+    return texts_text(dict(titles), " " * 10)
+
+
 def _assessment_text(entry: ExportEntry) -> tuple[bytes, ...]:
     """One assessment of an export, at its depth (eight spaces), as json.dumps(indent=2) writes
     it: in pieces, joined with the rest of the chunk."""
@@ -270,7 +276,7 @@ def _assessment_text(entry: ExportEntry) -> tuple[bytes, ...]:
         if may_hold_constant(part):  # rare: then look closer
             json.loads(part, parse_constant=_no_constant)
     head = (f'{{\n          "id": {_string(entry.uid)},\n          "timestamp": {_string(entry.created)},\n'
-            f'          "bank_title": {texts_text(entry.bank_title, " " * 10)},\n          "signals": ')
+            f'          "bank_title": {_title_text(tuple(entry.bank_title.items()))},\n          "signals": ')
     # JSON strings hold no newline: only layout moves
     return (_ITEM_INDENT, head.encode(), entry.signals, b',\n          "result": ',
             entry.document.replace(b"\n", _RESULT_DEPTH), b"\n        }")

@@ -152,6 +152,9 @@ class JsonStream:
 
     def _space(self) -> str:
         """Skip whitespace; the next character, or "" at the end."""
+        following = self._text[self._pos:self._pos + 1]
+        if following and following not in " \t\n\r":  # most often there is none: no regex then
+            return following
         while True:
             spaces = _SPACE.match(self._text, self._pos)
             assert spaces is not None  # it matches nothing at worst
