@@ -6,7 +6,8 @@ Goals, for 10,000 clients x 20 assessments (``--full``):
 * ``export``: completes, <= 10 s, peak memory <= 100 MB, valid JSON;
 * ``import`` of that export into an empty home, and again when everything is there: <= 15 s
   each, peak memory <= 150 MB, and the second run changes nothing (same database bytes);
-* the database: <= 3 KB per assessment (filled, and as the import rebuilt it).
+* the database: <= 3 KB per assessment (filled, and as the import rebuilt it);
+* and what was imported exports to the very file it came from (same bytes).
 
 At a smaller size (the default, 1,000 x 5, for CI) a time budget is the start-up of
 ``clientcheck --version``, measured side by side, plus the full budget's share per assessment;
@@ -129,6 +130,10 @@ def main() -> int:
         unchanged = present["assessments_added"] == 0 and digest(other / "clientcheck.db") == before
         lines.append(("import again changes nothing", "same bytes" if unchanged else "CHANGED",
                       "same bytes", unchanged))
+        copy = Path(folder) / "again.json"  # what was imported, exported: the file it came from, byte for byte
+        run([*base, "export"], elsewhere, stdout=copy)
+        same = digest(copy) == digest(dump)
+        lines.append(("export of the import is the file", "same bytes" if same else "DIFFERENT", "same bytes", same))
         size = (other / "clientcheck.db").stat().st_size / count
         lines.append(("database, imported", f"{size:.0f} B/assessment", f"<= {BYTES_PER_ASSESSMENT}",
                       size <= BYTES_PER_ASSESSMENT))
