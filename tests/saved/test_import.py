@@ -513,6 +513,25 @@ def test_the_import_command_recognises_what_it_imported_before(cli: CliInvoke, i
         5, [f"clients[0].assessments[{number}].result" for number in range(3)])
 
 
+def test_an_import_into_an_empty_home_looks_nothing_up(cli: CliInvoke, isolated_home: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    _, exported = _saved_twice(tmp_path)
+    backup = tmp_path / "backup.json"
+    backup.write_text(exported, encoding="utf-8")
+    looked_up: list[str] = []
+    real = Store.saved_entry
+
+    def counting(store: Store, uid: str) -> Any:
+        looked_up.append(uid)
+        return real(store, uid)
+
+    monkeypatch.setattr(Store, "saved_entry", counting)
+    assert json.loads(cli("import", str(backup), "--json").stdout)["assessments_added"] == 5
+    assert looked_up == []
+    again = json.loads(cli("import", str(backup), "--json").stdout)
+    assert (again["assessments_added"], again["assessments_present"]) == (0, 5) and len(looked_up) == 2  # Beta's
+
+
 def test_a_key_given_twice_across_a_chunk_boundary_is_where_it_is() -> None:
     from clientcheck.saved.jsonstream import CHUNK
 

@@ -304,8 +304,9 @@ def import_command(
             for _ in records:  # a problem further on in the file is what to report
                 pass
             raise
-        opened.append(store)
         with store:
+            if store.holds_assessments():  # else none is looked up (one saved meanwhile is still never duplicated)
+                opened.append(store)
             counts = store.add_records(records if first is None else chain([first], records))
     if json_output:
         write_json(import_document(name, counts), env.stdout)

@@ -923,6 +923,11 @@ class Store:
             row = self._db.execute("SELECT name FROM clients WHERE key = ?", (client_key(name),)).fetchone()
         return None if row is None else strip_control(str(row[0]))
 
+    def holds_assessments(self) -> bool:
+        """Whether any assessment is saved: an import into an empty home need not look each one up."""
+        with self._errors():
+            return bool(self._db.execute("SELECT EXISTS (SELECT 1 FROM assessments)").fetchone()[0])
+
     def client_names(self) -> list[str]:
         with self._errors():
             return [strip_control(str(row[0])) for row in self._db.execute("SELECT name FROM clients ORDER BY key")]
