@@ -345,6 +345,20 @@ def test_a_body_marked_unchecked_is_looked_at_by_export(cli: CliInvoke, isolated
     assert (json.loads(result.stdout)["clients"], result.exit_code, "Infinity" in result.stderr) == ([], 2, True)
 
 
+def test_a_body_cut_short_is_left_out_of_the_export_and_said(cli: CliInvoke, isolated_home: Path) -> None:
+    with open_store(isolated_home) as store:
+        for day in (1, 2, 3):
+            store.save_assessment(record("Acme", f"2026-01-0{day}T09:00:00Z"))
+    database = sqlite3.connect(database_path({"CLIENTCHECK_HOME": str(isolated_home)}))
+    with database:  # its stream's last bytes lost: what is left inflates without an error, but not whole
+        assert database.execute("SELECT dictionary FROM bodies WHERE assessment_id = 2").fetchone()[0] is not None
+        database.execute("UPDATE bodies SET data = substr(data, 1, length(data) - 40) WHERE assessment_id = 2")
+    database.close()
+    result = cli("export")
+    assert len(json.loads(result.stdout)["clients"][0]["assessments"]) == 2
+    assert (result.exit_code, "cannot be read" in result.stderr) == (2, True)
+
+
 def test_a_damaged_body_is_left_out_of_the_export_and_said(cli: CliInvoke, isolated_home: Path) -> None:
     with open_store(isolated_home) as store:
         for day in (1, 2, 3):
