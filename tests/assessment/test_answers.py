@@ -275,7 +275,7 @@ def test_answers_on_a_stream_are_read_up_to_the_cap(monkeypatch: pytest.MonkeyPa
 
 # --- the template ------------------------------------------------------------------------
 
-TEMPLATE_LABELS = ("template_title", "template_how", "template_followup", "template_allowed")
+TEMPLATE_LABELS = ("template_title", "template_how", "template_followup", "template_allowed", "template_lang")
 
 
 def template(language: str) -> str:

@@ -26,7 +26,7 @@ from clientcheck.text import LANGUAGES
 from tests.conftest import TEST_BANKS
 
 FULL = load_bank(TEST_BANKS / "full.yaml")
-TEMPLATE_LABELS = ("template_title", "template_how", "template_followup", "template_allowed")
+TEMPLATE_LABELS = ("template_title", "template_how", "template_followup", "template_allowed", "template_lang")
 
 
 def question(question_id: str):

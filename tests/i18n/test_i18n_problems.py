@@ -36,7 +36,8 @@ def test_every_problem_pattern_reads_its_own_english_back():
         sample = english.format(**{name: f"<{name}>" for name in (
             "question", "message", "suggestion", "word", "min", "max", "value", "choices", "bank", "named",
             "file", "close", "known", "what", "found", "bounds", "places", "code", "byte", "position", "count",
-            "codec", "total", "path", "place", "version", "newest", "uid", "client", "name")})
+            "codec", "total", "path", "place", "version", "newest", "uid", "client", "name", "typed", "italian",
+            "english", "written", "language")})
         assert problem_message(sample, "it") != sample or tr("it", key) == english, key
 
 

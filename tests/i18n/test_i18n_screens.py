@@ -106,8 +106,9 @@ def test_the_verdict_quotes_a_level_the_italian_way() -> None:
 
 @pytest.mark.parametrize(("language", "written"), [("it", "35,5"), ("en", "35.5")])
 def test_a_decimal_answer_reads_and_comes_back_in_the_languages_writing(language: str, written: str) -> None:
-    """The review lists '35,5%' in Italian; opened again, the prompt offers '35,5', which Enter keeps."""
-    keys = [*STARTER_KEYS[:-1], "35,5", "8", "", ""]  # the review opens the share, Enter keeps it, Enter: verdict
+    """Typed the language's way, the review lists '35,5%' in Italian; opened again, the prompt offers
+    '35,5', which Enter keeps."""
+    keys = [*STARTER_KEYS[:-1], written, "8", "", ""]  # the review opens the share, Enter keeps it, Enter: verdict
     out = io.StringIO()
     answers = PlainQuiz(STARTER, language, LineTerminal(io.StringIO("\n".join(keys) + "\n"), out, language),
                         review=True).run()

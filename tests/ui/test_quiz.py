@@ -171,7 +171,8 @@ def test_number_entry_is_validated_until_it_fits(keyboard: PipeInput) -> None:
     answers = run(keyboard, NEVER, YES,
                   typed("lots"), BACKSPACE * 4,      # refused: not a number
                   typed("150"), BACKSPACE * 3,       # refused: outside 0–100
-                  typed("12,5"),                     # a decimal comma is fine
+                  typed("12,5"), BACKSPACE * 4,      # refused: English marks decimals with a point
+                  typed("12.5"),
                   typed("-5"),                       # margin may be negative …
                   NO, CALM, NEVER)                   # … and at most 10 asks raise_price
     assert answers["revenue_share"] == 12.5

@@ -9,7 +9,7 @@ from typing import NamedTuple
 import yaml
 
 from clientcheck.assessment.scoring import applicable_questions
-from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer, written_answer
+from clientcheck.bank.answer_values import ANY_LANGUAGE, InvalidAnswer, normalise_answer, written_answer
 from clientcheck.bank.condition_text import condition_sentence
 from clientcheck.bank.model import (
     DONT_KNOW,
@@ -18,11 +18,12 @@ from clientcheck.bank.model import (
     Question,
     QuestionType,
 )
-from clientcheck.bank.reader import NodeReader
+from clientcheck.bank.reader import NodeReader, one_of
 from clientcheck.bank.yamlsafe import YamlProblems, compose, decode, read_text, scalar_value
 from clientcheck.errors import AnswersError, Problem
+from clientcheck.i18n.numbers import typeable
 from clientcheck.reading import STDIN_NAME, ByteSource
-from clientcheck.text import format_number, one_line, strip_control
+from clientcheck.text import LANGUAGES, one_line, strip_control
 
 
 class AnswersDocument(NamedTuple):
@@ -91,6 +92,7 @@ def answers_for(document: AnswersDocument, bank: Bank) -> dict[str, AnswerValue]
                 reader.error(top["answers"], "'answers' is empty", "list one 'question_id: answer' per line")
             else:
                 answer_nodes = reader.mapping(top["answers"], "'answers'") or {}
+    written_in = _written_in(reader, top)
     answers: dict[str, AnswerValue] = {}
     question_ids = [q.id for q in bank.questions]
     unknown = sum(1 for question_id in answer_nodes if bank.question(question_id) is None)
@@ -116,8 +118,10 @@ def answers_for(document: AnswersDocument, bank: Bank) -> dict[str, AnswerValue]
                                      f"found {'a list' if isinstance(value_node, yaml.SequenceNode) else 'a mapping'}",
                          "write one answer on the same line as the question id")
             continue
+        if written_in != ANY_LANGUAGE and question.type is QuestionType.NUMBER:
+            raw = _as_written(raw, value_node, root)
         try:
-            answers[question_id] = normalise_answer(question, raw)
+            answers[question_id] = normalise_answer(question, raw, written_in)
         except InvalidAnswer as error:
             reader.error(value_node, f"'{question_id}': {error}",
                          f"see every question's answers with 'clientcheck answers-template --bank {bank.id}'")
@@ -134,6 +138,29 @@ def answers_for(document: AnswersDocument, bank: Bank) -> dict[str, AnswerValue]
     return answers
 
 
+def _written_in(reader: NodeReader, top: Mapping[str, yaml.Node] | None) -> str:
+    """The language the file's numbers are written in: its ``lang:`` ("1.000" is a thousand with
+    ``lang: it``), else ``ANY_LANGUAGE`` (a number as either language writes it, refused where they
+    disagree). A JSON number, or a YAML one without ``lang:``, is read as JSON and YAML read it."""
+    if top is None or "lang" not in top:
+        return ANY_LANGUAGE
+    named = reader.scalar(top["lang"])
+    if isinstance(named, str) and named.strip().lower() in LANGUAGES:
+        return named.strip().lower()
+    reader.error(top["lang"], f"'lang' is {reader.shown(top['lang'])}, which is not one of {one_of(LANGUAGES)}",
+                 f"write one of {one_of(LANGUAGES)}")
+    return ANY_LANGUAGE
+
+
+def _as_written(raw: str | float | bool, node: yaml.Node, root: yaml.Node) -> str | float | bool:
+    """A YAML number as the file wrote it: YAML reads 12.500 the English way, and under ``lang: it``
+    the file means twelve thousand five hundred. A JSON document's numbers stay JSON's."""
+    if (isinstance(raw, (int, float)) and not isinstance(raw, bool) and isinstance(node, yaml.ScalarNode)
+            and not node.style and not getattr(root, "flow_style", False)):
+        return str(node.value)
+    return raw
+
+
 def _fit_error(name: str, bank: Bank, reader: NodeReader) -> AnswersError:
     return AnswersError(f"{name}: the answers do not fit bank '{bank.id}'", tuple(reader.problems))
 
@@ -148,6 +175,7 @@ def answers_template(bank: Bank, language: str, labels: Mapping[str, str]) -> st
         f"# {labels['template_how']}",
         f"# clientcheck assess --bank {bank.id} --answers answers.yaml",
         f"bank: {bank.id}",
+        f"lang: {language}  # {labels['template_lang']}",
         "answers:",
     ]
     for question in bank.questions:
@@ -165,7 +193,8 @@ def _allowed_text(question: Question, language: str) -> str:
     dont_know = written_answer(DONT_KNOW, language)
     if question.type is QuestionType.NUMBER:
         unit = question.unit.get(language) if question.unit else ""
-        return f"{format_number(question.minimum)}..{format_number(question.maximum)}{one_line(unit)} | {dont_know}"
+        low, high = typeable(question.minimum or 0.0, language), typeable(question.maximum or 0.0, language)
+        return f"{low}..{high}{one_line(unit)} | {dont_know}"
     if question.type is QuestionType.CHOICE:
         options = [f"{o.id} ({one_line(o.label.get(language))})" for o in question.options]
         return " | ".join([*options, dont_know])

@@ -162,7 +162,7 @@ def answers_template(
 
     chosen = resolve_bank(env, bank, bank_file)
     env.stdout.write(template(chosen, language, labels(
-        language, "template_title", "template_how", "template_followup", "template_allowed")))
+        language, "template_title", "template_how", "template_followup", "template_allowed", "template_lang")))
     return ExitCode.OK
 
 

@@ -58,5 +58,5 @@ def regrouped(text: str, language: str) -> str:
 
 def typeable(value: float, language: str) -> str:
     """``value`` as one types it back at a prompt: the language's decimal mark, no grouping (the
-    quiz reads "1.000" as one, so a hint or a prefilled answer never groups)."""
+    quiz reads "1.000" in the quiz's language; a hint or a prefilled answer is the same in both)."""
     return format_number(value).replace(".", SEPARATORS.get(language, SEPARATORS[DEFAULT_LANGUAGE])[0])

@@ -103,7 +103,8 @@ PROBLEM_KEYS = (
     "problem.available", "problem.other_bank", "problem.use_bank", "problem.no_question", "problem.see_ids",
     "problem.see_answers", "problem.empty_file", "problem.fill_template", "problem.answers_empty",
     "problem.one_per_line", "problem.no_answer", "problem.write_answer", "problem.yes_no", "problem.number",
-    "problem.outside", "problem.one_of", "problem.did_you_mean",
+    "problem.outside", "problem.number_ambiguous", "problem.number_other_marks", "problem.not_a_number",
+    "problem.one_of", "problem.did_you_mean",
     # The bank readers' (bank/yamlsafe.py, bank/reader.py, bank/loader/*): the messages, then the general
     # two, then what a message is about (its {what}: "the 'text' of question 'x'") and what was found.
     "problem.bank_has_one", "problem.bank_has_many", "problem.bank_file_empty", "problem.bank_start_new",

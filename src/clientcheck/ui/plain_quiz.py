@@ -116,7 +116,7 @@ class PlainQuiz(Quiz):
             if not typed and default is not None:
                 return default
             try:
-                return normalise_answer(question, typed)
+                return normalise_answer(question, typed, lang)
             except InvalidAnswer:
                 terminal.say(hint, indent=2)
 

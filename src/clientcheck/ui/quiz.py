@@ -303,7 +303,7 @@ class Quiz:
             if text.strip() == "<" and can_go_back:
                 return True
             try:
-                normalise_answer(question, text)
+                normalise_answer(question, text, self.language)
             except InvalidAnswer:
                 return hint
             return True
@@ -315,7 +315,7 @@ class Quiz:
         text: str = self._answer(prompt)
         if text.strip() == "<" and can_go_back:
             return BACK
-        return normalise_answer(question, text)
+        return normalise_answer(question, text, self.language)
 
     def _number_hint(self, question: Question, *, in_review: bool) -> str:
         """What a number question takes, and where ``<`` goes back to."""
