@@ -117,7 +117,8 @@ class PlainQuiz(Quiz):
                 return default
             try:
                 return normalise_answer(question, typed, lang)
-            except InvalidAnswer:
+            except InvalidAnswer as error:
+                terminal.say(self._refusal(error), indent=2)  # what was wrong, quoting what was typed
                 terminal.say(hint, indent=2)
 
     def _ask_review_number(self, count: int) -> int | None:

@@ -26,12 +26,20 @@ from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice, Separator
 
 from clientcheck.assessment.scoring import applicable_questions, next_question
-from clientcheck.bank.answer_values import InvalidAnswer, normalise_answer
+from clientcheck.bank.answer_values import (
+    MALFORMED,
+    OTHER_MARKS,
+    InvalidAnswer,
+    OutOfRange,
+    UnreadableNumber,
+    normalise_answer,
+)
 from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank, Question, QuestionType
 from clientcheck.env import STOPPERS
 from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr, trn
 from clientcheck.i18n.numbers import typeable
+from clientcheck.text import one_line
 
 BACK = "__back__"
 QMARK = "›"
@@ -304,8 +312,8 @@ class Quiz:
                 return True
             try:
                 normalise_answer(question, text, self.language)
-            except InvalidAnswer:
-                return hint
+            except InvalidAnswer as error:
+                return self._refusal(error)  # the typed text stays in the field, to be corrected
             return True
 
         start = "" if default is None else ("?" if default == DONT_KNOW else typeable(float(default), self.language))
@@ -316,6 +324,24 @@ class Quiz:
         if text.strip() == "<" and can_go_back:
             return BACK
         return normalise_answer(question, text, self.language)
+
+    def _refusal(self, error: InvalidAnswer) -> str:
+        """Why a number typed was refused, in words: "«abc» non è un numero", "120 è oltre il
+        massimo, 100", or the marks the quiz's language writes numbers with. One line of 80
+        columns at most: the prompt's toolbar does not wrap."""
+        lang = self.language
+        if isinstance(error, OutOfRange):
+            value = typeable(error.value, lang)
+            if error.value > error.maximum:
+                return tr(lang, "quiz.above_maximum", value=value, max=typeable(error.maximum, lang))
+            return tr(lang, "quiz.below_minimum", value=value, min=typeable(error.minimum, lang))
+        typed = textwrap.shorten(one_line(error.typed), 20, placeholder=" …") if isinstance(
+            error, UnreadableNumber) else ""
+        if isinstance(error, UnreadableNumber) and error.kind == OTHER_MARKS:
+            return tr(lang, "quiz.number_other_marks", typed=typed, written=error.written)
+        if isinstance(error, UnreadableNumber) and error.kind == MALFORMED:
+            return tr(lang, "quiz.number_malformed", typed=typed)
+        return tr(lang, "quiz.not_a_number", typed=typed)
 
     def _number_hint(self, question: Question, *, in_review: bool) -> str:
         """What a number question takes, and where ``<`` goes back to."""
