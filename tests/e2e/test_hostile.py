@@ -446,7 +446,7 @@ def test_a_title_with_a_line_break_stays_in_its_yaml_comment(tmp_path: Path) -> 
     template = CliRunner().invoke(load_commands(), ["answers-template", "--bank-file", str(bank)],
                                   catch_exceptions=False).stdout
     data = yaml.safe_load(template)
-    assert set(data) == {"bank", "answers"} and data["bank"] == "starter"
+    assert set(data) == {"bank", "lang", "answers"} and data["bank"] == "starter"
     assert set(data["answers"]) == {q["id"] for q in tree["questions"]}
     assert all(line.lstrip().startswith("#") or ":" in line or not line.strip() for line in template.splitlines())
 
