@@ -402,6 +402,8 @@ def _hint_for(problem: str) -> str:
         return "a value contains ': '; put the whole value in double quotes"
     if "expected <block end>" in lowered or "indent" in lowered:
         return "check the indentation: items of one list or mapping line up exactly"
+    if "nesting depth" in lowered:  # libyaml 0.2.6 stops at 1,000 levels, before yamlsafe counts them
+        return "brackets or indents go too deep inside each other: close each '[' and '{', and keep to a few levels"
     if "could not find expected ':'" in lowered:
         return "a key is missing its ':' or a line is indented wrongly"
     return "check the line above and this one for indentation, quotes and colons"
