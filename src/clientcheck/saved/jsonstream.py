@@ -76,9 +76,16 @@ _JSON_WORDS = {
 }
 
 
+# json's pure-Python decoder (json.decoder.py_scanstring, where the C scanner is missing) names the
+# character in two of them: "Invalid control character '\\x01' at", "Invalid \\escape: 'q'"
+_PURE_PYTHON_WORDS = ((re.compile(r"Invalid control character .+ at", re.DOTALL), "Invalid control character at"),
+                      (re.compile(r"Invalid \\escape: .+", re.DOTALL), "Invalid \\escape"))
+
+
 def json_reason(text: str) -> Message:
     """One of json's messages as its entry; one it has never written before, quoted as it is."""
-    key = _JSON_WORDS.get(text)
+    key = _JSON_WORDS.get(text) or next(
+        (_JSON_WORDS[words] for pattern, words in _PURE_PYTHON_WORDS if pattern.fullmatch(text)), None)
     return message(key) if key else message("json.other", reason=text)
 
 
