@@ -152,7 +152,7 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
                                 total=share_text(portfolio.shares_total, lang)), "dim"))
         if portfolio.shares_total > 100:
             over = tr(lang, "portfolio.over_100", total=share_text(portfolio.shares_total, lang))
-            screen.line(("  " + over, "bold red"))
+            write_warning(over, screen, "bold red")
     screen.blank()
     screen.line((tr(lang, "portfolio.act_first"), "bold"))
     if not portfolio.act_first:
@@ -162,6 +162,18 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
         why = tr(lang, f"portfolio.why.{action.reason}", risk=client.last_risk,
                  share=share_text(client.revenue_share, lang), delta=action.entry.rising or 0)
         screen.line((f"  {i}. ", ""), (fit(client.name, NAME_MAX), "bold"), (" — " + why, ""))
+
+
+def write_warning(warning: str, screen: Screen, style: str, indent: int = 2) -> None:
+    """A warning ("⚠ ...") wrapped at the screen's width, its later lines under its first word,
+    not under the sign, so that it reads as one block (a terminal would wrap it at column 0)."""
+    sign, _, words = warning.partition(" ")
+    first = " " * indent + sign + " "
+    wide = cell_width(first) - len(first)  # textwrap counts characters: a sign two columns wide counts one
+    for line in textwrap.wrap(words, max(screen.width - wide, 24), break_long_words=False,
+                              break_on_hyphens=False, initial_indent=first,
+                              subsequent_indent=" " * cell_width(first)):
+        screen.line((line, style))
 
 
 def portfolio_dots(entries: Sequence[PortfolioEntry]) -> list[Dot]:

@@ -1,0 +1,37 @@
+"""The portfolio's warnings as a terminal 80 columns wide shows them (pyte): wrapped between words,
+every later line under the first one's text, in both languages."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from clientcheck.i18n import tr
+from clientcheck.saved.clients import portfolio
+from clientcheck.ui.client_screens import write_portfolio
+from clientcheck.ui.clients import Screen
+from tests.clients_helpers import open_store, record
+from tests.screens import terminal
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+@pytest.mark.parametrize("columns", [80, 60])
+def test_the_shares_warning_hangs_under_its_first_line(tmp_path: Path, language: str, columns: int) -> None:
+    with open_store(tmp_path / "home") as store:
+        store.add_records([record("Acme", "2026-03-01T09:00:00Z", risk=90, level="let_go", share=80),
+                           record("Beta", "2026-03-01T09:00:00Z", risk=30, level="watch", share=60)])
+        seen = portfolio(store.clients())
+    out = io.StringIO()
+    write_portfolio(seen, language, Screen(out, False, columns))
+    rows = terminal(columns, 80, out.getvalue())
+    first = next(y for y, row in enumerate(rows) if row.startswith("  ⚠ "))
+    warning = rows[first:next(y for y in range(first + 1, len(rows)) if not rows[y].startswith("    "))]
+    assert len(warning) >= 2  # long enough to wrap at these widths
+    assert all(row.startswith("    ") and row[4] != " " for row in warning[1:]), warning
+    assert all(len(row) <= columns for row in rows)
+    said = " ".join(row.strip() for row in warning)
+    assert said == tr(language, "portfolio.over_100", total="140%"), said
+    assert not re.search(r"\w-$", warning[0])  # wrapped between words
