@@ -8,7 +8,6 @@ display width (wide and combining characters), never interpreted.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,7 +20,7 @@ from clientcheck.i18n.numbers import count as count_text
 from clientcheck.i18n.numbers import percent
 from clientcheck.levels import Level
 from clientcheck.saved.store import ClientRow, ImportCounts, SignalRef, localized
-from clientcheck.ui import MAX_WIDTH
+from clientcheck.ui import terminal_width
 from clientcheck.ui.dates import short_dates
 
 if TYPE_CHECKING:  # types only: the client list never loads what history, portfolio, export and import compute
@@ -49,15 +48,7 @@ class Screen:
     @classmethod
     def for_stream(cls, stream: TextIO, environ: Mapping[str, str], *, isatty: bool, no_color: bool) -> Screen:
         color = isatty and not no_color and "NO_COLOR" not in environ and environ.get("TERM", "") != "dumb"
-        width = 0
-        if environ.get("COLUMNS", "").isdigit():
-            width = int(environ["COLUMNS"])
-        elif isatty:
-            try:
-                width = os.get_terminal_size(stream.fileno()).columns
-            except (OSError, ValueError, AttributeError):
-                width = 0
-        return cls(stream, color, min(width or 80, MAX_WIDTH))
+        return cls(stream, color, terminal_width(stream, environ, isatty=isatty))
 
     def paint(self, text: str, style: str) -> str:
         if not self.color or not style or not text:
