@@ -81,7 +81,13 @@ def letter(
                             recipient=written.recipient.value, subject=written.subject, body=written.body,
                             unfilled=list(written.unfilled)), env.stdout)
         return ExitCode.OK
-    env.stdout.write(written.text())
+    text = written.text()
+    if env.stdout_isatty:  # a pipe or a file keeps one line per paragraph, to copy cleanly
+        from clientcheck.ui import terminal_width
+        from clientcheck.ui.letter_screen import wrapped
+
+        text = wrapped(text, terminal_width(env.stdout, env.environ, isatty=True))
+    env.stdout.write(text)
     env.stdout.flush()
     if written.unfilled:
         env.stderr.write(f"clientcheck: {tr(language, 'letter.unfilled', placeholders=', '.join(written.unfilled))}\n")
