@@ -190,7 +190,7 @@ def test_the_quiz_from_the_client_prompt_to_the_verdict(saved_acme: Path, reader
     walk.see(tr(lang, "quiz.keys"))
     walk.question(1, ENTER)                        # stage (a choice): a current client
     walk.question(2, "abc", ENTER)                 # revenue share (a number, a follow-up of stage): not a number
-    walk.see(tr(lang, "quiz.number_hint", min="0", max="100%"))
+    walk.see(tr(lang, "quiz.not_a_number", typed="abc"))
     walk.press(BACKSPACE * 3, "40", ENTER)
     walk.question(3, DOWN, ENTER)                  # has time (yes/no): no
     walk.question(4, DOWN * 5, ENTER)              # rushing (a frequency, a follow-up of 'no'): don't know
@@ -382,10 +382,13 @@ def test_the_plain_quiz_on_a_dumb_terminal(home: Path, reader: Reader) -> None:
         walk.see(choose)
         walk.child.sendline(typed)
     hint = tr(lang, "quiz.number_hint", min="0", max="100%")
+    refusals = {"200": tr(lang, "quiz.above_maximum", value="200", max="100"),
+                "x": tr(lang, "quiz.not_a_number", typed="x")}
     for typed in ("200", "x", "40"):
         walk.see(">")
         walk.child.sendline(typed)
         if typed != "40":
+            walk.see(refusals[typed])
             walk.see(hint)
     walk.see(tr(lang, "quiz.review_hint"))
     walk.child.sendline("9")
