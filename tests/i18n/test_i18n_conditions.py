@@ -20,21 +20,21 @@ FULL = load_bank(TEST_BANKS / "full.yaml")
 def test_the_issues_example():
     condition = AnswerCondition("treated_as_employee", "in", ("sometimes", "often", "always"))
     assert condition_sentence(condition, CHECKUP, "it") == \
-        "«Ti tratta come personale dipendente o come un…» è A volte, Spesso o Sempre"
-    assert condition_sentence(condition, CHECKUP, "en").endswith("” is Sometimes, Often or Always")
+        "«Ti tratta come personale dipendente o come un…» è a volte, spesso o sempre"
+    assert condition_sentence(condition, CHECKUP, "en").endswith("” is sometimes, often or always")
 
 
 @pytest.mark.parametrize(("condition", "italian", "english"), [
-    (AnswerCondition("pays_late", "at_least", "often"), "«Paga in ritardo» è Spesso o Sempre",
-     "“Does the client pay late” is Often or Always"),
-    (AnswerCondition("pays_late", "at_most", "rarely"), "«Paga in ritardo» è Mai o Raramente",
-     "“Does the client pay late” is Never or Rarely"),
+    (AnswerCondition("pays_late", "at_least", "often"), "«Paga in ritardo» è spesso o sempre",
+     "“Does the client pay late” is often or always"),
+    (AnswerCondition("pays_late", "at_most", "rarely"), "«Paga in ritardo» è mai o raramente",
+     "“Does the client pay late” is never or rarely"),
     (AnswerCondition("revenue_share", "at_least", 30.0), "«Quota del fatturato» è almeno 30%",
      "“Share of your revenue” is at least 30%"),
     (Not(AnswerCondition("revenue_share", "at_least", 30.0)), "«Quota del fatturato» è meno di 30%",
      "“Share of your revenue” is less than 30%"),
-    (Not(AnswerCondition("pays_late", "in", ("often", "always"))), "«Paga in ritardo» non è Spesso né Sempre",
-     "“Does the client pay late” is not Often or Always"),
+    (Not(AnswerCondition("pays_late", "in", ("often", "always"))), "«Paga in ritardo» non è spesso né sempre",
+     "“Does the client pay late” is not often or always"),
     (AnswerCondition("tone", "equals", "rude"), "«Come ti parla» è «In modo maleducato»",
      "“How does the client speak to you” is “Rudely”"),
     (RiskCondition("overall", "at_least", 60), "il rischio complessivo è almeno 60", "the overall risk is at least 60"),
@@ -45,8 +45,8 @@ def test_the_issues_example():
      "there are at least 2 serious signals in “Money”"),
     (AllOf((AnswerCondition("pays_late", "equals", "always"), AnyOf((RiskCondition("overall", "at_least", 50),
                                                                      RiskCondition("money", "at_least", 70))))),
-     "«Paga in ritardo» è Sempre e (il rischio complessivo è almeno 50 o il rischio in «Soldi» è almeno 70)",
-     "“Does the client pay late” is Always and (the overall risk is at least 50 or the risk in “Money” is "
+     "«Paga in ritardo» è sempre e (il rischio complessivo è almeno 50 o il rischio in «Soldi» è almeno 70)",
+     "“Does the client pay late” is always and (the overall risk is at least 50 or the risk in “Money” is "
      "at least 70)"),
 ])
 def test_each_kind_of_condition(condition, italian, english):

@@ -1,9 +1,9 @@
 """Conditions as sentences in the reader's language, as ``banks show`` prints them.
 
-"«Ti tratta come personale dipendente…» è A volte, Spesso o Sempre", "il rischio complessivo è
+"«Ti tratta come personale dipendente…» è a volte, spesso o sempre", "il rischio complessivo è
 almeno 60", "ci sono almeno 2 segnali seri in «Fiducia»": a question by its text, an answer by
-its label, a dimension by its name, never an id or a symbol. The words come from the catalogue
-(``cond.*``); the walk over the condition is ``conditions.describe``'s.
+its label (in lower case, a choice's in quotes), a dimension by its name, never an id or a symbol.
+The words come from the catalogue (``cond.*``); the walk over the condition is ``conditions.describe``'s.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def condition_sentence(condition: Condition, bank: Bank, language: str) -> str:
 
 def _negations_inside(condition: Condition) -> Condition:
     """A negated answer becomes the answer's own negative operator ("is not", "less than"), so it
-    reads "«…» non è Sì" rather than "it is not so that «…» è Sì"."""
+    reads "«…» non è sì" rather than "it is not so that «…» è sì"."""
     match condition:
         case Not(item=AnswerCondition(operator=operator) as item):
             return item._replace(operator=f"not_{operator}")
@@ -56,6 +56,23 @@ def short_question(text: str) -> str:
         return text
     cut = text[:QUESTION_MAX].rsplit(" ", 1)[0].rstrip(",;:(")
     return cut + "…"
+
+
+def answer_in_sentence(question: Question | None, value: AnswerValue, language: str) -> str:
+    """An answer as a sentence quotes it: a fixed answer in lower case, as an editor writes it in
+    mid-sentence ("è spesso o sempre", "is not yes"), an option's label (the bank's own words, which
+    may hold a name) in quotes, a number with the question's unit. The quiz and tables keep the
+    labels as they are ("Spesso")."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        unit = question.unit.get(language) if question is not None and question.unit else ""
+        return f"{number(float(value), language)}{unit}"
+    if question is not None and question.type is QuestionType.CHOICE:
+        option = next((o for o in question.options if o.id == value), None)
+        if option is not None:
+            return tr(language, "cond.quoted", text=option.label.get(language))
+    if value in ("yes", "no", "dont_know", *FREQUENCY_LEVELS):
+        return tr(language, f"answer.{value}").lower()
+    return str(value)
 
 
 class SentenceStyle:
@@ -87,17 +104,7 @@ class SentenceStyle:
         return tr(self.language, f"cond.{operator}", value=self.label(question, value))
 
     def label(self, question: Question | None, value: AnswerValue) -> str:
-        """An answer as the reader sees it: its label, or a number with the question's unit."""
-        if isinstance(value, float | int) and not isinstance(value, bool):
-            unit = question.unit.get(self.language) if question is not None and question.unit else ""
-            return f"{number(float(value), self.language)}{unit}"
-        if question is not None and question.type is QuestionType.CHOICE:
-            option = next((o for o in question.options if o.id == value), None)
-            if option is not None:
-                return tr(self.language, "cond.quoted", text=option.label.get(self.language))
-        if value in ("yes", "no", "dont_know", *FREQUENCY_LEVELS):
-            return tr(self.language, f"answer.{value}")
-        return str(value)
+        return answer_in_sentence(question, value, self.language)
 
     def measure(self, measure: str, scope: str, operator: str, value: float) -> str:
         lang = self.language

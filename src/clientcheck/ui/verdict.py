@@ -19,6 +19,7 @@ from rich.text import Text
 from clientcheck.assessment.exit_plan import ExitPlan, plan_for
 from clientcheck.assessment.scoring import Assessment, Signal
 from clientcheck.bank.answer_values import format_answer
+from clientcheck.bank.condition_text import answer_in_sentence
 from clientcheck.bank.model import DONT_KNOW, AnswerValue
 from clientcheck.i18n import tr, trn
 from clientcheck.i18n.numbers import number
@@ -231,8 +232,8 @@ def explanation_lines(assessment: Assessment, lang: str, *, most_changes: int | 
         spelled = flip.changes if most_changes is None else flip.changes[:most_changes]
         described = [
             tr(lang, "verdict.change", question=c.question.text.get(lang),
-               before=_answer_label(c.question.type.value, c.before, assessment, c.question.id, lang),
-               after=_answer_label(c.question.type.value, c.after, assessment, c.question.id, lang))
+               before=answer_in_sentence(c.question, c.before, lang),
+               after=answer_in_sentence(c.question, c.after, lang))
             for c in spelled]
         if len(spelled) < len(flip.changes):
             described.append(trn(lang, "verdict.changes_more", len(flip.changes) - len(spelled)))
