@@ -18,7 +18,7 @@ from clientcheck.bank.loader import load_bank
 from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr, trn
 from clientcheck.ui.plain_quiz import LineTerminal, PlainPrompts, PlainQuiz
-from clientcheck.ui.quiz import Quiz, ask_client_name, ask_resume, ask_which_client, pick_bank
+from clientcheck.ui.quiz import Quiz, ask_client_name, ask_resume, ask_which_client, bank_label, pick_bank
 from clientcheck.ui.verdict import render_verdict
 from tests.conftest import QUESTIONS
 from tests.screens import drawn, terminal
@@ -190,5 +190,5 @@ def test_a_menus_answer_is_never_cut_at_the_edge_of_80_columns(language: str) ->
         chosen = pick_bank(banks, language, input=pipe, output=output)
     rows = terminal(80, 30, text.getvalue(), through_pty=True)
     shown_words = {word for row in rows for word in row.split()}
-    label = trn(language, "quiz.bank_choice", len(chosen.questions), title=chosen.title.get(language), bank=chosen.id)
+    label = bank_label(chosen, language)
     assert [word for word in label.split() if word not in shown_words] == [], rows

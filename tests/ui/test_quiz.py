@@ -452,3 +452,13 @@ def test_no_review_goes_straight_to_the_verdict(cli: CliInvoke, monkeypatch: pyt
     assert {a["question"]: a["answer"] for a in json.loads(straight.stdout)["answers"]}["tone"] == "calm"
     waiting = assess_with()
     assert waiting.exit_code == 130 and waiting.stdout == ""
+
+
+@pytest.mark.parametrize(("language", "checkup", "starter"), [
+    ("en", "Client check-up  (checkup, 29 to 33 questions)", "(starter, 8 questions)"),
+    ("it", "Check-up del cliente  (checkup, da 29 a 33 domande)", "(starter, 8 domande)"),
+])
+def test_bank_label_counts_follow_ups_as_a_range(language: str, checkup: str, starter: str) -> None:
+    """The quiz counts "question 1 of 29" until a follow-up applies: the menu says 29 to 33, not 33."""
+    assert quiz_module.bank_label(load_bank(QUESTIONS / "checkup.yaml"), language) == checkup
+    assert quiz_module.bank_label(load_bank(QUESTIONS / "starter.yaml"), language).endswith(starter)

@@ -38,6 +38,7 @@ from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank, Question, Quest
 from clientcheck.env import STOPPERS
 from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr, trn
+from clientcheck.i18n.numbers import count as format_count
 from clientcheck.i18n.numbers import typeable
 from clientcheck.text import one_line
 
@@ -423,8 +424,15 @@ def _fitted(message: str, instruction: str, output: Output, qmark: str = "?", *,
 
 
 def bank_label(bank: Bank, language: str) -> str:
-    """A bank as the menu lists it: its title, id and how many questions it has."""
-    return trn(language, "quiz.bank_choice", len(bank.questions), title=bank.title.get(language), bank=bank.id)
+    """A bank as the menu lists it: its title, id and how many questions it has. With follow-ups
+    (asked only after some answers) it says the range, as the quiz's "question 1 of 29" counts
+    only the questions that apply so far."""
+    always = sum(1 for question in bank.questions if question.when is None)
+    title = bank.title.get(language)
+    if always == len(bank.questions):
+        return trn(language, "quiz.bank_choice", len(bank.questions), title=title, bank=bank.id)
+    return tr(language, "quiz.bank_choice_range", title=title, bank=bank.id, low=format_count(always, language),
+              count=format_count(len(bank.questions), language))
 
 
 def pick_bank(banks: Sequence[Bank], language: str, *, input: Input | None = None,
