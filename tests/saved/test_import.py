@@ -413,9 +413,8 @@ def _saved_twice(tmp_path: Path) -> tuple[Path, str]:
     return tmp_path / "two", exported
 
 
-def test_an_assessment_saved_as_it_is_is_recognised_without_being_checked_again(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    home, exported = _saved_twice(tmp_path)
+def _full_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Where each full check of a result is made from now on, in order (an empty list: none)."""
     checked: list[str] = []
     real = check_result
 
@@ -424,6 +423,13 @@ def test_an_assessment_saved_as_it_is_is_recognised_without_being_checked_again(
         return real(result, where, problems)
 
     monkeypatch.setattr("clientcheck.saved.clients.check_result", counting)
+    return checked
+
+
+def test_an_assessment_saved_as_it_is_is_recognised_without_being_checked_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home, exported = _saved_twice(tmp_path)
+    checked = _full_checks(monkeypatch)
     database = (home / "clientcheck.db").read_bytes()
     with open_store(home) as store:
         counts = store.add_records(read_export(io.BytesIO(exported.encode()), "f", saved=store.saved_entry))
@@ -447,14 +453,7 @@ def test_an_assessment_changed_in_any_byte_is_read_and_checked_whole(tmp_path: P
     text = exported.encode()
     start = text.index(b"{", text.index(b'"assessments": [', text.index(b'"name": "Beta"')))
     end = text.index(b"\n        }", start) + len(b"\n        }")  # the fourth assessment, from { to }
-    checked: list[str] = []
-    real = check_result
-
-    def counting(result: Any, where: str, problems: Problems) -> bool:
-        checked.append(where)
-        return real(result, where, problems)
-
-    monkeypatch.setattr("clientcheck.saved.clients.check_result", counting)
+    checked = _full_checks(monkeypatch)
     database = (home / "clientcheck.db").read_bytes()
     rng = random.Random(12)
     for at in [start, end - 1, *rng.sample(range(start, end), 150)]:
@@ -513,13 +512,7 @@ def test_the_import_command_recognises_what_it_imported_before(cli: CliInvoke, i
     backup = tmp_path / "backup.json"
     backup.write_text(exported, encoding="utf-8")
     assert cli("import", str(backup), "--json").exit_code == 0
-    checked: list[str] = []
-
-    def counting(result: Any, where: str, problems: Problems) -> bool:
-        checked.append(where)
-        return True
-
-    monkeypatch.setattr("clientcheck.saved.clients.check_result", counting)
+    checked = _full_checks(monkeypatch)
     monkeypatch.setattr("clientcheck.saved.fastcheck.checked", lambda text: None)  # every check the full one, counted
     again = cli("import", str(backup), "--json")
     # the first client is read before the database is opened, so checked; the second is recognised
@@ -563,13 +556,7 @@ def test_assessments_saved_beside_those_of_the_file_do_not_stop_it_being_recogni
     with open_store(home) as store:  # between the file's first and second assessment, in export order
         store.save_assessment(record("Acmé «x»", "2026-01-01T12:00:00Z", uid="between00001"))
         store.save_assessment(record("Aaron", "2026-01-01T12:00:00Z", uid="beforeall001"))
-    checked: list[str] = []
-
-    def counting(result: Any, where: str, problems: Problems) -> bool:
-        checked.append(where)
-        return True
-
-    monkeypatch.setattr("clientcheck.saved.clients.check_result", counting)
+    checked = _full_checks(monkeypatch)
     database = (home / "clientcheck.db").read_bytes()
     with open_store(home) as store:
         counts = store.add_records(read_export(io.BytesIO(exported.encode()), "f", saved=store.saved_entry))
