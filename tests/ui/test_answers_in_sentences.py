@@ -1,6 +1,7 @@
 """An answer quoted inside a sentence is written as an editor would: a fixed answer in lower case
-("passasse da spesso a raramente"), a choice's label in quotes; the quiz and the tables keep the
-labels as they are ("Spesso")."""
+("è spesso o sempre"), a choice's label in quotes; an answer named on its own, as in what would
+change the verdict, in quotes in Italian ("passasse da «a volte» a «raramente»": "da a volte a" would not
+read); the quiz and the tables keep the labels as they are ("Spesso")."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def test_what_would_change_the_verdict_writes_answers_in_lower_case(language: st
     for change in assessment.flip.changes:
         before, after = (tr(language, f"answer.{value}") for value in (change.before, change.after))
         said = tr(language, "verdict.change", question=change.question.text.get(language),
-                  before=before.lower(), after=after.lower())
+                  before=tr(language, "verdict.answer_named", text=before.lower()),
+                  after=tr(language, "verdict.answer_named", text=after.lower()))
         assert said in lines[0], lines[0]
     mid_sentence = lines[0].split(":", 1)[1]  # after "It would become … if:"
     assert not [label for label in labels if re.search(rf"(?<![«“])\b{re.escape(label)}\b", mid_sentence)], lines[0]
@@ -43,7 +45,8 @@ def test_on_screen_the_change_reads_in_lower_case_in_italian() -> None:
     rows = terminal(80, 60, drawn(lambda console: render_verdict(assess(STARTER, ANSWERS), "it", console), 80,
                                   on_terminal=False))
     shown = " ".join(row.strip() for row in rows)
-    assert re.search(r"la risposta a «[^»]+» passasse da (spesso|sempre|a volte|no|sì|mai|raramente) a ", shown), shown
+    words = "spesso|sempre|a volte|no|sì|mai|raramente"
+    assert re.search(rf"la risposta a «[^»]+» passasse da «({words})» a «", shown), shown
 
 
 @pytest.mark.parametrize(("language", "value", "written"), [

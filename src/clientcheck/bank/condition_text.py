@@ -75,6 +75,19 @@ def answer_in_sentence(question: Question | None, value: AnswerValue, language: 
     return str(value)
 
 
+def answer_quoted(question: Question | None, value: AnswerValue, language: str) -> str:
+    """An answer named on its own, as "went from often to rarely" names it: as each language writes
+    it there (Italian quotes it, so that an answer of several words reads as one: "passasse da
+    «a volte» a «raramente»", not "da a volte a"); a number stays bare, an option's label is
+    quoted once."""
+    text = answer_in_sentence(question, value, language)
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return text
+    if question is not None and question.type is QuestionType.CHOICE and any(o.id == value for o in question.options):
+        return text
+    return tr(language, "verdict.answer_named", text=text)
+
+
 class SentenceStyle:
     """The ``ConditionStyle`` that words a condition as a sentence (see the module's docstring)."""
 

@@ -19,7 +19,7 @@ from rich.text import Text
 from clientcheck.assessment.exit_plan import ExitPlan, plan_for
 from clientcheck.assessment.scoring import Assessment, Signal
 from clientcheck.bank.answer_values import format_answer
-from clientcheck.bank.condition_text import answer_in_sentence
+from clientcheck.bank.condition_text import answer_quoted
 from clientcheck.bank.model import DONT_KNOW, AnswerValue
 from clientcheck.i18n import tr, trn
 from clientcheck.i18n.numbers import number
@@ -232,8 +232,7 @@ def explanation_lines(assessment: Assessment, lang: str, *, most_changes: int | 
         spelled = flip.changes if most_changes is None else flip.changes[:most_changes]
         described = [
             tr(lang, "verdict.change", question=c.question.text.get(lang),
-               before=answer_in_sentence(c.question, c.before, lang),
-               after=answer_in_sentence(c.question, c.after, lang))
+               before=answer_quoted(c.question, c.before, lang), after=answer_quoted(c.question, c.after, lang))
             for c in spelled]
         if len(spelled) < len(flip.changes):
             described.append(trn(lang, "verdict.changes_more", len(flip.changes) - len(spelled)))
