@@ -426,15 +426,21 @@ def _full_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return checked
 
 
-def test_an_assessment_saved_as_it_is_is_recognised_without_being_checked_again(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    home, exported = _saved_twice(tmp_path)
-    checked = _full_checks(monkeypatch)
+def _recognised_unchanged(home: Path, exported: str, checked: list[str]) -> None:
+    """Importing ``exported`` again into ``home`` finds its five assessments present, checks none of
+    them in full and leaves the database's bytes as they were."""
     database = (home / "clientcheck.db").read_bytes()
     with open_store(home) as store:
         counts = store.add_records(read_export(io.BytesIO(exported.encode()), "f", saved=store.saved_entry))
     assert (counts.assessments_added, counts.assessments_present, checked) == (0, 5, [])
     assert (home / "clientcheck.db").read_bytes() == database
+
+
+def test_an_assessment_saved_as_it_is_is_recognised_without_being_checked_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home, exported = _saved_twice(tmp_path)
+    checked = _full_checks(monkeypatch)
+    _recognised_unchanged(home, exported, checked)
     # the same id with other content is read and checked whole, as without the shortcut
     at = exported.index('"clientcheck_version": "', exported.index('"result": {')) + len('"clientcheck_version": "')
     changed = exported[:at] + "0" + exported[at:]  # the first assessment's, not the file's
@@ -557,8 +563,4 @@ def test_assessments_saved_beside_those_of_the_file_do_not_stop_it_being_recogni
         store.save_assessment(record("Acmé «x»", "2026-01-01T12:00:00Z", uid="between00001"))
         store.save_assessment(record("Aaron", "2026-01-01T12:00:00Z", uid="beforeall001"))
     checked = _full_checks(monkeypatch)
-    database = (home / "clientcheck.db").read_bytes()
-    with open_store(home) as store:
-        counts = store.add_records(read_export(io.BytesIO(exported.encode()), "f", saved=store.saved_entry))
-    assert (counts.assessments_added, counts.assessments_present, checked) == (0, 5, [])
-    assert (home / "clientcheck.db").read_bytes() == database
+    _recognised_unchanged(home, exported, checked)
