@@ -109,7 +109,7 @@ def keys_in_code() -> tuple[set[str], set[str]]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY.fullmatch(node.value):
                 literal.add(node.value)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and FAMILY.fullmatch(node.value):
-                prefixes.add(node.value)  # a family matched by its English ("help.text."): test_i18n_help.py
+                prefixes.add(node.value)  # a family matched by its English ("help.text."): tests/cli/test_help_words.py
             elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
                 head = str(node.values[0].value)
                 if re.fullmatch(r"[a-z_]+(?:\.[a-z_]+)*\.", head):

@@ -27,7 +27,7 @@ from clientcheck.cli.app import load_commands
 from tests.clients_helpers import open_store, record
 from tests.conftest import CliInvoke
 from tests.i18n.test_i18n_no_english import ENGLISH_WORDS, ITALIAN_WORDS, REPO, data_removed, words_of
-from tests.saved.test_faults import readonly_home  # noqa: F401  (a fixture: a read-only data folder)
+from tests.saved.test_store_faults import readonly_home  # noqa: F401  (a fixture: a read-only data folder)
 
 ANSWERS = REPO / "tests" / "answers" / "ci-starter.yaml"
 WHALE = REPO / "tests" / "scenarios" / "whale-000.yaml"

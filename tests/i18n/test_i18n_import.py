@@ -20,7 +20,7 @@ from clientcheck.saved.jsonstream import _JSON_WORDS, json_reason
 from tests.clients_helpers import scenario_record
 from tests.conftest import CliInvoke
 from tests.i18n.test_i18n_no_english import ENGLISH_WORDS, ITALIAN_WORDS, words_of
-from tests.saved.test_import import Document, export_of, put
+from tests.saved.test_clients_import import Document, export_of, put
 
 IMPORT_ENGLISH = (*ENGLISH_WORDS, "should", "is", "be", "export", "problem", "problems", "line", "column",
                   "nothing", "imported", "expecting", "duplicate", "key", "value", "number", "string", "object",

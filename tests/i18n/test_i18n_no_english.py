@@ -4,7 +4,7 @@ error paths run with --lang it, their output searched for English words from a l
 What the output carries as data is left out before searching: command lines quoted in hints
 ('clientcheck answers-template ...'), file paths, the ids of banks, questions and options, and
 the keys of the answers template (bank:, answers:). Every command's --help is covered by
-tests/i18n/test_i18n_help.py, bank validation messages by tests/i18n/test_i18n_bank_problems.py."""
+tests/cli/test_help_words.py, bank validation messages by tests/i18n/test_patterns_bank_problems.py."""
 
 from __future__ import annotations
 

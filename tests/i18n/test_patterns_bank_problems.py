@@ -1,6 +1,6 @@
 """Bank validation in Italian: every problem the bank readers raise (yamlsafe.py, reader.py,
 loader/*) reaches an Italian user in Italian with its hint, through the patterns at the error edge
-(i18n/patterns.py); English stays as it was written (tests/bank/test_broken_corpus.py pins it)."""
+(i18n/patterns.py); English stays as it was written (tests/bank/loader/test_loader_broken_corpus.py pins it)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The import's fast check can only be stricter than the full one (saved/fastcheck.py): over real
-exports, every way of breaking a result (tests/saved/test_import.py's mutations), the fuzz
+exports, every way of breaking a result (tests/saved/test_clients_import.py's mutations), the fuzz
 cases' replaced parts (tests/contracts/test_fuzz.py) written as an export writes them, and
 edits of the text itself, an import with the fast check says exactly what one without it says:
 the same records, or the same refusal."""
@@ -21,7 +21,7 @@ from clientcheck.saved.clients import ImportRejected, export_entry, export_text,
 from clientcheck.saved.store import AssessmentRecord, ImportedRecord, indented, signals_text
 from tests.clients_helpers import scenario_record
 from tests.contracts.test_fuzz import EXPORT_TREE, replaced, trees
-from tests.saved.test_import import MUTATED, SCENARIO_RESULTS, mutations
+from tests.saved.test_clients_import import MUTATED, SCENARIO_RESULTS, mutations
 
 _STARTS = re.compile(r'\{\n {10}"id": ')
 
