@@ -1,11 +1,10 @@
 """The maps stay true: ARCHITECTURE.md's module map and the README's package map match the
-tree, every command the CLI offers is documented in the README, and the tests mirror the package
-(ARCHITECTURE.md's Tests)."""
+tree, and every command the CLI offers is documented in the README. That the tests mirror the
+package is tests/contracts/test_test_layout.py's."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from typer.main import get_command
 
@@ -13,10 +12,6 @@ from clientcheck.cli.app import load_commands
 from tests.conftest import REPO
 
 PACKAGE = REPO / "src" / "clientcheck"
-TESTS = REPO / "tests"
-# The test folders that mirror no package (ARCHITECTURE.md's Tests): the core's single modules,
-# and the two kinds of tests of the whole program.
-NOT_A_PACKAGE = {"core", "e2e", "contracts"}
 
 
 def _modules() -> set[str]:
@@ -59,28 +54,3 @@ def test_every_command_is_documented_in_the_readme() -> None:
     assert {"assess", "banks validate", "history", "letter"} <= set(names)
     missing = [name for name in names if f"clientcheck {name}" not in readme]
     assert missing == [], f"commands the README never shows: {missing}"
-
-
-def test_no_test_file_is_left_at_the_tests_root() -> None:
-    left = sorted(path.name for path in TESTS.glob("test_*.py"))
-    assert left == [], f"move these into the folder of what they test (ARCHITECTURE.md, Tests): {left}"
-
-
-def _test_folders() -> set[Path]:
-    """Every folder under tests/ that holds a test file, relative to tests/."""
-    return {path.parent.relative_to(TESTS) for path in TESTS.rglob("test_*.py")}
-
-
-def test_every_test_folder_mirrors_a_package_or_is_a_whole_program_folder() -> None:
-    folders = _test_folders()
-    assert {Path("bank"), Path("cli"), Path("e2e"), Path("contracts")} <= folders  # the walk finds them
-    strays = sorted(folder.as_posix() for folder in folders
-                    if folder.parts[0] not in NOT_A_PACKAGE and not (PACKAGE / folder / "__init__.py").is_file())
-    assert strays == [], f"test folders with no src/clientcheck/<name>/ (nor one of {sorted(NOT_A_PACKAGE)}): {strays}"
-
-
-def test_every_test_folder_is_a_package_so_tests_import_the_shared_helpers_by_name() -> None:
-    folders = {within for folder in _test_folders() for within in [folder, *folder.parents]}
-    missing = sorted(f"tests/{folder.as_posix()}/__init__.py" for folder in folders
-                     if not (TESTS / folder / "__init__.py").is_file())
-    assert missing == [], f"add these empty files: {missing}"
