@@ -85,6 +85,7 @@ def test_a_number_above_the_maximum_says_so_and_stays_in_the_field(language: str
     ("it", "1.2.3", "«1.2.3» non è un numero (si scrive così: 12.500 o 35,5)"),
     ("en", "1.2.3", "'1.2.3' is not a number (write it like 12,500 or 35.5)"),
     ("en", "-5", "-5 is below the minimum, 0"),
+    ("it", "", "scrivi un numero, oppure ? se non lo sai"), ("en", "  ", "type a number, or ? if you don't know"),
 ])
 def test_what_was_wrong_is_said_in_the_quiz_language(language: str, typed: str, message: str) -> None:
     answers, shown = full_screen(language, typed, message, BACKSPACE * len(typed) + "20" + ENTER)
@@ -103,3 +104,17 @@ def test_the_plain_quiz_quotes_the_refused_entry(language: str, message: str) ->
     rows = terminal(80, 200, out.getvalue())  # the typed lines are not echoed here: each follows a "> " prompt
     assert f">   {message}" in rows
     assert (">   120 è oltre il massimo, 100" if language == "it" else ">   120 is above the maximum, 100") in rows
+
+
+@pytest.mark.parametrize(("language", "message"), [
+    ("it", "scrivi un numero, oppure ? se non lo sai"), ("en", "type a number, or ? if you don't know")])
+def test_the_plain_quiz_asks_again_for_an_empty_number(language: str, message: str) -> None:
+    """Enter with nothing typed (and no earlier answer to keep) asks for a number; it quotes no «»."""
+    out = io.StringIO()
+    typed = ["1", "1", "", "20", "5", "1", "1", "1"]
+    answers = PlainQuiz(FULL, language, LineTerminal(io.StringIO("\n".join(typed) + "\n"), out, language),
+                        review=False).run()
+    assert answers["revenue_share"] == 20.0
+    rows = terminal(80, 200, out.getvalue())
+    assert f">   {message}" in rows
+    assert not any("«»" in row or "''" in row for row in rows)

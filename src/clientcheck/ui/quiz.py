@@ -338,6 +338,8 @@ class Quiz:
             return tr(lang, "quiz.below_minimum", value=value, min=typeable(error.minimum, lang))
         typed = textwrap.shorten(one_line(error.typed), 20, placeholder=" …") if isinstance(
             error, UnreadableNumber) else ""
+        if not typed.strip():  # Enter on an empty field: "«» is not a number" would say nothing
+            return tr(lang, "quiz.number_empty")
         if isinstance(error, UnreadableNumber) and error.kind == OTHER_MARKS:
             return tr(lang, "quiz.number_other_marks", typed=typed, written=error.written)
         if isinstance(error, UnreadableNumber) and error.kind == MALFORMED:
