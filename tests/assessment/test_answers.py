@@ -297,10 +297,10 @@ def test_the_template_lists_every_question_with_its_allowed_answers() -> None:
 
 def test_the_template_says_when_a_follow_up_applies() -> None:
     text = template("en")
-    assert "  # follow-up: answer only if asked when “Does the client pay late” is often or always\n" in text
-    assert "  # follow-up: answer only if asked when “Share of your revenue” is at least 30%\n" in text
-    assert ("  # follow-up: answer only if asked when (“How does the client speak to you” is “Curtly” or “Rudely” "
-            "or “Does the client pay late” is always) and “Is there a signed contract” is not yes\n") in text
+    assert "  # follow-up: answer only if asked when \"Does the client pay late\" is often or always\n" in text
+    assert "  # follow-up: answer only if asked when \"Share of your revenue\" is at least 30%\n" in text
+    assert ('  # follow-up: answer only if asked when ("How does the client speak to you" is "Curtly" or "Rudely" '
+            'or "Does the client pay late" is always) and "Is there a signed contract" is not yes\n') in text
     followups = [q.id for q in FULL.questions if q.when is not None]
     assert text.count("# follow-up:") == len(followups) == 6
 

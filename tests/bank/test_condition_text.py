@@ -21,32 +21,32 @@ def test_the_issues_example():
     condition = AnswerCondition("treated_as_employee", "in", ("sometimes", "often", "always"))
     assert condition_sentence(condition, CHECKUP, "it") == \
         "«Ti tratta come personale dipendente o come un…» è a volte, spesso o sempre"
-    assert condition_sentence(condition, CHECKUP, "en").endswith("” is sometimes, often or always")
+    assert condition_sentence(condition, CHECKUP, "en").endswith("\" is sometimes, often or always")
 
 
 @pytest.mark.parametrize(("condition", "italian", "english"), [
     (AnswerCondition("pays_late", "at_least", "often"), "«Paga in ritardo» è spesso o sempre",
-     "“Does the client pay late” is often or always"),
+     "\"Does the client pay late\" is often or always"),
     (AnswerCondition("pays_late", "at_most", "rarely"), "«Paga in ritardo» è mai o raramente",
-     "“Does the client pay late” is never or rarely"),
+     "\"Does the client pay late\" is never or rarely"),
     (AnswerCondition("revenue_share", "at_least", 30.0), "«Quota del fatturato» è almeno 30%",
-     "“Share of your revenue” is at least 30%"),
+     "\"Share of your revenue\" is at least 30%"),
     (Not(AnswerCondition("revenue_share", "at_least", 30.0)), "«Quota del fatturato» è meno di 30%",
-     "“Share of your revenue” is less than 30%"),
+     "\"Share of your revenue\" is less than 30%"),
     (Not(AnswerCondition("pays_late", "in", ("often", "always"))), "«Paga in ritardo» non è spesso né sempre",
-     "“Does the client pay late” is not often or always"),
+     "\"Does the client pay late\" is not often or always"),
     (AnswerCondition("tone", "equals", "rude"), "«Come ti parla» è «In modo maleducato»",
-     "“How does the client speak to you” is “Rudely”"),
+     "\"How does the client speak to you\" is \"Rudely\""),
     (RiskCondition("overall", "at_least", 60), "il rischio complessivo è almeno 60", "the overall risk is at least 60"),
     (RiskCondition("money", "at_most", 39), "il rischio in «Soldi» è al massimo 39",
-     "the risk in “Money” is at most 39"),
+     "the risk in \"Money\" is at most 39"),
     (SignalsCondition("overall", "at_least", 1, serious=False), "c'è almeno 1 segnale", "there is at least 1 signal"),
     (SignalsCondition("money", "at_least", 2, serious=True), "ci sono almeno 2 segnali seri in «Soldi»",
-     "there are at least 2 serious signals in “Money”"),
+     "there are at least 2 serious signals in \"Money\""),
     (AllOf((AnswerCondition("pays_late", "equals", "always"), AnyOf((RiskCondition("overall", "at_least", 50),
                                                                      RiskCondition("money", "at_least", 70))))),
      "«Paga in ritardo» è sempre e (il rischio complessivo è almeno 50 o il rischio in «Soldi» è almeno 70)",
-     "“Does the client pay late” is always and (the overall risk is at least 50 or the risk in “Money” is "
+     "\"Does the client pay late\" is always and (the overall risk is at least 50 or the risk in \"Money\" is "
      "at least 70)"),
 ])
 def test_each_kind_of_condition(condition, italian, english):

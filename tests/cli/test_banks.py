@@ -240,7 +240,7 @@ def test_show_prints_the_whole_bank_readably(cli: CliInvoke) -> None:
         "from 0 to 100%; no risk at 20, full risk at 60",
         "Bands (overall risk → verdict)", "0–19 Keep", "70–100 Let go",
         "Dealbreakers", "late_without_contract raises the verdict to at least: Renegotiate",
-        "when “How often do you have to chase a payment before…” is often or always and “Is there a signed contract",
+        "when \"How often do you have to chase a payment before…\" is often or always and \"Is there a signed contract",
         "Profiles", "whale Whale client", "is at least 30% and the overall risk is at least 45",
     ]:
         assert fragment in text, fragment
@@ -251,10 +251,10 @@ def test_show_spells_out_follow_up_conditions(cli: CliInvoke) -> None:
     assert result.exit_code == 0, result.stderr
     text = flat(result.stdout)
     # sentences: a question by its text, an answer by its label, no ids or symbols (issue 13)
-    assert "follow-up, asked only when “Does the client pay late” is often or always" in text
-    assert "follow-up, asked only when “Share of your revenue” is at least 30%" in text
-    assert "follow-up, asked only when (“How does the client speak to you” is “Curtly” or “Rudely” or " \
-           "“Does the client pay late” is always) and “Is there a signed contract” is not yes" in text
+    assert "follow-up, asked only when \"Does the client pay late\" is often or always" in text
+    assert "follow-up, asked only when \"Share of your revenue\" is at least 30%" in text
+    assert "follow-up, asked only when (\"How does the client speak to you\" is \"Curtly\" or \"Rudely\" or " \
+           "\"Does the client pay late\" is always) and \"Is there a signed contract\" is not yes" in text
 
 
 def test_show_in_italian(cli: CliInvoke) -> None:

@@ -38,7 +38,7 @@ def test_what_would_change_the_verdict_writes_answers_in_lower_case(language: st
                   after=tr(language, "verdict.answer_named", text=after.lower()))
         assert said in lines[0], lines[0]
     mid_sentence = lines[0].split(":", 1)[1]  # after "It would become … if:"
-    assert not [label for label in labels if re.search(rf"(?<![«“])\b{re.escape(label)}\b", mid_sentence)], lines[0]
+    assert not [label for label in labels if re.search(rf'(?<![«"])\b{re.escape(label)}\b', mid_sentence)], lines[0]
 
 
 def test_on_screen_the_change_reads_in_lower_case_in_italian() -> None:
@@ -56,6 +56,6 @@ def test_a_fixed_answer_mid_sentence(language: str, value: str, written: str) ->
     assert answer_in_sentence(FULL.question("pays_late"), value, language) == written
 
 
-@pytest.mark.parametrize(("language", "written"), [("it", "«In modo brusco»"), ("en", "“Curtly”")])
+@pytest.mark.parametrize(("language", "written"), [("it", "«In modo brusco»"), ("en", '"Curtly"')])
 def test_a_choice_mid_sentence_is_quoted_as_the_bank_wrote_it(language: str, written: str) -> None:
     assert answer_in_sentence(FULL.question("tone"), "curt", language) == written

@@ -138,3 +138,37 @@ def test_the_summary_leaves_questions_and_steps_to_full() -> None:
         assert detail in full
     assert "8 questions" in summary and "1 dealbreaker" in summary
     assert "With --full" not in full
+
+
+THREE_CHANGES: dict[str, str | float] = {  # a late payer with no contract: three answers must change together
+    "pays_late": "often", "has_contract": "no", "free_advice": "always", "not_listened": "always",
+    "odd_hours": "rarely", "goals_clear": "no", "drained": "often", "revenue_share": 35.0}
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_answers_the_panel_only_counts_are_named_by_full(language: str) -> None:
+    """One screen names two of the three changes and counts the third; the line under it says
+    that --full names every one, and --full does."""
+    from clientcheck.assessment.scoring import assess
+
+    assessment = assess(load_bank(QUESTIONS / "starter.yaml"), THREE_CHANGES)
+    assert assessment.flip is not None and len(assessment.flip.changes) == 3
+    shown = " ".join(row.strip(" │") for row in terminal(80, 60, drawn(
+        lambda console: render_verdict(assessment, language, console), 80)))
+    assert trn(language, "verdict.changes_more", 1) in shown
+    assert tr(language, "verdict.rest_changes") in shown
+    full = " ".join(row.strip(" │") for row in terminal(80, 200, drawn(
+        lambda console: render_verdict(assessment, language, console, full=True), 80)))
+    assert trn(language, "verdict.changes_more", 1) not in full
+    assert all(change.question.text.get(language) in full for change in assessment.flip.changes)
+
+
+def test_the_rest_names_no_changes_when_the_panel_names_them_all() -> None:
+    from clientcheck.assessment.scoring import assess
+
+    answers = dict(THREE_CHANGES, free_advice="never", not_listened="rarely", goals_clear="yes")
+    assessment = assess(load_bank(QUESTIONS / "starter.yaml"), answers)
+    assert assessment.flip is not None and 0 < len(assessment.flip.changes) <= 2
+    shown = " ".join(row.strip() for row in terminal(80, 60, drawn(
+        lambda console: render_verdict(assessment, "en", console), 80)))
+    assert tr("en", "verdict.rest_changes") not in shown

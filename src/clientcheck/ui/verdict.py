@@ -111,7 +111,9 @@ def verdict_parts(assessment: Assessment, language: str, console: Console, *, fu
         parts += [Text(tr(lang, "verdict.steps"), style="bold"),
                   _bullets([Text(step.get(lang)) for step in verdict.outcome.steps])]
     if not full:
-        rest = _the_rest(assessment, lang, has_plan=plan is not None)
+        hidden_changes = assessment.flip is not None and most_changes is not None \
+            and len(assessment.flip.changes) > most_changes
+        rest = _the_rest(assessment, lang, has_plan=plan is not None, hidden_changes=hidden_changes)
         if rest:
             parts.append(Text(rest, style="dim"))
         return parts
@@ -207,9 +209,10 @@ def _points(value: float, lang: str) -> str:
     return number(value, lang, decimals=1)
 
 
-def _the_rest(assessment: Assessment, lang: str, *, has_plan: bool) -> str | None:
-    """The line under a one-screen verdict naming what ``--full`` adds (None: nothing)."""
-    parts = []
+def _the_rest(assessment: Assessment, lang: str, *, has_plan: bool, hidden_changes: bool = False) -> str | None:
+    """The line under a one-screen verdict naming what ``--full`` adds (None: nothing);
+    ``hidden_changes``: the panel counted some answers that would change the verdict, unnamed."""
+    parts = [tr(lang, "verdict.rest_changes")] if hidden_changes else []
     if any(d.asked for d in assessment.dimensions):
         parts.append(tr(lang, "verdict.rest_dimensions"))
     if len(assessment.signals) > SIGNALS_ON_ONE_SCREEN:
