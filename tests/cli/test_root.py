@@ -426,6 +426,18 @@ def test_a_wrong_bank_id_is_said_first_even_without_a_terminal(cli: CliInvoke) -
     assert "terminal" not in result.stderr
 
 
+@pytest.mark.parametrize(("language", "given", "hint"), [
+    ("en", "questions/my bank.yaml",
+     "  hint: 'questions/my bank.yaml' looks like a file: pass it with --bank-file 'questions/my bank.yaml'\n"),
+    ("it", "./whale.yml", "  suggerimento: './whale.yml' sembra un file: indicalo con --bank-file ./whale.yml\n")])
+def test_a_file_given_to_bank_is_pointed_to_bank_file(cli: CliInvoke, language: str, given: str, hint: str) -> None:
+    """A path where an id goes: the hint gives the command to type, quoted for the shell."""
+    result = cli("--lang", language, "assess", "--bank", given)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(hint), result.stderr
+    assert "available" not in result.stderr and "isponibili" not in result.stderr
+
+
 def test_answers_for_another_bank_are_one_error(cli: CliInvoke, tmp_path: Path) -> None:
     starter = (REPO / "tests" / "answers" / "ci-starter.yaml").read_text(encoding="utf-8")
     named = cli("assess", "--bank", "whale", "--answers", str(REPO / "tests" / "answers" / "ci-starter.yaml"))

@@ -6,6 +6,7 @@ Later folders win: a user bank with a built-in bank's id replaces it.
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -131,6 +132,9 @@ def find_bank(bank_id: str, environ: Mapping[str, str]) -> Bank:
             assert bank is not None
             return bank
     known = sorted({f.path.stem for f in candidates})
+    if "/" in bank_id or "\\" in bank_id or bank_id.endswith((".yaml", ".yml")):  # a path given to --bank
+        raise BankNotFound(f"no question bank with id '{bank_id}'",
+                           f"'{bank_id}' looks like a file: pass it with --bank-file {shlex.quote(bank_id)}")
     close = nearest(bank_id, known, limit=1)
     raise BankNotFound(f"no question bank with id '{bank_id}'",
                        (f"did you mean '{close[0]}'? " if close else "")
