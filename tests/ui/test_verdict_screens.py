@@ -1,5 +1,5 @@
-"""One screen as a terminal draws it (pyte): the verdict for every shipped bank and story, and
-``banks show``'s summary of every shipped bank."""
+"""The verdict on one screen as a terminal draws it (pyte), for every shipped bank and story; its
+risk bars; the rest named for --full. ``banks show``'s summary is tests/ui/test_banks.py's."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 
 from clientcheck.bank.loader import load_bank
 from clientcheck.i18n import tr, trn
-from clientcheck.ui.banks import render_bank
 from clientcheck.ui.result import level_label
 from clientcheck.ui.verdict import SIGNALS_ON_ONE_SCREEN, render_verdict, risk_bar
 from tests.conftest import QUESTIONS, REPO, CliInvoke
@@ -105,39 +104,6 @@ def test_a_piped_verdict_has_no_escapes_and_names_the_rest(cli: CliInvoke) -> No
                "--lang", "en", "--full")
     assert "22. " in full.stdout and "Exit plan" in full.stdout and "By dimension" in full.stdout
     assert "With --full" not in full.stdout
-
-
-# --- banks show: the summary first ---------------------------------------------------------
-
-SHIPPED_BANKS = sorted(path.stem for path in QUESTIONS.glob("*.yaml"))
-
-
-@pytest.mark.parametrize("language", ["en", "it"])
-@pytest.mark.parametrize(("columns", "rows"), SIZES, ids=[f"{c}x{r}" for c, r in SIZES])
-@pytest.mark.parametrize("bank_id", SHIPPED_BANKS)
-def test_a_bank_s_summary_fits_one_screen(bank_id: str, columns: int, rows: int, language: str) -> None:
-    bank = load_bank(QUESTIONS / f"{bank_id}.yaml")
-    shown = terminal(columns, rows, drawn(lambda console: render_bank(bank, language, console), columns) + PROMPT)
-    assert shown[0].startswith(f"╭─ {bank.title.get(language)}  ({bank.id} v{bank.version})"), shown[:2]
-    text = " ".join(" ".join(shown).split())
-    assert tr(language, "show.bands") in text
-    for band in bank.bands:
-        assert f"{band.minimum}–{band.maximum}" in text
-    assert trn(language, "show.count_questions", len(bank.questions)) in text
-    assert " ".join(tr(language, "show.rest").split()) in text
-    assert [line for line in shown if line][-1] == PROMPT.rstrip()
-
-
-def test_the_summary_leaves_questions_and_steps_to_full() -> None:
-    bank = load_bank(QUESTIONS / "starter.yaml")
-    summary = drawn(lambda console: render_bank(bank, "en", console), 80, on_terminal=False)
-    full = drawn(lambda console: render_bank(bank, "en", console, full=True), 80, on_terminal=False)
-    for detail in ("pays_late", bank.bands[0].steps[0].get("en")[:30], "late_without_contract",
-                   tr("en", "show.dealbreakers"), tr("en", "show.profiles")):
-        assert detail not in summary
-        assert detail in full
-    assert "8 questions" in summary and "1 dealbreaker" in summary
-    assert "With --full" not in full
 
 
 THREE_CHANGES: dict[str, str | float] = {  # a late payer with no contract: three answers must change together
