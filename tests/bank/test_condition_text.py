@@ -1,5 +1,7 @@
 """Conditions read as sentences in banks show and the answers template: a question by its text, an
-answer by its label, a dimension by its name; no ids, no bank-format words, no symbols."""
+answer by its label, a dimension by its name; no ids, no bank-format words, no symbols. An answer
+inside a sentence is written as an editor would: a fixed answer in lower case ("è spesso o sempre"),
+a choice's label in quotes; the quiz and the tables keep the labels as they are ("Spesso")."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import re
 import pytest
 
 from clientcheck.bank.catalog import builtin_folder
-from clientcheck.bank.condition_text import condition_sentence, short_question
+from clientcheck.bank.condition_text import answer_in_sentence, condition_sentence, short_question
 from clientcheck.bank.loader import load_bank
 from clientcheck.bank.model import AllOf, AnswerCondition, AnyOf, Not, RiskCondition, SignalsCondition
 from tests.conftest import TEST_BANKS
@@ -75,3 +77,15 @@ def test_no_shipped_condition_reads_as_code(bank_file):
             text = condition_sentence(condition, bank, language)
             assert not CODE_LIKE.search(text), text
             assert not set(re.findall(r"[a-z_]+", text)) & {i for i in ids if "_" in i}, text
+
+
+@pytest.mark.parametrize(("language", "value", "written"), [
+    ("it", "often", "spesso"), ("it", "dont_know", "non so"), ("it", "yes", "sì"), ("en", "dont_know", "don't know"),
+    ("en", "sometimes", "sometimes")])
+def test_a_fixed_answer_mid_sentence(language: str, value: str, written: str) -> None:
+    assert answer_in_sentence(FULL.question("pays_late"), value, language) == written
+
+
+@pytest.mark.parametrize(("language", "written"), [("it", "«In modo brusco»"), ("en", '"Curtly"')])
+def test_a_choice_mid_sentence_is_quoted_as_the_bank_wrote_it(language: str, written: str) -> None:
+    assert answer_in_sentence(FULL.question("tone"), "curt", language) == written

@@ -1,7 +1,6 @@
-"""An answer quoted inside a sentence is written as an editor would: a fixed answer in lower case
-("è spesso o sempre"), a choice's label in quotes; an answer named on its own, as in what would
-change the verdict, in quotes in Italian ("passasse da «a volte» a «raramente»": "da a volte a" would not
-read); the quiz and the tables keep the labels as they are ("Spesso")."""
+"""What would change the verdict names the answers as an editor would (ui/verdict.py): in lower case,
+and on their own in quotes in Italian ("passasse da «a volte» a «raramente»": "da a volte a" would not
+read). An answer inside a condition's sentence is tests/bank/test_condition_text.py's."""
 
 from __future__ import annotations
 
@@ -10,15 +9,13 @@ import re
 import pytest
 
 from clientcheck.assessment.scoring import assess
-from clientcheck.bank.condition_text import answer_in_sentence
 from clientcheck.bank.loader import load_bank
 from clientcheck.i18n import tr
 from clientcheck.ui.verdict import explanation_lines, render_verdict
-from tests.conftest import QUESTIONS, TEST_BANKS
+from tests.conftest import QUESTIONS
 from tests.screens import drawn, terminal
 
 STARTER = load_bank(QUESTIONS / "starter.yaml")
-FULL = load_bank(TEST_BANKS / "full.yaml")
 ANSWERS: dict[str, str | float] = {
     "pays_late": "often", "has_contract": "no", "free_advice": "sometimes", "not_listened": "rarely",
     "odd_hours": "never", "goals_clear": "yes", "drained": "always", "revenue_share": 35.0}
@@ -47,15 +44,3 @@ def test_on_screen_the_change_reads_in_lower_case_in_italian() -> None:
     shown = " ".join(row.strip() for row in rows)
     words = "spesso|sempre|a volte|no|sì|mai|raramente"
     assert re.search(rf"la risposta a «[^»]+» passasse da «({words})» a «", shown), shown
-
-
-@pytest.mark.parametrize(("language", "value", "written"), [
-    ("it", "often", "spesso"), ("it", "dont_know", "non so"), ("it", "yes", "sì"), ("en", "dont_know", "don't know"),
-    ("en", "sometimes", "sometimes")])
-def test_a_fixed_answer_mid_sentence(language: str, value: str, written: str) -> None:
-    assert answer_in_sentence(FULL.question("pays_late"), value, language) == written
-
-
-@pytest.mark.parametrize(("language", "written"), [("it", "«In modo brusco»"), ("en", '"Curtly"')])
-def test_a_choice_mid_sentence_is_quoted_as_the_bank_wrote_it(language: str, written: str) -> None:
-    assert answer_in_sentence(FULL.question("tone"), "curt", language) == written
