@@ -1,4 +1,5 @@
-"""The command line, in-process through Typer's CliRunner: exit codes, streams, languages, safety."""
+"""The root app (cli/root.py: assess, answers-template, --version, the root help), in-process through
+Typer's CliRunner: exit codes, streams, languages, colour, usage errors, safety."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from clientcheck import __version__
+from tests.cli.test_options import leaf_commands
 from tests.conftest import REPO, TEST_BANKS, CliInvoke, write
 
 FULL = str(TEST_BANKS / "full.yaml")
@@ -316,81 +318,7 @@ def test_colour_is_used_on_a_terminal_when_nothing_refuses_it(cli: CliInvoke, mo
     assert "\x1b" not in assess(cli, "--json", env={"FORCE_COLOR": "1"}).stdout
 
 
-# --- one command line (issue 14, point 5) -------------------------------------------------
-
-
-def _leaf_commands() -> list[tuple[str, ...]]:
-    """Every command as typed (``("banks", "show")``), read from the Typer app: a new one is covered."""
-    import typer
-
-    from clientcheck.cli.app import load_commands
-
-    root = typer.main.get_command(load_commands())
-    found: list[tuple[str, ...]] = []
-
-    def walk(command, path: tuple[str, ...]) -> None:
-        children = getattr(command, "commands", None)
-        if children is None:
-            found.append(path)
-            return
-        for name, child in children.items():
-            walk(child, (*path, name))
-
-    walk(root, ())
-    return found
-
-
-def _options_of(path: tuple[str, ...]) -> set[str]:
-    import typer
-
-    from clientcheck.cli.app import load_commands
-
-    command = typer.main.get_command(load_commands())
-    for name in path:
-        command = command.commands[name]  # type: ignore[attr-defined]
-    return {flag for parameter in command.params for flag in getattr(parameter, "opts", [])}
-
-
-NOT_JSON = {("answers-template",)}  # writes YAML: a JSON form of it would be another command
-
-
-def test_every_command_takes_lang_and_no_color_and_json_where_it_makes_sense() -> None:
-    commands = _leaf_commands()
-    assert len(commands) >= 17 and ("banks", "validate") in commands and ("letter",) in commands
-    for path in commands:
-        options = _options_of(path)
-        assert {"--lang", "--no-color"} <= options, path
-        assert ("--json" in options) is (path not in NOT_JSON), path
-
-
-@pytest.mark.parametrize("args", [
-    ("--lang", "it", "clients"), ("--lang=it", "clients"), ("--no-color", "--lang", "it", "clients", "--json"),
-])
-def test_shared_options_before_the_command_name(cli: CliInvoke, args: tuple[str, ...]) -> None:
-    result = cli(*args)
-    assert result.exit_code == 0, result.stderr
-    after = cli("clients", *[a for a in args if a != "clients"])
-    assert result.stdout == after.stdout
-    assert ("Nessun cliente" in result.stdout) or json.loads(result.stdout)["clients"] == []
-
-
-def test_shared_options_before_a_group_and_its_command(cli: CliInvoke) -> None:
-    before = cli("--json", "--lang", "it", "banks", "list")
-    between = cli("banks", "--json", "--lang", "it", "list")
-    after = cli("banks", "list", "--json", "--lang", "it")
-    assert before.exit_code == between.exit_code == after.exit_code == 0
-    assert before.stdout == between.stdout == after.stdout
-    assert json.loads(before.stdout)["kind"] == "clientcheck.banks"
-
-
-def test_relocation_moves_only_the_shared_options_and_only_past_a_command_name() -> None:
-    from clientcheck.cli.options import relocate_shared_options as move
-
-    assert move(["--lang", "it", "clients", "-x"]) == ["clients", "--lang", "it", "-x"]
-    assert move(["--help", "--json", "letter"]) == ["--help", "letter", "--json"]
-    assert move(["--lang", "it"]) == ["--lang", "it"]  # no command: Click says what is wrong
-    assert move(["clients", "--lang", "it"]) == ["clients", "--lang", "it"]
-    assert move(["--json", "--", "clients"]) == ["--json", "--", "clients"]
+# --- one command line (issue 14, point 5; the shared options are tests/cli/test_options.py's) -----
 
 
 @pytest.mark.parametrize(("args", "message", "command"), [
@@ -485,7 +413,7 @@ def _help(cli: CliInvoke, path: tuple[str, ...]) -> str:
 
 
 def test_every_command_s_help_shows_an_example_of_itself(cli: CliInvoke) -> None:
-    for path in _leaf_commands():
+    for path in leaf_commands():
         shown = re.findall(r"\$ clientcheck (.+?)\s*$", _help(cli, path), re.MULTILINE)
         assert shown, f"{' '.join(path)} --help has no example"
         assert any(line.startswith(" ".join(path)) for line in shown), (path, shown)
@@ -495,7 +423,7 @@ def test_the_examples_in_help_parse(cli: CliInvoke) -> None:
     """Each example is a command line clientcheck accepts: its options exist (run with --help appended)."""
     import shlex
 
-    for path in _leaf_commands():
+    for path in leaf_commands():
         for line in re.findall(r"\$ clientcheck (.+?)\s*$", _help(cli, path), re.MULTILINE):
             words = shlex.split(line.split(" > ")[0].split(" < ")[0])
             result = cli(*words, "--help")
