@@ -1,11 +1,11 @@
 """The broken-bank corpus (tests/broken/): every file yields located, hinted messages and exit 2,
-never a traceback, in well under a second — through validate, assess and banks list."""
+never a traceback — through validate, assess and banks list. How long they take is measured by
+the benchmarks, not here (pytest-timeout stops one that would never end: an alias bomb, say)."""
 
 from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,6 @@ import pytest
 from tests.conftest import REPO, CliInvoke, write
 
 BROKEN = REPO / "tests" / "broken"
-SECONDS = 1.0
 
 # file -> every error it must produce, in order: (line, column, start of the message, in the hint)
 EXPECTED: dict[str, list[tuple[int, int, str, str]]] = {
@@ -86,9 +85,7 @@ def error_lines(stdout: str, path: Path) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_validate_reports_every_error_located_with_a_hint(cli: CliInvoke, name: str) -> None:
     path = BROKEN / name
-    started = time.perf_counter()
     result = cli("banks", "validate", str(path))
-    elapsed = time.perf_counter() - started
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stderr == ""
@@ -99,7 +96,6 @@ def test_validate_reports_every_error_located_with_a_hint(cli: CliInvoke, name: 
         assert line.startswith(f"{path}:{row}:{column}: error: {message}"), line
         assert hint.startswith("    hint: ") and in_hint in hint, hint
     assert f"{len(expected)} error" in result.stdout.splitlines()[-1]
-    assert elapsed < SECONDS, f"{name} took {elapsed:.2f}s"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -119,16 +115,13 @@ def test_validate_json_carries_the_same_problems(cli: CliInvoke, name: str) -> N
 def test_assess_with_a_broken_bank_file_stops_with_the_problems(cli: CliInvoke, tmp_path: Path, name: str) -> None:
     answers = write(tmp_path / "answers.yaml", "answers:\n  pays_late: never\n  has_contract: yes\n")
     path = BROKEN / name
-    started = time.perf_counter()
     result = cli("assess", "--bank-file", str(path), "--answers", str(answers), "--json")
-    elapsed = time.perf_counter() - started
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"clientcheck: error: {path}")
     row, column, message, _ = EXPECTED[name][0]
     assert f"{path}:{row}:{column}: error: {message}" in result.stderr
-    assert elapsed < SECONDS
 
 
 def test_banks_list_marks_every_broken_bank_and_loads_the_others(cli: CliInvoke, isolated_home: Path) -> None:
@@ -136,9 +129,7 @@ def test_banks_list_marks_every_broken_bank_and_loads_the_others(cli: CliInvoke,
     folder.mkdir(parents=True)
     for name in EXPECTED:
         shutil.copy(BROKEN / name, folder / name)
-    started = time.perf_counter()
     result = cli("banks", "list", "--json")
-    elapsed = time.perf_counter() - started
     assert result.exit_code == 0, result.stderr
     banks = json.loads(result.stdout)["banks"]
     broken = {Path(b["path"]).name: b for b in banks if b["status"] == "broken"}
@@ -150,7 +141,6 @@ def test_banks_list_marks_every_broken_bank_and_loads_the_others(cli: CliInvoke,
         assert entry["errors"][0]["message"].startswith(message)
     working = [b["id"] for b in banks if b["status"] == "active"]
     assert {"starter", "whale", "checkup"} <= set(working)
-    assert elapsed < 3 * SECONDS  # 23 broken files and every built-in bank
 
     human = cli("banks", "list")
     assert human.exit_code == 0
@@ -194,13 +184,10 @@ def test_a_50_mb_file_is_refused_at_once(cli: CliInvoke, tmp_path: Path) -> None
         for _ in range(50 * 1024):
             stream.write(line)
     assert path.stat().st_size == 50 * 1024 * 1024
-    started = time.perf_counter()
     result = cli("banks", "validate", str(path))
-    elapsed = time.perf_counter() - started
     assert result.exit_code == 2
     assert result.stdout.startswith(f"{path}:1:1: error: file is 52,428,800 bytes, over the 1,000,000-byte limit\n"
                                     "    hint: a question bank or answers file is a few kilobytes")
-    assert elapsed < SECONDS
 
     assess = cli("assess", "--bank-file", str(path), "--answers", "-", input="answers: {}\n")
     assert assess.exit_code == 2 and "over the 1,000,000-byte limit" in assess.stderr
@@ -210,9 +197,7 @@ def test_a_huge_alias_bomb_is_refused_without_expanding_it(cli: CliInvoke, tmp_p
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 30)]
     path = write(tmp_path / "bomb.yaml", "\n".join(lines) + "\n")
-    started = time.perf_counter()
     result = cli("banks", "validate", str(path))
-    assert time.perf_counter() - started < SECONDS
     assert result.exit_code == 2
     assert f"{path}:1:5: error: anchor '&a0' is not allowed" in result.stdout
 
@@ -220,9 +205,7 @@ def test_a_huge_alias_bomb_is_refused_without_expanding_it(cli: CliInvoke, tmp_p
 def test_very_deep_nesting_in_block_style_is_refused(cli: CliInvoke, tmp_path: Path) -> None:
     text = "id: deep\n" + "".join(f"{'  ' * depth}k{depth}:\n" for depth in range(100))
     path = write(tmp_path / "deep.yaml", text)
-    started = time.perf_counter()
     result = cli("banks", "validate", str(path))
-    assert time.perf_counter() - started < SECONDS
     assert result.exit_code == 2
     assert "error: nested more than 32 levels deep" in result.stdout
 
