@@ -3,6 +3,7 @@ order); and as it shows them: in the local time zone."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
@@ -14,11 +15,17 @@ from clientcheck.text import strip_control
 NOW_ENV = "CLIENTCHECK_NOW"
 
 
+_STORED = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")  # as clientcheck stores a time
+
+
 def normalise_timestamp(value: Any) -> str | None:
     """An ISO 8601 time as clientcheck stores it, or None when it is not one."""
     if not isinstance(value, str):
         return None
     try:
+        if _STORED.fullmatch(value):  # already stored so (an import reads 400,000): only a real moment to check
+            datetime.fromisoformat(value[:19])
+            return value
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)

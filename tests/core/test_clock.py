@@ -24,6 +24,23 @@ def test_times_are_stored_in_utc_to_the_second(value: str, stored: str) -> None:
     assert normalise_timestamp(value) == stored
 
 
+def test_a_time_already_stored_so_is_read_as_any_other() -> None:
+    """The short way for a stamp already in the stored form gives what the full reading gives,
+    real moments or not (30 February, hour 24, year 0)."""
+    rng = random.Random(12)
+    stamps = ["2024-02-29T23:59:59Z", "2023-02-29T12:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z",
+              "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "2026-06-31T10:00:00Z", "2026-01-01T10:60:00Z"]
+    stamps += [f"{rng.randint(0, 9999):04d}-{rng.randint(0, 13):02d}-{rng.randint(0, 32):02d}T{rng.randint(0, 24):02d}:"
+               f"{rng.randint(0, 60):02d}:{rng.randint(0, 60):02d}Z" for _ in range(3000)]
+    for stamp in stamps:
+        try:
+            full: str | None = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(UTC).isoformat() \
+                .replace("+00:00", "Z")
+        except (ValueError, OverflowError):
+            full = None
+        assert normalise_timestamp(stamp) == full, stamp
+
+
 @pytest.mark.parametrize("value", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "garbage", "", 5, None,
                                    "2026-02-30T00:00:00Z"])
 def test_times_out_of_range_or_not_times_are_none(value: object) -> None:
