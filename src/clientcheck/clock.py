@@ -53,14 +53,26 @@ _EPOCH = datetime(1970, 1, 1)  # naive, as stored stamps are read: they are UTC
 _SECOND = timedelta(seconds=1)
 
 
+def utc_seconds(stamp: str) -> int | None:
+    """Seconds since the epoch of a stored UTC timestamp (``2026-01-31T09:30:00Z``, or a day:
+    ``2026-01-31`` is its midnight), as ``local_moment`` reads it; None when it is not one."""
+    try:
+        moment = datetime.fromisoformat(stamp[:19])
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:  # a stamp too short to lose its zone at [:19]: read as UTC, like all
+        moment = moment.replace(tzinfo=None)
+    return (moment - _EPOCH) // _SECOND
+
+
 def local_moment(stamp: str) -> time.struct_time | None:
     """A stored UTC timestamp (``2026-01-31T09:30:00Z``) in the local time zone; None when it is
     not one. Kept lean: a list of ten thousand clients converts ten thousand, and subtracting a
     naive epoch costs a fifth of ``datetime.replace(tzinfo=UTC).timestamp()``."""
+    seconds = utc_seconds(stamp)
+    if seconds is None:
+        return None
     try:
-        moment = datetime.fromisoformat(stamp[:19])
-        if moment.tzinfo is not None:  # a stamp too short to lose its zone at [:19]: read as UTC, like all
-            moment = moment.replace(tzinfo=None)
-        return time.localtime((moment - _EPOCH) // _SECOND)
-    except (ValueError, OverflowError, OSError):
+        return time.localtime(seconds)
+    except (OverflowError, OSError):
         return None
