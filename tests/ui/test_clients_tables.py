@@ -70,7 +70,7 @@ def test_a_table_is_laid_out_as_cell_by_cell_measuring_would() -> None:
     import random
 
     rng = random.Random(5)
-    alphabet = ["a", "B", "è", "大", "\u0301", "\u200d", "↑", "●", " ", "Z", "9"]
+    alphabet = ["a", "B", "è", "大", "\u0301", "\u200d", "↑", "●", " ", "Z", "9", "{", "}", "{0}", "{:>9}"]
     for _ in range(120):
         count, size = rng.randint(0, 30), rng.randint(1, 6)
         columns = [Column("".join(rng.choices(alphabet, k=rng.randint(0, 6))),

@@ -128,7 +128,8 @@ def cells(column: Sequence[Cell]) -> tuple[list[str], list[str]]:
 def table(screen: Screen, columns: Sequence[Column], *, flex: int = 0, indent: int = 0) -> None:
     """Aligned columns; column ``flex`` (the name) shrinks so a row fits the screen. Built column
     by column, so that a list of ten thousand clients still appears at once: a column of narrow
-    characters (most are: ASCII, è, ↑) is measured and padded by C string methods, others cell by cell."""
+    characters (most are: ASCII, è, ↑) is measured by C string methods and padded as each line is
+    formatted, others cell by cell."""
     texts = [[column.header, *column.texts] for column in columns]
     plain = [narrow("".join(column)) for column in texts]  # then a character is a column on screen
     sizes = [list(map(len, column)) if ascii else [cell_width(text) for text in column]
@@ -138,6 +139,7 @@ def table(screen: Screen, columns: Sequence[Column], *, flex: int = 0, indent: i
     if spare < 0:
         widths[flex] = max(sizes[flex][0], widths[flex] + spare, 8)
     laid_out: list[list[str]] = []
+    formats = []  # each column's place in a line's format: padded there, or laid out already ("{}")
     for i, (column, size, width) in enumerate(zip(texts, sizes, widths, strict=True)):
         right = columns[i].right
         if max(size) > width:
@@ -145,7 +147,10 @@ def table(screen: Screen, columns: Sequence[Column], *, flex: int = 0, indent: i
             plain[i] = narrow("".join(column))
             size = list(map(len, column)) if plain[i] else [cell_width(text) for text in column]
         if plain[i] and not screen.color:
-            laid_out.append(list(map(str.rjust if right else str.ljust, column, repeat(width))))
+            # padded by str.format as each line is written (as ljust and rjust pad): ten thousand
+            # rows make one string a line, not a padded copy of every cell first
+            laid_out.append(column)
+            formats.append(f"{{:{'>' if right else '<'}{width}}}")
             continue
         if screen.color:
             given = columns[i].styles
@@ -154,11 +159,13 @@ def table(screen: Screen, columns: Sequence[Column], *, flex: int = 0, indent: i
         gaps = [" " * (width - used) for used in size]
         laid_out.append([gap + text for gap, text in zip(gaps, column, strict=True)] if right
                         else [text + gap for text, gap in zip(column, gaps, strict=True)])
+        formats.append("{}")
     lead = " " * indent
-    lines = [(lead + "  ".join(parts)).rstrip() for parts in zip(*laid_out, strict=True)]
+    lines = list(map(str.rstrip, map((lead + "  ".join(formats)).format, *laid_out)))
     if screen.color:
         lines[0] = lead + screen.paint(lines[0][len(lead):], "bold")
-    screen.stream.write("\n".join(lines) + "\n")
+    screen.stream.write("\n".join(lines))
+    screen.stream.write("\n")
 
 
 # --- small words ---------------------------------------------------------------------------
