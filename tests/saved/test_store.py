@@ -98,6 +98,25 @@ def test_save_and_list_clients_with_latest_count_trend_and_share(isolated_home: 
     ]
 
 
+def test_listed_clients_are_cleaned_of_control_characters_the_database_holds(isolated_home: Path) -> None:
+    """A file written by something else (or damaged) may hold escapes in what the list shows: the
+    row holding one comes back cleaned (the whole row), every other row as it is saved."""
+    with open_store(isolated_home) as store:
+        store.save_assessment(record("Acme", "2026-01-01T10:00:00Z", risk=20, level="keep"))
+        store.save_assessment(record("Beta", "2026-01-15T10:00:00Z", risk=70, level="let_go"))
+        store.save_assessment(record("Gamma", "2026-01-20T10:00:00Z", risk=30, level="watch"))
+        saved = store.clients()
+    raw = sqlite3.connect(isolated_home / "clientcheck.db")
+    raw.execute("UPDATE clients SET name = 'Be\x1b[2Jta', last_created = '2026-01-15T10:00:00Z\x07' WHERE key = 'beta'")
+    raw.execute("UPDATE clients SET last_level = 'watch\x1b[31m' WHERE key = 'gamma'")
+    raw.commit()
+    raw.close()
+    with open_store(isolated_home) as store:
+        rows = store.clients()
+    assert rows == [saved[0], saved[1]._replace(name="Beta"), saved[2]]
+    assert all(type(row) is ClientRow for row in rows)
+
+
 REVENUE_BANK = """\
 id: mine
 version: 1
