@@ -84,3 +84,15 @@ def test_a_table_is_laid_out_as_cell_by_cell_measuring_would() -> None:
             table(fast, columns, flex=flex, indent=indent)
             _reference_table(slow, columns, flex, indent)
             assert fast.stream.getvalue() == slow.stream.getvalue()  # type: ignore[attr-defined]
+
+
+def test_a_column_written_once_a_value_reads_as_each_value_written() -> None:
+    from clientcheck.i18n.numbers import percent
+    from clientcheck.ui.clients import share_text, written
+
+    shares = [None, 22.5, 5.0, 22.5, None, 100.0]
+    texts = written(shares, lambda share: share_text(share, "it"))
+    assert texts == ["–", "22,5%", "5%", "22,5%", "–", "100%"] == [share_text(s, "it") for s in shares]
+    assert texts[1] is texts[3]  # one string for a value, however many rows hold it
+    assert written([], str) == [] and written([7, 70, 7], str) == ["7", "70", "7"]
+    assert percent(22.5, "en") == written([22.5], lambda share: percent(share, "en"))[0]

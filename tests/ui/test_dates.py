@@ -83,3 +83,14 @@ def test_a_day_of_stamps_turns_at_local_midnight_and_across_a_change(monkeypatch
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.usefixtures("zone")
+def test_a_column_asked_at_once_is_read_alone_when_one_stamp_is_not_as_stored() -> None:
+    """A column is asked at once whether every stamp is as stored; one that is not (cut, joined
+    with a newline to the next, without its Z) makes each stamp asked on its own."""
+    good = ["2026-01-31T23:30:00Z", "2026-03-29T00:30:00Z"]
+    for odd in (["2026-01-31T09:30:0", "0Z"], ["2026-01-31T09:30:00Z\n2026-01-31T09:30:00Z"], ["2026-01-31T09:30:00"],
+                ["2026-02-30T09:30:00Z"], ["2026-01-31T09:30:00Z "], ["2026-01-31T09:30:00Z", ""]):
+        column = [*good, *odd, *good]
+        assert short_dates(column, "en") == [read_alone(s, "en", True) for s in column], odd

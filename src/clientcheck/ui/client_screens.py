@@ -27,6 +27,7 @@ from clientcheck.ui.clients import (
     share_text,
     table,
     trends,
+    written,
 )
 from clientcheck.ui.dates import long_date, short_date, short_dates
 
@@ -125,9 +126,10 @@ def write_portfolio(portfolio: Portfolio, language: str, screen: Screen, limit: 
         Column("#", [str(i) for i in range(1, len(shown) + 1)], "dim", right=True),
         Column(tr(lang, "col.client"), [r.name for r in rows], "bold"),
         Column(tr(lang, "col.verdict"), [names.get(level, level) for level in levels], list(map(level_style, levels))),
-        Column(tr(lang, "col.risk"), [str(r.last_risk) for r in rows], right=True),
+        Column(tr(lang, "col.risk"), written([r.last_risk for r in rows], str), right=True),
         Column(tr(lang, "col.trend"), *trends(e.rising for e in shown)),
-        Column(tr(lang, "col.share"), [share_text(r.revenue_share, lang) for r in rows], right=True),
+        Column(tr(lang, "col.share"), written([r.revenue_share for r in rows], lambda share: share_text(share, lang)),
+               right=True),
         Column(tr(lang, "col.last"), short_dates((r.last_created for r in rows), lang)),
         Column("", [whale if e.whale else "" for e in shown], "red")], flex=1)
     if len(shown) < len(entries):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
@@ -194,6 +194,13 @@ def trends(deltas: Iterable[int | None]) -> tuple[list[str], list[str]]:
     return cells([known[delta] if delta in known else known.setdefault(delta, trend(delta)) for delta in deltas])
 
 
+def written(values: Sequence[Hashable], write: Callable[[Any], str]) -> list[str]:
+    """A column's texts: ``write`` of each value, each distinct value written once and its text
+    shared (ten thousand risks, counts or shares are a few hundred values: no new string a row)."""
+    texts = {value: write(value) for value in set(values)}
+    return list(map(texts.__getitem__, values))
+
+
 def share_text(share: float | None, language: str) -> str:
     return "–" if share is None else percent(share, language)
 
@@ -219,11 +226,11 @@ def write_clients(rows: Sequence[ClientRow], language: str, screen: Screen) -> N
     table(screen, [
         Column(tr(lang, "col.client"), [r.name for r in rows], "bold"),
         Column(tr(lang, "col.verdict"), [names.get(level, level) for level in levels], list(map(level_style, levels))),
-        Column(tr(lang, "col.risk"), [str(r.last_risk) for r in rows], right=True),
+        Column(tr(lang, "col.risk"), written([r.last_risk for r in rows], str), right=True),
         Column(tr(lang, "col.trend"), *trends(None if r.previous_risk is None else r.last_risk - r.previous_risk
                                               for r in rows)),
         Column(tr(lang, "col.last"), short_dates((r.last_created for r in rows), lang)),
-        Column(tr(lang, "col.count"), [str(r.assessments) for r in rows], right=True)])
+        Column(tr(lang, "col.count"), written([r.assessments for r in rows], str), right=True)])
     screen.line((tr(lang, "clients.more"), "dim"))
 
 
