@@ -951,13 +951,13 @@ class Store:
             ORDER BY key
         """  # the columns in ClientRow's order
         with self._errors():
-            rows = self._db.execute(query).fetchall()
+            rows = list(map(_client_row, self._db.execute(query)))  # each fetched tuple freed as it is copied
         # the texts a person reads (name, bank, level) asked once a column, in C: a row is
         # cleaned only when its column holds something unprintable, as it was row by row
         if not all("".join(map(itemgetter(column), rows)).isprintable() for column in (0, 4, 6)):
-            rows = [row if row[0].isprintable() and row[4].isprintable() and row[6].isprintable()
-                    else strip_control_tree(row) for row in rows]
-        return list(map(_client_row, rows))
+            rows = [row if row.name.isprintable() and row.last_bank_id.isprintable() and row.last_level.isprintable()
+                    else ClientRow._make(strip_control_tree(tuple(row))) for row in rows]
+        return rows
 
     def history(self, client: str, *, documents: bool = False) -> list[AssessmentRecord]:
         """A client's assessments, oldest first; their documents (compact JSON, as ``assess``
