@@ -209,6 +209,30 @@ def test_what_to_act_on_first_is_the_head_of_every_action_sorted() -> None:
     assert len(every) > 100 and {a.reason for a in found.act_first} == {"whale"}
 
 
+@pytest.mark.parametrize("whales", [0, 1, 4, 5, 6, 40])
+def test_what_to_act_on_first_with_few_or_many_whales_is_the_head_of_every_action_sorted(whales: int) -> None:
+    """Whales come first: with at least ACT_FIRST_MAX of them the other reasons are not looked
+    at; with fewer, the rest of the first few are the other actions, as sorting all of them says."""
+    import random
+
+    from clientcheck.saved.clients import ACT_FIRST_MAX, _rank, _reason
+
+    rng = random.Random(whales)
+    levels = ["keep", "watch", "renegotiate", "let_go", "unknown-level"]
+    rows = [ClientRow(f"C{n}", f"c{n:04d}", 1, "2026-01-01T10:00:00Z", "whale", rng.randint(0, 100),
+                      rng.choice(levels), rng.choice([None, rng.randint(0, 100)]), rng.choice([None, 5.0, 20.0]))
+            for n in range(2000)]
+    for n in rng.sample(range(len(rows)), whales):
+        rows[n] = rows[n]._replace(revenue_share=rng.choice([30.0, 45.0]), last_risk=rng.randint(50, 100))
+    found = portfolio(rows)
+    every = [(entry, reason) for entry in found.entries if (reason := _reason(entry)) is not None]
+    every.sort(key=lambda a: (a[1] != "whale", -_rank(a[0].client.last_level), -a[0].client.last_risk,
+                              -(a[0].client.revenue_share or 0.0)))
+    assert [(a.entry, a.reason) for a in found.act_first] == every[:ACT_FIRST_MAX]
+    assert sum(e.whale for e in found.entries) == whales
+    assert [a.reason for a in found.act_first].count("whale") == min(whales, ACT_FIRST_MAX)
+
+
 @pytest.mark.parametrize(("share", "risk", "expected"), [
     (30.0, 50, True), (29.9, 90, False), (80.0, 49, False), (None, 100, False),
     (35.0, 45, False),  # starter's whale profile holds from risk 45: the portfolio has its own rule

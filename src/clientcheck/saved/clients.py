@@ -7,10 +7,10 @@ import heapq
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from json.encoder import encode_basestring
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from clientcheck.documents import SCHEMA_VERSIONS, Kind, envelope
 from clientcheck.errors import ClientcheckError
@@ -170,16 +170,23 @@ def portfolio(rows: Iterable[ClientRow]) -> Portfolio:
     # of one whose key mixes a descending order with an ascending one: half the time at 10,000
     ordered = sorted(rows, key=attrgetter("key"))
     ordered.sort(key=lambda row: (row.last_risk, _rank(row.last_level), row.revenue_share or 0.0), reverse=True)
-    entries = [PortfolioEntry(row, whale_at_risk(row)) for row in ordered]
+    entries = list(map(_portfolio_entry, zip(ordered, map(whale_at_risk, ordered), strict=True)))
     shared = [e for e in entries if e.client.revenue_share is not None]
     largest = max(shared, key=lambda e: (e.client.revenue_share or 0.0, e.client.last_risk), default=None)
-    reasons = ((entry, reason) for entry in entries if (reason := _reason(entry)) is not None)
+    # whales come first: with enough of them, the other reasons cannot make the first few
+    actions = [(entry, "whale") for entry in entries if entry.whale]
+    if len(actions) < ACT_FIRST_MAX:
+        actions = [(entry, reason) for entry in entries if (reason := _reason(entry)) is not None]
     # the first few of thousands: nsmallest is sorted(...)[:n], ties in table order, without sorting them all
-    first = heapq.nsmallest(ACT_FIRST_MAX, reasons, key=lambda a: (a[1] != "whale", -_rank(a[0].client.last_level),
+    first = heapq.nsmallest(ACT_FIRST_MAX, actions, key=lambda a: (a[1] != "whale", -_rank(a[0].client.last_level),
                                                                   -a[0].client.last_risk,
                                                                   -(a[0].client.revenue_share or 0.0)))
     return Portfolio(tuple(entries), largest, len(shared), round(sum(e.client.revenue_share or 0.0 for e in shared), 1),
                      tuple(Action(entry, reason) for entry, reason in first))
+
+
+# a row and its whale flag as a PortfolioEntry without a Python __new__ call: ten thousand in C
+_portfolio_entry = cast("Callable[[tuple[ClientRow, bool]], PortfolioEntry]", partial(tuple.__new__, PortfolioEntry))
 
 
 def _reason(entry: PortfolioEntry) -> str | None:
