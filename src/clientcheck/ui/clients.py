@@ -131,10 +131,13 @@ def table(screen: Screen, columns: Sequence[Column], *, flex: int = 0, indent: i
     characters (most are: ASCII, è, ↑) is measured by C string methods and padded as each line is
     formatted, others cell by cell."""
     texts = [[column.header, *column.texts] for column in columns]
-    plain = [narrow("".join(column)) for column in texts]  # then a character is a column on screen
+    # then a character is a column on screen; each distinct text looked at once (a column of
+    # verdicts, trends or shares holds a few hundred, however many rows)
+    plain = [narrow("".join(set(column))) for column in texts]
     sizes = [list(map(len, column)) if ascii else [cell_width(text) for text in column]
              for column, ascii in zip(texts, plain, strict=True)]
-    widths = [max(size) for size in sizes]
+    natural = [max(size) for size in sizes]
+    widths = list(natural)
     spare = screen.width - indent - sum(widths) - 2 * (len(widths) - 1)
     if spare < 0:
         widths[flex] = max(sizes[flex][0], widths[flex] + spare, 8)
@@ -142,7 +145,7 @@ def table(screen: Screen, columns: Sequence[Column], *, flex: int = 0, indent: i
     formats = []  # each column's place in a line's format: padded there, or laid out already ("{}")
     for i, (column, size, width) in enumerate(zip(texts, sizes, widths, strict=True)):
         right = columns[i].right
-        if max(size) > width:
+        if natural[i] > width:
             column = [fit(text, width) if used > width else text for text, used in zip(column, size, strict=True)]
             plain[i] = narrow("".join(column))
             size = list(map(len, column)) if plain[i] else [cell_width(text) for text in column]
