@@ -15,7 +15,9 @@ from clientcheck.text import strip_control
 NOW_ENV = "CLIENTCHECK_NOW"
 
 
-_STORED = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")  # as clientcheck stores a time
+STORED_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z"
+"""A time as clientcheck stores it (``2026-01-31T09:30:00Z``); the day may still not exist."""
+STORED_STAMP = re.compile(STORED_PATTERN)
 
 
 def normalise_timestamp(value: Any) -> str | None:
@@ -23,7 +25,7 @@ def normalise_timestamp(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     try:
-        if _STORED.fullmatch(value):  # already stored so (an import reads 400,000): only a real moment to check
+        if STORED_STAMP.fullmatch(value):  # already stored so (an import reads 400,000): only a real moment to check
             datetime.fromisoformat(value[:19])
             return value
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))

@@ -12,14 +12,11 @@ import time
 from collections.abc import Iterable
 from functools import cache
 
-from clientcheck.clock import local_moment, utc_seconds
+from clientcheck.clock import STORED_PATTERN, STORED_STAMP, local_moment, utc_seconds
 from clientcheck.i18n import tr
 
 _CALENDAR_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_STAMP = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z"
-_STORED_STAMP = re.compile(_STAMP)
-"""A timestamp exactly as clientcheck stores it (``clock``): the only kind a day's dates are reused for."""
-_STORED_STAMPS = re.compile(f"(?:{_STAMP}\n)*{_STAMP}")
+_STORED_STAMPS = re.compile(f"(?:{STORED_PATTERN}\n)*{STORED_PATTERN}")
 """Stored timestamps joined by newlines: a column of them asked at once (each is 20 characters)."""
 _DAY = 86_400
 
@@ -56,7 +53,7 @@ def short_dates(stamps: Iterable[str], language: str, *, year: bool = True, with
     for stamp in stamps:
         utc_day = stamp[:10]
         day = days[utc_day] if utc_day in days else days.setdefault(utc_day, _local_day(utc_day, months, year))
-        if day is not None and (all_stored or _STORED_STAMP.fullmatch(stamp)):
+        if day is not None and (all_stored or STORED_STAMP.fullmatch(stamp)):
             dates.append(day[1] if stamp[11:19] < day[0] else day[2])
         else:  # not a stamp as stored, or a day on which the zone's offset changes: read alone
             dates.append(_written(stamp, local_moment(stamp), months, year, False))
