@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+import typer.main
+from typer import rich_utils
 
+from clientcheck.cli.app import load_commands
 from tests.conftest import CliInvoke
 
 
@@ -82,3 +85,19 @@ def test_relocation_moves_only_the_shared_options_and_only_past_a_command_name()
     assert move(["--lang", "it"]) == ["--lang", "it"]  # no command: Click says what is wrong
     assert move(["clients", "--lang", "it"]) == ["clients", "--lang", "it"]
     assert move(["--json", "--", "clients"]) == ["--json", "--", "clients"]
+
+
+
+@pytest.mark.parametrize("group", [(), ("banks",)])
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_a_group_lists_each_command_on_one_line_when_the_terminal_is_wide_enough(
+        cli: CliInvoke, group: tuple[str, ...], language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a docstring's line breaks are not the reader's: on a wide terminal, no description is cut short
+    monkeypatch.setattr(rich_utils, "MAX_WIDTH", 400)  # what TERMINAL_WIDTH sets, read when Typer loads
+    result = cli(*group, "--lang", language, "--help")
+    assert result.exit_code == 0, result.output
+    panel = result.output.split("─ Com")[1].split("╰")[0]  # Commands / Comandi
+    names = [line.strip("│ ").split()[0] for line in panel.splitlines()[1:] if line.strip("│ ")]
+    root = typer.main.get_command(load_commands())
+    listed = root.commands["banks"].commands if group else root.commands  # type: ignore[attr-defined]
+    assert names == list(listed), panel

@@ -86,6 +86,14 @@ class CommandLineGroup(TyperGroup):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         return super().parse_args(ctx, relocate_shared_options(args))
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Typer's Rich list of commands keeps a docstring's line breaks: each command is listed
+        # by its first paragraph as one line of text, wrapped to the terminal's width instead
+        for command in self.commands.values():
+            if not command.short_help and command.help:
+                command.short_help = " ".join(command.help.strip().split("\n\n")[0].split())
+        super().format_help(ctx, formatter)
+
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, windows_expand_args: bool = True,
              **extra: Any) -> Any:
