@@ -15,7 +15,17 @@ import pytest
 
 from clientcheck.levels import Level
 from clientcheck.saved.store import AssessmentRecord
-from clientcheck.ui.charts import BANDS, Dot, Point, band_rows, history_chart, portfolio_chart, row_of, time_fractions
+from clientcheck.ui.charts import (
+    BANDS,
+    Dot,
+    Point,
+    band_rows,
+    drawn_bands,
+    history_chart,
+    portfolio_chart,
+    row_of,
+    time_fractions,
+)
 from tests.clients_helpers import open_store, record
 from tests.conftest import CliInvoke
 
@@ -45,6 +55,29 @@ def test_rows_share_the_height_and_never_straddle_a_band(height: int) -> None:
         assert low <= risk < high or (risk == 100 and high == 101)
         assert band.minimum <= risk <= band.maximum
 
+
+
+def test_the_bands_are_drawn_only_when_every_verdict_fits_them() -> None:
+    shipped = [Point(stamp, risk, level) for stamp, risk, level in ACME]
+    later = "2026-03-20T09:00:00Z"
+    raised = [*shipped, Point(later, 30, "let_go")]  # a dealbreaker raises a verdict: the bands still hold
+    unknown = [*shipped, Point(later, 90, "someday")]  # a level this version does not know says nothing
+    own = [*shipped, Point(later, 25, "keep")]  # a bank of the user's that keeps up to 29
+    assert drawn_bands(shipped) == drawn_bands(raised) == drawn_bands(unknown) == drawn_bands([]) == BANDS
+    assert drawn_bands(own) == ()
+
+
+def test_a_history_scored_by_other_bands_names_no_band_its_verdicts_did_not_give() -> None:
+    points = [Point("2026-03-01T09:00:00Z", 25, "keep"), Point("2026-03-08T09:00:00Z", 60, "watch")]
+    lines = text_of(history_chart(points, 80, level_label=lambda level: level.value, date_label=lambda s: s[:10]))
+    plot = lines[:11]
+    assert not any(level.value in line for line in plot for level in Level)  # no band named on the right
+    assert not any("╌" in line for line in plot)  # and no band's floor drawn
+    assert [line[:4] for line in plot if not line.startswith("   │")] == ["100┤", " 50┤", "  0┤"]  # the scale alone
+    marks = [(row, line.index("●")) for row, line in enumerate(plot) if "●" in line]
+    # each check at its risk, on an even scale from the top (100) to the bottom row (0): 25, then 60
+    assert [row for row, _ in sorted(marks, key=lambda mark: mark[1])] == [8, 4]
+    assert len(lines[0]) <= 80 and lines[-1].split() == ["2026-03-01", "2026-03-08"]
 
 def test_time_is_real_time_not_one_step_per_check() -> None:
     fractions = time_fractions([Point(stamp, risk, level) for stamp, risk, level in ACME])

@@ -77,6 +77,21 @@ def test_markdown_renders_as_headings_lists_and_tables_with_advice_apart_from_th
     assert "postponed_break" not in text  # what changed, in words: never question ids
 
 
+
+def test_a_report_of_a_bank_with_its_own_bands_names_none_of_the_shipped_ones(
+        cli: CliInvoke, isolated_home: Path) -> None:
+    # "mine" keeps up to 29: a keep at 25 is not the shipped watch band, so no picture says it is
+    saved(isolated_home, record("Acme", "2026-03-01T09:00:00Z", risk=25, level="keep", bank="mine"),
+          record("Acme", "2026-03-08T09:00:00Z", risk=40, level="watch", bank="mine"))
+    markdown = cli("report", "Acme", "--format", "markdown", env=NOW).stdout
+    assert "line [25, 40]" in markdown and "Keep 0–19" not in markdown
+    html = cli("report", "Acme", "--format", "html", env=NOW).stdout
+    tree = parsed(html)
+    assert not [a for tag, a in tree.elements if tag == "rect" and a.get("class") == "band"]
+    assert [a["data-risk"] for tag, a in tree.elements if tag == "circle" and a.get("class") == "point"] == ["25", "40"]
+    acme(isolated_home, client="Shipped")  # the shipped bands, where they fit, are named as before
+    assert "Keep 0–19" in cli("report", "Shipped", "--format", "markdown", env=NOW).stdout
+
 def test_markdown_in_italian_has_italian_dates_and_decimal_commas(cli: CliInvoke, isolated_home: Path) -> None:
     acme(isolated_home, language="it")
     text = cli("report", "Acme", "--format", "markdown", "--lang", "it", env=NOW).stdout

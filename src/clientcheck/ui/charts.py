@@ -29,7 +29,8 @@ class Band(NamedTuple):
 BANDS = (Band(0, 19, Level.KEEP), Band(20, 44, Level.WATCH), Band(45, 69, Level.RENEGOTIATE),
          Band(70, 100, Level.LET_GO))
 """The bands every shipped bank declares. A history may mix banks, so the chart draws these
-behind the points; each point keeps the colour of the level its own bank gave it."""
+behind the points (when they fit them: ``drawn_bands``); each point keeps the colour of the
+level its own bank gave it."""
 
 NUMBERED = 20  # the riskiest clients marked by their rank; the others by OTHER_MARK
 OTHER_MARK = "+"
@@ -72,6 +73,19 @@ def time_fractions(points: Sequence[Point]) -> list[float]:
     return [(moment - first) / (last - first) for moment in moments]
 
 
+def drawn_bands(points: Sequence[Point]) -> tuple[Band, ...]:
+    """The bands to draw behind ``points``: the shipped ones, or none when a point's verdict is
+    below the shipped band at its risk. A dealbreaker only ever raises a verdict, so that happens
+    only when the point's bank draws its bands elsewhere (a bank of the user's): the chart then
+    names no band that a verdict did not give."""
+    known = {level.value: level for level in Level}
+    for point in points:
+        level = known.get(point.level)
+        if level is not None and level.rank < band_of(point.risk).level.rank:
+            return ()
+    return BANDS
+
+
 def band_of(risk: float, bands: Sequence[Band] = BANDS) -> Band:
     for band in bands:
         if risk <= band.maximum:
@@ -96,7 +110,14 @@ def band_rows(height: int, bands: Sequence[Band] = BANDS) -> list[tuple[float, f
     return rows[::-1]
 
 
-def row_of(risk: float, rows: Sequence[tuple[float, float, Band]]) -> int:
+def even_rows(height: int) -> list[tuple[float, float, Band | None]]:
+    """The chart's rows when no band is drawn, top first: 0-100 in ``height`` equal steps."""
+    step = 101 / height
+    rows: list[tuple[float, float, Band | None]] = [(k * step, (k + 1) * step, None) for k in range(height)]
+    return rows[::-1]
+
+
+def row_of(risk: float, rows: Sequence[tuple[float, float, Band | None]]) -> int:
     """The index (from the top) of the row that holds ``risk``."""
     for index, (low, _high, _band) in enumerate(rows):
         if risk >= low:
@@ -146,13 +167,14 @@ def history_chart(points: Sequence[Point], width: int, *, level_label: Callable[
                   date_label: Callable[[str], str], height: int = 11) -> list[Row]:
     """Risk over real time: a ``●`` at each assessment, dots between them, the bands behind
     (a dashed floor line, and the band's name on the right), dates under the marks."""
-    labels = {band.level: level_label(band.level) for band in BANDS}
-    right = max(len(label) for label in labels.values()) + 1
+    bands = drawn_bands(points)
+    labels = {band.level: level_label(band.level) for band in bands}
+    right = max((len(label) for label in labels.values()), default=0) + 1
     left = 4  # "100┤"
     plot = max(10, width - left - right - 1)
-    rows = band_rows(height, BANDS)
+    rows: list[tuple[float, float, Band | None]] = [*band_rows(height, bands)] if bands else even_rows(height)
     floors = {index: band for index, (_, _, band) in enumerate(rows)
-              if index + 1 == len(rows) or rows[index + 1][2] is not band}  # each band's lowest row
+              if band is not None and (index + 1 == len(rows) or rows[index + 1][2] is not band)}  # lowest rows
     grid = _blank(plot, height)
     for index, band in floors.items():
         if band.minimum > 0:
@@ -166,12 +188,14 @@ def history_chart(points: Sequence[Point], width: int, *, level_label: Callable[
     for (x, y), point in zip(placed, points, strict=True):
         grid[y][x] = ("●", f"bold {_colour(point.level)}".strip())
     middles = {}
-    for band in BANDS:
+    for band in bands:
         band_indexes = [i for i, row in enumerate(rows) if row[2] is band]
         middles[band_indexes[len(band_indexes) // 2]] = band
+    floor_ticks = ({index: band.minimum for index, band in floors.items()} if bands
+                   else {row_of(50, rows): 50, len(rows) - 1: 0})  # no band: the scale's middle and floor
     out: list[Row] = []
     for index in range(len(rows)):
-        tick = "100┤" if index == 0 else f"{floors[index].minimum:>3}┤" if index in floors else "   │"
+        tick = "100┤" if index == 0 else f"{floor_ticks[index]:>3}┤" if index in floor_ticks else "   │"
         name = middles.get(index)
         out.append(_runs([(tick, "dim"), *grid[index],
                           (" " + labels[name.level] if name else "", name.level.colour if name else "")]))

@@ -15,7 +15,7 @@ from clientcheck.i18n import tr, trn
 from clientcheck.levels import Level
 from clientcheck.saved.clients import AT_RISK, BIG_CLIENT_SHARE, Portfolio
 from clientcheck.text import strip_control
-from clientcheck.ui.charts import BANDS, band_of, time_fractions
+from clientcheck.ui.charts import band_of, drawn_bands, time_fractions
 from clientcheck.ui.clients import level_name, share_text
 from clientcheck.ui.dates import long_date, short_date
 from clientcheck.ui.reports import Report, changes_summary, generated_line, points_text
@@ -65,13 +65,16 @@ def _y(risk: float) -> float:
 
 
 def history_svg(report: Report) -> str:
-    """Risk over real time: the four bands as coloured strips, a line through the checks, a dot
+    """Risk over real time: the bands as coloured strips (``drawn_bands``), a line through the checks, a dot
     for each (its risk in ``data-risk``, its date in ``data-date``), dates under the first and last."""
     lang = report.language
     plot = WIDTH - LEFT - RIGHT
     parts = [f'<svg class="history" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
              f'aria-label="{escape(tr(lang, "history.spark"))}">']
-    for band in BANDS:
+    bands = drawn_bands(report.points)
+    if not bands:
+        parts.append(f'<text x="{LEFT - 6}" y="{_y(0) + 4:.1f}" text-anchor="end">0</text>')
+    for band in bands:
         top, bottom = _y(band.maximum + (1 if band.maximum < 100 else 0)), _y(band.minimum)
         parts.append(f'<rect class="band" data-level="{band.level.value}" x="{LEFT}" y="{top:.1f}" width="{plot}" '
                      f'height="{bottom - top:.1f}" fill="{BAND_FILLS[band.level.value]}"/>')

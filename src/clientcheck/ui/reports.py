@@ -18,7 +18,7 @@ from clientcheck.levels import Level
 from clientcheck.saved.clients import AT_RISK, BIG_CLIENT_SHARE, History, Portfolio
 from clientcheck.saved.store import localized
 from clientcheck.text import markdown_text, strip_control
-from clientcheck.ui.charts import BANDS, Point
+from clientcheck.ui.charts import Point, drawn_bands
 from clientcheck.ui.clients import changes_cell, level_name, share_text
 from clientcheck.ui.dates import long_date, short_date
 
@@ -179,11 +179,6 @@ def points_text(value: float, language: str) -> str:
     return number(value, language)
 
 
-def band_edges() -> list[tuple[int, int, str]]:
-    """The bands drawn behind risk over time: ``(min, max, level)``."""
-    return [(band.minimum, band.maximum, band.level.value) for band in BANDS]
-
-
 def level_of(value: str) -> Level | None:
     try:
         return Level(value)
@@ -290,10 +285,11 @@ def _mermaid_history(report: Report) -> list[str]:
     lang = report.language
     labels = ", ".join(f'"{_mermaid_text(short_date(p.stamp, lang))}"' for p in report.points)
     risks = ", ".join(str(p.risk) for p in report.points)
-    bands = " · ".join(f"{level_name(level, lang)} {low}–{high}" for low, high, level in band_edges())
+    bands = " · ".join(f"{level_name(band.level.value, lang)} {band.minimum}–{band.maximum}"
+                       for band in drawn_bands(report.points))  # none when the shipped ones do not fit
     return ["```mermaid", "xychart-beta", f'    title "{_mermaid_text(tr(lang, "history.spark"))}"',
             f"    x-axis [{labels}]", f'    y-axis "{_mermaid_text(tr(lang, "col.risk"))}" 0 --> 100',
-            f"    line [{risks}]", "```", "", f"*{tr(lang, 'report.bands', bands=bands)}*", ""]
+            f"    line [{risks}]", "```", "", *([f"*{tr(lang, 'report.bands', bands=bands)}*", ""] if bands else [])]
 
 
 # --- the portfolio in Markdown ----------------------------------------------------------------
