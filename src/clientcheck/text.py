@@ -179,11 +179,19 @@ def plain_number(value: float) -> int | float:
 
 
 def format_number(value: float | None) -> str:
-    """A number as a person writes it: ``30``, not ``30.0``; ``?`` when there is none."""
+    """A number as a person writes it, and as it reads back the same: ``30``, not ``30.0``;
+    ``125000.5``, never rounded to ``125000`` or spelled ``2.5e+06``; ``?`` when there is none."""
     if value is None:
         return "?"
     number = plain_number(value)
-    return str(number) if isinstance(number, int) else f"{number:g}"
+    if isinstance(number, int):
+        return str(number)
+    text = repr(number)  # the shortest digits that read back as this very number
+    if "e" not in text:
+        return text
+    from decimal import Decimal  # only for the rare exponent (1e-05): the same digits, written out
+
+    return format(Decimal(text), "f")
 
 
 class Text(NamedTuple):
