@@ -418,7 +418,9 @@ dimensions:
 # it belongs to, a type and a text. The risk of an answer goes from 0 (healthy) to 100.
 questions:
   # frequency: never 0, rarely 25, sometimes 50, often 75, always 100.
-  # weight: how much the question counts (default 1).
+  # weight: how much the question counts (default 1). An answer at risk 75 or more is a
+  # serious signal and adds weight x risk / 5 points to the overall risk ("often" 15,
+  # "always" 20); one from 50 to 74 ("sometimes") adds half that; a healthier one adds nothing.
   - id: pays_late
     dimension: money
     type: frequency
@@ -480,8 +482,8 @@ questions:
     help: "{hours_share_help}"
     advice: "{hours_share_advice}"
 
-# bands: the verdict for each range of overall risk (the weighted average of the
-# answers). Whole numbers from 0 to 100, no gaps, no overlaps; the level never goes
+# bands: the verdict for each range of overall risk (the signals' points added up, at most
+# 100). Whole numbers from 0 to 100, no gaps, no overlaps; the level never goes
 # down as risk goes up. Levels: keep, watch, renegotiate, let_go.
 bands:
   - min: 0
