@@ -379,59 +379,169 @@ _STARTER_TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
+_STARTER_COMMENTS: dict[str, dict[str, str]] = {  # the starter's comments, in the language of its texts
+    "en": {
+        "intro": """\
+
+{bank_id} - a question bank for clientcheck, written by `clientcheck banks new`.
+It works as it is: try `clientcheck assess --bank {bank_id}`. Then make it yours:
+change the questions, run `clientcheck banks validate {path}` after each edit,
+and see docs/writing-banks.md (every field: docs/bank-format.md).
+
+The first line lets VS Code (YAML extension) and other yaml-language-server editors complete
+and check the fields as you type, with bank.schema.json beside this file (kept up to date).
+Indent with spaces, never tabs. Put text in "double quotes" when it contains ': ' or '#'.""",
+        "id": """\
+id: what --bank takes. Lowercase letters, digits and '-'. Keep it equal to the file name.
+Give a built-in bank's id (e.g. starter) to replace the built-in one with yours.""",
+        "version": """\
+version: a whole number; raise it when you change questions or scoring (results record it).""",
+        "languages": """\
+languages: it, en or both. Every text below is either one string, or one line per
+language you list here, like:  title: {{it: "Titolo", en: "Title"}}""",
+        "source": """\
+source: where the ideas come from (title, author and date are required).""",
+        "dimensions": """\
+dimensions: the themes the questions are grouped by; each gets its own risk score.""",
+        "questions": """\
+questions: asked in this order. Each has an id (lowercase, digits, '_'), the dimension
+it belongs to, a type and a text. The risk of an answer goes from 0 (healthy) to 100.""",
+        "frequency": """\
+frequency: never 0, rarely 25, sometimes 50, often 75, always 100.
+weight: how much the question counts (default 1). An answer at risk 75 or more is a
+serious signal and adds weight x risk / 5 points to the overall risk ("often" 15,
+"always" 20); one from 50 to 74 ("sometimes") adds half that; a healthier one adds nothing.""",
+        "advice": """\
+advice: shown in the verdict when the answer raises a concern (risk 50 or more).
+A question without advice only gets a warning from `banks validate`.""",
+        "yes_no": """\
+yes_no: yes is the risky answer (100)... unless reverse: true, as here,
+where "yes" is the healthy one.""",
+        "choice": """\
+choice: your own answers, each with a risk from 0 to 100 and, if you like,
+its own advice (used instead of the question's).""",
+        "when": """\
+when: a follow-up, asked only when a condition on an EARLIER question holds.
+Conditions: {{question: ID, equals: X}}, {{question: ID, in: [X, Y]}},
+{{question: ID, at_least: N}}, {{question: ID, at_most: N}}, and all/any/not lists.""",
+        "number": """\
+number: a value between min and max. Risk is 0 at safe_at, 100 at risky_at,
+in a straight line between them. help: a line shown under the question.""",
+        "bands": """\
+bands: the verdict for each range of overall risk (the signals' points added up, at most
+100). Whole numbers from 0 to 100, no gaps, no overlaps; the level never goes
+down as risk goes up. Levels: keep, watch, renegotiate, let_go.""",
+        "dealbreakers": """\
+dealbreakers (optional): raise the verdict to at least `level`, whatever the total.""",
+        "profiles": """\
+profiles (optional): named patterns shown with their advice; they never change the level.
+Besides answers, dealbreakers and profiles may look at risk: {{risk: overall, at_least: 50}}
+or one dimension's, {{risk: scope, at_least: 50}}.""",
+    },
+    "it": {
+        "intro": """\
+
+{bank_id} - un questionario per clientcheck, scritto da `clientcheck banks new`.
+Funziona così com'è: provalo con `clientcheck assess --bank {bank_id}`. Poi fallo tuo:
+cambia le domande, lancia `clientcheck banks validate {path}` dopo ogni modifica
+e leggi docs/writing-banks.md (tutti i campi: docs/bank-format.md; le guide sono in inglese).
+
+La prima riga permette a VS Code (estensione YAML) e agli altri editor con
+yaml-language-server di completare e controllare i campi mentre scrivi, con bank.schema.json
+qui accanto (sempre aggiornato). Rientra con gli spazi, mai con i tab. Metti un testo tra
+"virgolette doppie" quando contiene ': ' o '#'.
+I nomi dei campi (id, text, advice...) restano in inglese: sono quelli che clientcheck legge.""",
+        "id": """\
+id: quello che --bank accetta. Lettere minuscole, cifre e '-'. Tienilo uguale al nome del file.
+Con l'id di un questionario incluso (per esempio starter) il tuo prende il suo posto.""",
+        "version": """\
+version: un numero intero; aumentalo quando cambi domande o punteggi (i risultati lo registrano).""",
+        "languages": """\
+languages: it, en o entrambe. Ogni testo qui sotto è una sola stringa, oppure una riga per
+ciascuna lingua elencata qui, così:  title: {{it: "Titolo", en: "Title"}}""",
+        "source": """\
+source: da dove vengono le idee (titolo, autore e data sono obbligatori).""",
+        "dimensions": """\
+dimensions: i temi in cui si raggruppano le domande; ognuno ha il suo punteggio di rischio.""",
+        "questions": """\
+questions: poste in quest'ordine. Ognuna ha un id (minuscole, cifre, '_'), la dimensione
+a cui appartiene, un tipo (type) e un testo (text). Il rischio di una risposta va da 0 (sano)
+a 100.""",
+        "frequency": """\
+frequency: never (mai) 0, rarely (raramente) 25, sometimes (a volte) 50, often (spesso) 75,
+always (sempre) 100.
+weight: quanto conta la domanda (1 se non lo scrivi). Una risposta con rischio 75 o più è
+un segnale serio e aggiunge weight x rischio / 5 punti al rischio complessivo ("spesso" 15,
+"sempre" 20); una da 50 a 74 ("a volte") ne aggiunge la metà; una più sana, niente.""",
+        "advice": """\
+advice: il consiglio mostrato nel verdetto quando la risposta preoccupa (rischio 50 o più).
+A una domanda senza advice `banks validate` dà solo un avviso.""",
+        "yes_no": """\
+yes_no: "sì" è la risposta a rischio (100)... a meno di reverse: true, come qui,
+dove "sì" è la risposta sana.""",
+        "choice": """\
+choice: risposte tue, ognuna con un rischio da 0 a 100 e, se vuoi,
+un suo consiglio (usato al posto di quello della domanda).""",
+        "when": """\
+when: una domanda di approfondimento, posta solo se vale una condizione su una domanda
+PRECEDENTE.
+Condizioni: {{question: ID, equals: X}}, {{question: ID, in: [X, Y]}},
+{{question: ID, at_least: N}}, {{question: ID, at_most: N}}, e le liste all/any/not.""",
+        "number": """\
+number: un valore tra min e max. Il rischio è 0 a safe_at e 100 a risky_at,
+in linea retta tra i due. help: una riga mostrata sotto la domanda.""",
+        "bands": """\
+bands: il verdetto per ogni fascia di rischio complessivo (i punti dei segnali sommati, al
+massimo 100). Numeri interi da 0 a 100, senza buchi né sovrapposizioni; il livello non scende
+mai quando il rischio sale. Livelli: keep (tieni), watch (tieni d'occhio), renegotiate
+(rinegozia), let_go (lascia andare).""",
+        "dealbreakers": """\
+dealbreakers (facoltativi): motivi di rottura, che alzano il verdetto almeno a `level`,
+qualunque sia il totale.""",
+        "profiles": """\
+profiles (facoltativi): situazioni tipiche con un nome, mostrate con il loro consiglio; non
+cambiano mai il livello. Oltre alle risposte, dealbreakers e profiles possono guardare il
+rischio: {{risk: overall, at_least: 50}} o quello di una dimensione, {{risk: scope, at_least: 50}}.""",
+    },
+}
+_COMMENT_SLOT = re.compile(r"^( *)#@(\w+)$", re.MULTILINE)  # where a block of comments goes
 _STARTER = """\
 # yaml-language-server: $schema={schema}
-#
-# {bank_id} - a question bank for clientcheck, written by `clientcheck banks new`.
-# It works as it is: try `clientcheck assess --bank {bank_id}`. Then make it yours:
-# change the questions, run `clientcheck banks validate {path}` after each edit,
-# and see docs/writing-banks.md (every field: docs/bank-format.md).
-#
-# The first line lets VS Code (YAML extension) and other yaml-language-server editors complete
-# and check the fields as you type, with bank.schema.json beside this file (kept up to date).
-# Indent with spaces, never tabs. Put text in "double quotes" when it contains ': ' or '#'.
+#@intro
 
-# id: what --bank takes. Lowercase letters, digits and '-'. Keep it equal to the file name.
-# Give a built-in bank's id (e.g. starter) to replace the built-in one with yours.
+#@id
 id: {bank_id}
-# version: a whole number; raise it when you change questions or scoring (results record it).
+#@version
 version: 1
-# languages: it, en or both. Every text below is either one string, or one line per
-# language you list here, like:  title: {{it: "Titolo", en: "Title"}}
+#@languages
 languages: [{lang}]
 title: "{title}"
 description: "{description}"
-# source: where the ideas come from (title, author and date are required).
+#@source
 source:
   title: "{source_title}"
   author: "{author}"
   date: "{date}"
 
-# dimensions: the themes the questions are grouped by; each gets its own risk score.
+#@dimensions
 dimensions:
   - id: money
     label: "{money}"
   - id: scope
     label: "{scope}"
 
-# questions: asked in this order. Each has an id (lowercase, digits, '_'), the dimension
-# it belongs to, a type and a text. The risk of an answer goes from 0 (healthy) to 100.
+#@questions
 questions:
-  # frequency: never 0, rarely 25, sometimes 50, often 75, always 100.
-  # weight: how much the question counts (default 1). An answer at risk 75 or more is a
-  # serious signal and adds weight x risk / 5 points to the overall risk ("often" 15,
-  # "always" 20); one from 50 to 74 ("sometimes") adds half that; a healthier one adds nothing.
+  #@frequency
   - id: pays_late
     dimension: money
     type: frequency
     weight: 2
     text: "{pays_late}"
-    # advice: shown in the verdict when the answer raises a concern (risk 50 or more).
-    # A question without advice only gets a warning from `banks validate`.
+    #@advice
     advice: "{pays_late_advice}"
 
-  # yes_no: yes is the risky answer (100)... unless reverse: true, as here,
-  # where "yes" is the healthy one.
+  #@yes_no
   - id: has_contract
     dimension: money
     type: yes_no
@@ -439,8 +549,7 @@ questions:
     text: "{has_contract}"
     advice: "{has_contract_advice}"
 
-  # choice: your own answers, each with a risk from 0 to 100 and, if you like,
-  # its own advice (used instead of the question's).
+  #@choice
   - id: brief
     dimension: scope
     type: choice
@@ -458,9 +567,7 @@ questions:
         advice: "{brief_moving_advice}"
     advice: "{brief_advice}"
 
-  # when: a follow-up, asked only when a condition on an EARLIER question holds.
-  # Conditions: {{question: ID, equals: X}}, {{question: ID, in: [X, Y]}},
-  # {{question: ID, at_least: N}}, {{question: ID, at_most: N}}, and all/any/not lists.
+  #@when
   - id: extra_unpaid
     dimension: scope
     type: yes_no
@@ -468,8 +575,7 @@ questions:
     text: "{extra_unpaid}"
     advice: "{extra_unpaid_advice}"
 
-  # number: a value between min and max. Risk is 0 at safe_at, 100 at risky_at,
-  # in a straight line between them. help: a line shown under the question.
+  #@number
   - id: hours_share
     dimension: scope
     type: number
@@ -482,9 +588,7 @@ questions:
     help: "{hours_share_help}"
     advice: "{hours_share_advice}"
 
-# bands: the verdict for each range of overall risk (the signals' points added up, at most
-# 100). Whole numbers from 0 to 100, no gaps, no overlaps; the level never goes
-# down as risk goes up. Levels: keep, watch, renegotiate, let_go.
+#@bands
 bands:
   - min: 0
     max: 24
@@ -511,7 +615,7 @@ bands:
     steps:
       - "{let_go_step}"
 
-# dealbreakers (optional): raise the verdict to at least `level`, whatever the total.
+#@dealbreakers
 dealbreakers:
   - id: late_without_contract
     when:
@@ -521,9 +625,7 @@ dealbreakers:
     level: renegotiate
     reason: "{dealbreaker}"
 
-# profiles (optional): named patterns shown with their advice; they never change the level.
-# Besides answers, dealbreakers and profiles may look at risk: {{risk: overall, at_least: 50}}
-# or one dimension's, {{risk: scope, at_least: 50}}.
+#@profiles
 profiles:
   - id: time_sink
     when:
@@ -538,5 +640,8 @@ profiles:
 def starter_text(bank_id: str, language: str, schema_uri: str, path: str, date: str) -> str:
     """The commented starter bank ``banks new`` writes, its texts in ``language``."""
     lang = language if language in _STARTER_TEXTS else "en"
-    return _STARTER.format(schema=schema_uri, bank_id=bank_id, path=path, lang=lang, date=date,
+    comments = _STARTER_COMMENTS[lang]
+    template = _COMMENT_SLOT.sub(lambda slot: "\n".join(f"{slot[1]}# {line}".rstrip()
+                                                       for line in comments[slot[2]].split("\n")), _STARTER)
+    return template.format(schema=schema_uri, bank_id=bank_id, path=path, lang=lang, date=date,
                            **_STARTER_TEXTS[lang])
