@@ -12,15 +12,14 @@ from collections.abc import Sequence
 from clientcheck.i18n import tr, trn
 from clientcheck.saved.clients import History, HistoryEntry, Portfolio, PortfolioEntry
 from clientcheck.saved.store import localized
+from clientcheck.ui.cells import cell_width, fit
 from clientcheck.ui.charts import NUMBERED, OTHER_MARK, Cell, Dot, Point, history_chart, portfolio_chart
 from clientcheck.ui.clients import (
     NAME_MAX,
     Column,
     Screen,
-    cell_width,
     cells,
     changes_cell,
-    fit,
     level_name,
     level_names,
     level_style,
