@@ -16,7 +16,7 @@ from clientcheck.bank.answer_values import normalise_answer
 from clientcheck.bank.loader import load_bank
 from clientcheck.bank.model import AnswerValue, Bank
 from clientcheck.ui.verdict import make_console
-from tests.conftest import QUESTIONS, REPO
+from tests.conftest import QUESTIONS, REPO, TEST_BANKS
 
 SIZES = [(80, 40), (100, 40)]
 
@@ -29,6 +29,27 @@ def terminal(columns: int, rows: int, raw: str, *, through_pty: bool = False) ->
     stream = pyte.Stream(screen)
     stream.feed(raw if through_pty else raw.replace("\n", "\r\n"))
     return [line.rstrip() for line in screen.display]
+
+
+WIDE_WORDS = "取引先は 請求書の 支払いを いつも 遅らせますか 🐋🧾"  # two cells a character
+
+
+def wide_bank(folder: Path) -> Bank:
+    """tests/banks/full.yaml with every English question text and option label ending in words
+    a terminal draws two cells a character (CJK, emoji): as long in cells as two lines of 80."""
+    data = _load(TEST_BANKS / "full.yaml")
+
+    def widened(text: str | dict[str, str], words: str) -> dict[str, str]:
+        texts = {"it": text, "en": text} if isinstance(text, str) else dict(text)
+        return {**texts, "en": f"{texts['en']} {words}"}
+
+    for question in data["questions"]:
+        question["text"] = widened(question["text"], f"{WIDE_WORDS} {WIDE_WORDS}")
+        for option in question.get("options", []):
+            option["label"] = widened(option["label"], WIDE_WORDS)
+    path = folder / "wide.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return load_bank(path)
 
 
 def drawn(draw: Callable[[Console], None], columns: int, *, on_terminal: bool = True, **environ: str) -> str:

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from clientcheck.i18n import tr
-from clientcheck.saved.clients import portfolio
-from clientcheck.ui.client_screens import write_portfolio
+from clientcheck.saved.clients import history, portfolio
+from clientcheck.ui.cells import cell_width
+from clientcheck.ui.client_screens import write_changes, write_portfolio
 from clientcheck.ui.clients import Screen
 from tests.clients_helpers import open_store, record
 from tests.screens import terminal
@@ -35,3 +36,22 @@ def test_the_shares_warning_hangs_under_its_first_line(tmp_path: Path, language:
     said = " ".join(row.strip() for row in warning)
     assert said == tr(language, "portfolio.over_100", total="140%"), said
     assert not re.search(r"\w-$", warning[0])  # wrapped between words
+
+
+def test_a_signal_in_wide_characters_is_wrapped_within_the_screen() -> None:
+    """What changed since the last check, when the bank's signal is CJK and emoji (two cells a
+    character): each line fits 60 columns in cells, so the terminal (pyte) shows each on its row,
+    the later ones under the text, not broken again at column 0."""
+    wide = "取引先は 請求書の 支払いを いつも 遅らせますか 🐋🧾 " * 3
+    before = record("大神株式会社", "2026-03-01T09:00:00Z", signals=())
+    after = record("大神株式会社", "2026-04-01T09:00:00Z", signals=("pays_late",))
+    after = after._replace(signals=tuple(ref._replace(text={"en": wide, "it": wide}) for ref in after.signals))
+    out = io.StringIO()
+    write_changes(history("大神株式会社", [before, after]).latest, "en", Screen(out, False, 60))
+    lines = out.getvalue().splitlines()
+    signal = lines[lines.index("  Newly triggered:") + 1:]
+    assert len(signal) >= 3 and " ".join(line.strip() for line in signal) == "+ " + " ".join(wide.split())
+    assert all(cell_width(line) <= 60 for line in signal), signal
+    shown = terminal(60, 2 * len(lines), out.getvalue())
+    below = shown.index("  Newly triggered:") + 1
+    assert shown[below:below + len(signal) + 1] == [*(line.rstrip() for line in signal), ""]  # one row each

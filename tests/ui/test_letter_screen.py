@@ -12,6 +12,7 @@ import pyte
 import pytest
 
 from clientcheck.assessment.letter import letter
+from clientcheck.ui.cells import cell_width
 from clientcheck.ui.letter_screen import wrapped
 
 pexpect = pytest.importorskip("pexpect")
@@ -26,6 +27,16 @@ def test_a_long_line_wraps_between_words_and_short_ones_stay() -> None:
     assert all(len(line) <= 40 for line in lines)
     assert " ".join(lines[2:-3]).split() == ("word " * 30 + "end").split()
     assert wrapped("x" * 50 + " y", 40).split("\n") == ["x" * 50, "y"]  # a word longer than the line stays whole
+
+
+def test_a_client_named_in_wide_characters_is_wrapped_by_the_cells_it_takes() -> None:
+    """大神株式会社 is six characters and twelve cells: each line fits 40 cells, and a line of 40
+    cells or fewer, though wide, is left as it is."""
+    paragraph = "Gentile 大神株式会社, con questa lettera le comunico la fine del nostro rapporto 🐋 di lavoro."
+    lines = wrapped(paragraph, 40).split("\n")
+    assert all(cell_width(line) <= 40 for line in lines), lines
+    assert " ".join(lines) == paragraph
+    assert wrapped("大神株式会社 " * 3, 40) == "大神株式会社 " * 3  # 39 cells: one line
 
 
 def on_a_terminal(*args: str, columns: int = 80) -> pyte.Screen:

@@ -13,7 +13,9 @@ import pytest
 from clientcheck.bank.catalog import find_bank
 from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr
-from clientcheck.ui.plain_quiz import PlainPrompts, PlainQuiz
+from clientcheck.ui.cells import cell_width
+from clientcheck.ui.plain_quiz import WIDTH, PlainPrompts, PlainQuiz
+from tests.screens import WIDE_WORDS, terminal, wide_bank
 
 CLIENTCHECK = Path(sys.executable).with_name("clientcheck")
 STARTER_KEYS = ["4", "2", "3", "2", "1", "1", "5", "35"]  # often, no, sometimes, rarely, never, yes, always, 35
@@ -49,6 +51,24 @@ def test_the_end_of_input_stops_the_quiz_as_an_interruption() -> None:
     with pytest.raises(Interrupted) as stop:
         plain_quiz("4\n")
     assert stop.value.message == tr("en", "quiz.interrupted")
+
+
+def test_questions_in_wide_characters_fit_the_terminal_as_written(tmp_path: Path) -> None:
+    """A bank whose texts are CJK and emoji (two cells a character): every line written fits
+    WIDTH cells, so a terminal 80 columns wide shows each on one row, never broken again by the
+    terminal; the review's lines are shortened to one row each."""
+    out = io.StringIO()
+    prompts = PlainPrompts("en", io.StringIO("\n".join(["1", "1", "20", "5", "1", "2", "1", ""]) + "\n"), out)
+    answers = PlainQuiz(wide_bank(tmp_path), "en", prompts.terminal, review=True).run()
+    assert answers["tone"] == "curt"
+    lines = out.getvalue().split("\n")
+    assert any(WIDE_WORDS in line for line in lines)
+    assert all(cell_width(line) <= WIDTH for line in lines), max(lines, key=cell_width)
+    assert terminal(80, len(lines), out.getvalue()) == [line.rstrip() for line in lines]
+    review = lines[lines.index("── Your answers ──") + 1:]
+    for number in range(1, 8):  # each question's line says its answer (a long answer may go on below)
+        assert "  →  " in next(line for line in review if line.startswith(f"{number:>3}. ")), review
+    assert review[0].endswith("…  →  Never")  # the question shortened, to the cells left
 
 
 def spawn(args: list[str], home: Path):

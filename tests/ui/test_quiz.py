@@ -10,7 +10,9 @@ import gc
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -32,6 +34,7 @@ from clientcheck.env import Environment
 from clientcheck.errors import ExitCode, Interrupted
 from clientcheck.ui.quiz import QMARK, Quiz, pick_bank
 from tests.conftest import QUESTIONS, TEST_BANKS, CliInvoke
+from tests.screens import WIDE_WORDS, terminal, wide_bank
 
 FULL = load_bank(TEST_BANKS / "full.yaml")
 DOWN, UP, ENTER = "\x1b[B", "\x1b[A", "\r"
@@ -425,6 +428,42 @@ def test_the_review_lists_every_answer_compactly(keyboard: PipeInput) -> None:
     assert "  5. How does the client speak to you?  →  Calmly\n" in first
     assert "  5. How does the client speak to you?  →  Curtly\n" in second  # listed again, changed
     assert "  6. Do you enjoy the work?  →  Always\nEnter: see the verdict · a number: change that answer" in first
+
+
+def test_questions_in_wide_characters_stay_within_the_terminal(keyboard: PipeInput, tmp_path: Path) -> None:
+    """A bank whose texts are CJK and emoji (two cells a character), drawn on a terminal 80
+    columns wide (pyte): each question is wrapped between words with its later lines indented,
+    never broken again by the terminal at column 0, and each review line, shortened to the
+    cells left, keeps its answer on its row."""
+    raw = io.StringIO()
+    output = Vt100_Output(raw, lambda: Size(rows=24, columns=80), term="xterm", enable_cpr=False)
+    keyboard.send_text("".join(HEALTHY) + CONFIRM)
+    keyboard.close()
+    assert Quiz(wide_bank(tmp_path), "en", input=keyboard, output=output, review=True).run() == HEALTHY_ANSWERS
+    rows = [row for row in terminal(80, 300, raw.getvalue(), through_pty=True) if row]
+    assert any(WIDE_WORDS.split()[0] in row for row in rows)
+    broken = [row for row in rows if unicodedata.east_asian_width(row[0]) in "WF"]
+    assert not broken, broken  # a row starting with a wide character: the terminal broke the line
+    review = rows[rows.index("── Your answers ──") + 1:]
+    for number, answer in enumerate(["Never", "Yes", "10%", "40% margin"], start=1):
+        line = next(row for row in review if row.startswith(f"{number:>3}. "))
+        assert line.endswith(f"…  →  {answer}"), line
+
+
+def test_a_prompt_naming_a_client_in_wide_characters_is_wrapped_between_words(keyboard: PipeInput) -> None:
+    """The resume question with a client's name in CJK, on a terminal 60 columns wide (pyte): the
+    message is broken between words where it fits in cells, so no word is cut and nothing is lost
+    at the edge (counted in characters, "questionario" was cut to "questi")."""
+    raw = io.StringIO()
+    output = Vt100_Output(raw, lambda: Size(rows=24, columns=60), term="xterm", enable_cpr=False)
+    keyboard.send_text("y")
+    client = "大神株式会社 東京本社 営業部 🐋 取引先 請求書"
+    assert quiz_module.ask_resume("it", client, "starter", 2, "1 dic 2026, ore 10:00", input=keyboard, output=output)
+    rows = [row for row in terminal(60, 24, raw.getvalue(), through_pty=True) if row]
+    assert rows[0].startswith(f"? {client} ha un")
+    said = " ".join(row.strip() for row in rows)
+    assert "ha un questionario lasciato a metà (starter, 2 risposte, 1 dic 2026, ore 10:00)." in said, rows
+    assert all(row.startswith("  ") for row in rows[1:]), rows
 
 
 def test_no_review_goes_straight_to_the_verdict(cli: CliInvoke, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,13 +6,12 @@ list and every ``--json`` stay as light as they were.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 from clientcheck.i18n import tr, trn
 from clientcheck.saved.clients import History, HistoryEntry, Portfolio, PortfolioEntry
 from clientcheck.saved.store import localized
-from clientcheck.ui.cells import cell_width, fit
+from clientcheck.ui.cells import cell_width, fit, wrap
 from clientcheck.ui.charts import NUMBERED, OTHER_MARK, Cell, Dot, Point, history_chart, portfolio_chart
 from clientcheck.ui.clients import (
     NAME_MAX,
@@ -99,7 +98,7 @@ def write_changes(entry: HistoryEntry, language: str, screen: Screen, most: int 
         shown = signals if most is None else signals[:most]
         for signal in shown:
             number = f"#{signal.number} " if signal.number is not None else ""
-            lines = textwrap.wrap(localized(signal.text, lang), max(20, screen.width - 6 - len(number))) or [""]
+            lines = wrap(localized(signal.text, lang), max(20, screen.width - 6 - len(number))) or [""]
             screen.line((f"    {mark} ", style), (number, "dim"), (lines[0], ""))
             for more in lines[1:]:
                 screen.line((" " * (6 + len(number)) + more, ""))
@@ -170,10 +169,8 @@ def write_warning(warning: str, screen: Screen, style: str, indent: int = 2) -> 
     not under the sign, so that it reads as one block (a terminal would wrap it at column 0)."""
     sign, _, words = warning.partition(" ")
     first = " " * indent + sign + " "
-    wide = cell_width(first) - len(first)  # textwrap counts characters: a sign two columns wide counts one
-    for line in textwrap.wrap(words, max(screen.width - wide, 24), break_long_words=False,
-                              break_on_hyphens=False, initial_indent=first,
-                              subsequent_indent=" " * cell_width(first)):
+    for line in wrap(words, max(screen.width, 24), break_long_words=False, break_on_hyphens=False,
+                     initial_indent=first, subsequent_indent=" " * cell_width(first)):
         screen.line((line, style))
 
 

@@ -7,7 +7,7 @@ pipe or a file gets the paragraphs as they are.
 
 from __future__ import annotations
 
-import textwrap
+from clientcheck.ui.cells import cell_width, wrap
 
 
 def wrapped(text: str, width: int) -> str:
@@ -15,9 +15,8 @@ def wrapped(text: str, width: int) -> str:
     line, a long address, is left whole); blank lines and short lines as they are."""
     lines: list[str] = []
     for line in text.split("\n"):
-        if len(line) <= width:
+        if cell_width(line) <= width:
             lines.append(line)
             continue
-        lines.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
-                     or [line])
+        lines.extend(wrap(line, width, break_long_words=False, break_on_hyphens=False) or [line])
     return "\n".join(lines)

@@ -9,7 +9,6 @@ so the two never disagree on what is asked. Ctrl-D and Ctrl-C stop it with exit 
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -19,6 +18,7 @@ from clientcheck.bank.model import DONT_KNOW, AnswerValue, Bank, Question, Quest
 from clientcheck.errors import Interrupted
 from clientcheck.i18n import tr, trn
 from clientcheck.i18n.numbers import typeable
+from clientcheck.ui.cells import fill
 from clientcheck.ui.dates import long_date
 from clientcheck.ui.quiz import BACK, Quiz, bank_label
 
@@ -36,8 +36,8 @@ class LineTerminal:
 
     def say(self, text: str, indent: int = 0, *, hang: bool = False) -> None:
         """``text`` wrapped at ``WIDTH``, each line indented (``hang``: all but the first)."""
-        lines = [textwrap.fill(paragraph, WIDTH, initial_indent="" if hang else " " * indent,
-                               subsequent_indent=" " * indent)
+        lines = [fill(paragraph, WIDTH, initial_indent="" if hang else " " * indent,
+                      subsequent_indent=" " * indent)
                  if paragraph else "" for paragraph in text.split("\n")]
         self.out.write("\n".join(lines) + "\n")
         self.out.flush()

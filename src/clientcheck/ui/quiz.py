@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import gc
 import sys
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TextIO
 
@@ -41,6 +40,7 @@ from clientcheck.i18n import tr, trn
 from clientcheck.i18n.numbers import count as format_count
 from clientcheck.i18n.numbers import typeable
 from clientcheck.text import one_line
+from clientcheck.ui.cells import cell_width, fill, shorten, wrap
 
 BACK = "__back__"
 QMARK = "›"
@@ -256,8 +256,8 @@ class Quiz:
     def _review_line(self, number: int, question: Question, answer: AnswerValue) -> str:
         """``  3. The question, shortened to one line  →  the answer``."""
         shown = self._answer_label(question, answer)
-        room = max(20, self._width() - len(shown) - 10)
-        return f"{number:>3}. {textwrap.shorten(question.text.get(self.language), room, placeholder=' …')}  →  {shown}"
+        room = max(20, self._width() - cell_width(shown) - 10)
+        return f"{number:>3}. {shorten(question.text.get(self.language), room, placeholder=' …')}  →  {shown}"
 
     def _answer_label(self, question: Question, answer: AnswerValue) -> str:
         if answer == DONT_KNOW:
@@ -336,7 +336,7 @@ class Quiz:
             if error.value > error.maximum:
                 return tr(lang, "quiz.above_maximum", value=value, max=typeable(error.maximum, lang))
             return tr(lang, "quiz.below_minimum", value=value, min=typeable(error.minimum, lang))
-        typed = textwrap.shorten(one_line(error.typed), 20, placeholder=" …") if isinstance(
+        typed = shorten(one_line(error.typed), 20, placeholder=" …") if isinstance(
             error, UnreadableNumber) else ""
         if not typed.strip():  # Enter on an empty field: "«» is not a number" would say nothing
             return tr(lang, "quiz.number_empty")
@@ -400,8 +400,8 @@ class Quiz:
         width = self._width()
         lines = []
         for paragraph in text.split("\n"):
-            lines.append(textwrap.fill(paragraph, width=width, subsequent_indent=" " * indent,
-                                       initial_indent="" if hang else " " * indent) if paragraph else "")
+            lines.append(fill(paragraph, width, subsequent_indent=" " * indent,
+                              initial_indent="" if hang else " " * indent) if paragraph else "")
         print_formatted_text(FormattedText([(style, "\n".join(lines))]), output=output)
 
 
@@ -415,12 +415,12 @@ def _fitted(message: str, instruction: str, output: Output, qmark: str = "?", *,
         width = max(20, output.get_size().columns - 1)
     except Exception:  # a dummy or odd output: any sane width will do
         width = 79
-    lines = textwrap.wrap(f"{qmark} {message}", width, subsequent_indent="  ") or [qmark]
+    lines = wrap(f"{qmark} {message}", width, subsequent_indent="  ") or [qmark]
     fitted = "\n".join(lines)[len(qmark) + 1:]
-    below = textwrap.fill(instruction, width, initial_indent="  ", subsequent_indent="  ")
-    if answers and len(lines[-1]) + max(map(len, answers)) + 2 > width:
+    below = fill(instruction, width, initial_indent="  ", subsequent_indent="  ")
+    if answers and cell_width(lines[-1]) + max(map(cell_width, answers)) + 2 > width:
         return fitted + "\n ", below[2:]  # the prompt's own spaces indent the next line by two
-    if len(lines[-1]) + len(instruction) + 3 <= width:  # the prompt's spaces around them
+    if cell_width(lines[-1]) + cell_width(instruction) + 3 <= width:  # the prompt's spaces around them
         return fitted, instruction
     return fitted, "\n" + below
 
