@@ -55,3 +55,17 @@ def test_a_signal_in_wide_characters_is_wrapped_within_the_screen() -> None:
     shown = terminal(60, 2 * len(lines), out.getvalue())
     below = shown.index("  Newly triggered:") + 1
     assert shown[below:below + len(signal) + 1] == [*(line.rstrip() for line in signal), ""]  # one row each
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_what_changed_says_since_when_within_a_narrow_screen(language: str) -> None:
+    bank = "a-bank-of-my-own-with-a-long-name"
+    before = record("Acme", "2026-03-01T09:00:00Z", bank=bank, signals=())
+    after = record("Acme", "2026-04-01T09:00:00Z", bank=bank, signals=("pays_late",))
+    out = io.StringIO()
+    write_changes(history("Acme", [before, after]).latest, language, Screen(out, False, 60))
+    assert all(cell_width(line) <= 60 for line in out.getvalue().splitlines())  # the terminal breaks none again
+    rows = terminal(60, 20, out.getvalue())
+    heading = rows[:next(y for y, row in enumerate(rows) if row.startswith("  "))]
+    assert len(heading) >= 2 and all(cell_width(row) <= 60 for row in heading)
+    assert bank in " ".join(heading) and " ".join(heading).endswith("40 → 40")  # said whole, in order

@@ -83,11 +83,15 @@ def write_changes(entry: HistoryEntry, language: str, screen: Screen, most: int 
     lang = language
     change = entry.change
     if change is None:
-        screen.line((tr(lang, "history.no_previous", bank=entry.record.bank_id), "dim"))
+        first = tr(lang, "history.no_previous", bank=entry.record.bank_id)
+        for line in wrap(first, screen.width, break_on_hyphens=False):
+            screen.line((line, "dim"))
         return
     previous = change.previous
-    screen.line((tr(lang, "history.since", date=long_date(previous.created, lang), bank=previous.bank_id,
-                    before=previous.risk, after=entry.record.risk), "bold"))
+    since = tr(lang, "history.since", date=long_date(previous.created, lang), bank=previous.bank_id,
+               before=previous.risk, after=entry.record.risk)
+    for line in wrap(since, screen.width, break_on_hyphens=False):  # within a narrow terminal; a bank id kept whole
+        screen.line((line, "bold"))
     if not change.new and not change.resolved:
         screen.line(("  " + tr(lang, "history.nothing_changed"), ""))
     for title, signals, mark, style in ((tr(lang, "history.new"), change.new, "+", "red"),
