@@ -532,3 +532,9 @@ def test_forget_a_client_with_only_an_unfinished_quiz(cli: CliInvoke, isolated_h
     assert (result.exit_code, result.stdout) == (0, "Forgot Zeta: 0 assessments deleted.\n")
     with open_store(isolated_home) as store:
         assert store.progress("Zeta") is None
+
+
+@pytest.mark.parametrize("command", ["history", "portfolio"])
+def test_limit_is_shown_as_the_n_its_help_speaks_of(cli: CliInvoke, command: str) -> None:
+    row = next(line for line in cli(command, "--help").output.splitlines() if "--limit" in line)
+    assert " N [x>=1] " in row and "<int" not in row and " N " in row.split("[x>=1]")[1]  # the help's own N

@@ -103,7 +103,7 @@ def history_command(
     env: Environment, language: str, client: ClientArgument, lang: LangOption = None,
     json_output: JsonOption = False, no_color: NoColorOption = False, full: FullOption = False,
     limit: Annotated[int | None, typer.Option(
-        "--limit", "-n", min=1, show_default=False,
+        "--limit", "-n", min=1, show_default=False, metavar="N",
         help="List only the N latest assessments (default 10, all with --full; the chart shows them all).")] = None,
 ) -> int:
     """A client's assessments over time: a chart of risk over real time, each verdict, and which
@@ -129,7 +129,7 @@ def history_command(
 def portfolio_command(
     env: Environment, language: str,
     lang: LangOption = None, json_output: JsonOption = False, no_color: NoColorOption = False,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, show_default=False,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, show_default=False, metavar="N",
                                               help="Show only the N riskiest clients.")] = None,
     report_format: FormatOption = None,
 ) -> int:
