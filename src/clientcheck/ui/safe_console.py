@@ -48,19 +48,19 @@ class GuardedConsole(Console):
 
 def _trimmed(line: list[Segment]) -> list[Segment]:
     """``line`` without the spaces at its end that nothing shows (no background, underline,
-    reverse or strike-through); control segments (a colour ending) are kept where they are."""
-    end = len(line)
-    while end:
-        segment = line[end - 1]
-        style = segment.style
-        if segment.control:
-            end -= 1
+    reverse or strike-through); control segments (a colour ending) are kept, in their order."""
+    controls: list[Segment] = []
+    while line:
+        last = line[-1]
+        style = last.style
+        if last.control:
+            controls.insert(0, line.pop())
             continue
         if style is not None and (style.bgcolor is not None or style.underline or style.reverse or style.strike):
             break
-        kept = segment.text.rstrip(" ")
+        kept = last.text.rstrip(" ")
         if kept:
-            return [*line[:end - 1], Segment(kept, style, segment.control), *line[end:]]
-        line = [*line[:end - 1], *line[end:]]
-        end -= 1
-    return line
+            line[-1] = Segment(kept, style)
+            break
+        line.pop()
+    return line + controls
