@@ -13,12 +13,13 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from clientcheck import __version__
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing, which --version does not need
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # names for annotations only: collections.abc imports collections, a third of --version
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
     import typer
 
     from clientcheck.env import Environment
