@@ -6,8 +6,11 @@ Budgets (issues 6 and 12), wall and CPU time printed side by side: each of the t
 ``clientcheck --version``, and <= 1.5 x the same command where the database is small (``clients``
 and ``portfolio`` with nothing saved, ``history`` of a client with the same 20 assessments who is
 the only one saved): what the size of the database costs, apart from the start-up every Typer
-command pays. The big database holds 10,000 clients with 20 assessments each (real result
-documents from the shipped banks); ``--quick`` (for CI) uses 1,000 x 5.
+command pays. Two floors are printed beside them, without budget: ``python -c "import typer"``
+(what every command but --version pays first) and the least a list of the big home costs in
+Python with neither Typer nor clientcheck (the clients query and one formatted line a client).
+The big database holds 10,000 clients with 20 assessments each (real result documents from the
+shipped banks); ``--quick`` (for CI) uses 1,000 x 5.
 
 The databases are filled in one transaction (``fill``: real records saved through the store,
 copied in SQL), in temporary CLIENTCHECK_HOMEs. Runs are interleaved (version, clients with
@@ -53,6 +56,17 @@ SCENARIOS = [("whale", "whale-000.yaml"), ("whale", "whale-healthy.yaml"), ("wha
              ("let-go", "let-go-late-payer.yaml"), ("let-go", "let-go-healthy.yaml")]
 FIRST_NAMES = ["Acme", "Bottega", "Studio", "Officina", "Fabbrica", "Atelier", "Agenzia", "Gruppo", "Caffè",
                "Ristorante", "Libreria", "Hotel", "Clinica", "Società", "Cantina", "Farmacia"]
+
+
+# The least a list of the big home can cost in Python, with no Typer, no clientcheck: the clients
+# query (store.clients) and one formatted line a client, written at once.
+LIST_FLOOR = """
+import sqlite3, sys
+db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+rows = db.execute("SELECT name, key, assessments, last_created, last_bank_id, last_risk, last_level, previous_risk,"
+                  " revenue_share FROM clients WHERE last_id IS NOT NULL ORDER BY key").fetchall()
+sys.stdout.write("\\n".join([f"{r[0]:<16}  {r[6]:<11}  {r[5]:>4}  {r[3][:10]}  {r[2]:>6}" for r in rows]))
+"""
 
 
 def templates() -> list[AssessmentRecord]:
@@ -169,7 +183,10 @@ def main() -> int:
                 ("history, one client", [*base, "history", only_client], small["alone"], None),
                 ("history", [*base, "history", some_client], env, "history, one client"),
                 ("portfolio, nothing saved", [*base, "portfolio"], small["nothing"], None),
-                ("portfolio", [*base, "portfolio"], env, "portfolio, nothing saved")]
+                ("portfolio", [*base, "portfolio"], env, "portfolio, nothing saved"),
+                # floors (no budget): what every Typer command pays first, and the least a list of this home costs
+                ("floor: import typer", [PYTHON, "-c", "import typer"], env, None),
+                ("floor: query, line a client", [PYTHON, "-c", LIST_FLOOR, str(home / "clientcheck.db")], env, None)]
         for _, command, home_env, _ in runs:  # warm the page cache and the bytecode
             run(command, home_env)
         times: dict[str, list[float]] = {name: [] for name, *_ in runs}
@@ -181,7 +198,8 @@ def main() -> int:
                 cpu[name].append(used)
     wall_of = {name: statistics.median(values) for name, values in times.items()}
     cpu_of = {name: statistics.median(values) for name, values in cpu.items()}
-    # --version answers before Typer is imported; the list commands cannot. The second ratio,
+    # --version answers before Typer is imported; the list commands cannot, and at 10,000 clients
+    # even the floor with no Typer (the query, a line a client) is past the --version budget. The second ratio,
     # against the same command on a small home, is what the size of the database costs; CPU
     # time beside each, which a loaded machine inflates least.
     print(f"{'command':<26}{'wall ms':>8}{'CPU ms':>8}  {'vs --version wall/CPU':>22}  {'budget':<7}"
