@@ -183,7 +183,7 @@ Risk over time  8 → 100
 Date              Bank      Risk  Verdict  Signals
 5 Jan 2026 09:00  whale v1     8  Keep     first with this bank
 5 Feb 2026 09:00  whale v1   100  Let go   +12 new, −1 resolved
-5 Mar 2026 09:00  whale v1   100  Let go   +2 new, −0 resolved
+5 Mar 2026 09:00  whale v1   100  Let go   +2 new
 
 Since the previous whale assessment (5 February 2026): risk 100 → 100
   Newly triggered:
@@ -204,7 +204,7 @@ def test_history_in_italian_numbers_the_signals(saved: CliInvoke) -> None:
     # new: s18 (15), s02 (11.25), s06 (7.5); the chart's band names and dates in Italian
     assert result.stdout.startswith("Beta & Figli — 2 valutazioni\nRischio nel tempo  8 → 41\n")
     assert "Tieni d'occhio\n" in result.stdout and "10 gen 2026" in result.stdout
-    assert "1 mar 2026 09:00   signals v1         41  Tieni d'occhio  +3 nuovi, −0 risolti" in result.stdout
+    assert "1 mar 2026 09:00   signals v1         41  Tieni d'occhio  +3 nuovi\n" in result.stdout
     assert "Dalla valutazione precedente (signals, 10 gennaio 2026): rischio 8 → 41\n  Nuovi segnali:\n" \
            "    + #18 Il cliente studia la concorrenza" in result.stdout
 

@@ -1,12 +1,17 @@
-"""ui/clients' plain tables: display widths and alignment with wide, combining and format characters."""
+"""ui/clients' plain tables: display widths and alignment with wide, combining and format characters;
+the history table's cells."""
 
 from __future__ import annotations
 
 import io
 import unicodedata
 
+import pytest
+
+from clientcheck.saved.clients import Change, HistoryEntry
+from clientcheck.saved.store import AssessmentRecord, SignalRef
 from clientcheck.ui.cells import cell_width
-from clientcheck.ui.clients import Column, Screen, table
+from clientcheck.ui.clients import Column, Screen, changes_cell, table
 
 
 def test_a_table_aligns_every_column_by_display_width() -> None:
@@ -81,3 +86,29 @@ def test_a_column_written_once_a_value_reads_as_each_value_written() -> None:
     assert texts[1] is texts[3]  # one string for a value, however many rows hold it
     assert written([], str) == [] and written([7, 70, 7], str) == ["7", "70", "7"]
     assert percent(22.5, "en") == written([22.5], lambda share: percent(share, "en"))[0]
+
+
+# --- the history table's Signals cell --------------------------------------------------------
+
+
+def _signals(count: int) -> tuple[SignalRef, ...]:
+    return tuple(SignalRef(f"q{n}", n, 10.0, {"en": f"Q{n}", "it": f"D{n}"}) for n in range(count))
+
+
+RECORD = AssessmentRecord("uid00000001", "Acme", "2026-01-05T09:00:00Z", "whale", 1, {"en": "Whale"}, 40, "watch",
+                          1.0, None, (), "{}")
+
+
+@pytest.mark.parametrize(("new", "resolved", "language", "expected"), [
+    (3, 0, "en", ("+3 new", "red")),
+    (0, 1, "en", ("−1 resolved", "green")),
+    (2, 1, "en", ("+2 new, −1 resolved", "red")),
+    (1, 2, "it", ("+1 nuovo, −2 risolti", "green")),
+    (3, 0, "it", ("+3 nuovi", "red")),
+    (0, 1, "it", ("−1 risolto", "green")),
+    (0, 0, "it", ("nessun cambiamento", "dim")),
+])
+def test_the_signals_cell_names_only_the_counts_that_changed(new: int, resolved: int, language: str,
+                                                             expected: tuple[str, str]) -> None:
+    entry = HistoryEntry(RECORD, Change(RECORD, _signals(new), _signals(resolved)))
+    assert changes_cell(entry, language) == expected

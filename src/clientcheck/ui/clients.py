@@ -222,8 +222,13 @@ def changes_cell(entry: HistoryEntry, language: str) -> Cell:
     new, resolved = len(entry.change.new), len(entry.change.resolved)
     if not new and not resolved:
         return (tr(language, "history.same"), "dim")
+    style = "red" if new > resolved else "green"
+    if not resolved:  # "+3 new", not "+3 new, −0 resolved"
+        return (trn(language, "history.new_count", new), style)
+    if not new:
+        return (trn(language, "history.resolved_count", resolved), style)
     return (tr(language, "history.counts", new=trn(language, "history.new_count", new),
-               resolved=trn(language, "history.resolved_count", resolved)), "red" if new > resolved else "green")
+               resolved=trn(language, "history.resolved_count", resolved)), style)
 
 
 def level_style(level: str) -> str:
