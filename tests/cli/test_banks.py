@@ -368,6 +368,23 @@ def test_validate_a_folder_and_by_default_the_search_path(cli: CliInvoke, isolat
     assert f"Checked {len(BUILTIN_IDS) + 1} files" in default.stdout
 
 
+def test_validate_takes_a_bank_id_for_the_file_bank_id_reads(cli: CliInvoke, isolated_home: Path,
+                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no file called like the ids here
+    built_in = cli("banks", "validate", "whale")
+    assert built_in.exit_code == 0 and built_in.stdout.startswith(f"{QUESTIONS / 'whale.yaml'}: ok\n")
+
+    mine = write(isolated_home / "banks" / "whale.yaml", bank_text("whale") + "questions: []\n")  # broken: wins
+    broken = cli("banks", "validate", "whale")
+    assert broken.exit_code == 2
+    assert broken.stdout.startswith(f"{mine}:") and "duplicate key 'questions'" in broken.stdout
+
+    write(tmp_path / "whale", "not a bank")  # a file of that name is the file meant
+    assert cli("banks", "validate", "whale").stdout.startswith("whale:1:1: error:")
+    unknown = cli("banks", "validate", "no-such-bank")
+    assert unknown.exit_code == 2 and unknown.stdout.startswith("no-such-bank:1:1: error: no such file\n")
+
+
 def test_validate_an_empty_folder_is_a_usage_error(cli: CliInvoke, tmp_path: Path) -> None:
     result = cli("banks", "validate", str(tmp_path))
     assert result.exit_code == 2

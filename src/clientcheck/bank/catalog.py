@@ -113,13 +113,16 @@ def _declared_id(path: Path) -> str | None:
         return None
 
 
-def find_bank(bank_id: str, environ: Mapping[str, str]) -> Bank:
-    """The winning bank with ``bank_id`` (see ``_precedence``), loading only as many files as
-    needed. A broken file named ``<id>.yaml`` that would win is reported as an error."""
-    candidates = bank_files(environ)
+def _winner(bank_id: str, candidates: list[BankFile]) -> tuple[Path, Bank | BankError] | None:
+    """The file that decides what ``--bank ID`` gives (see ``_precedence``), with its bank, or
+    why it is broken when it is named ``<id>.yaml`` (then the id is an error until it is fixed);
+    loads only as many files as needed."""
     for bank_file in sorted(candidates, key=lambda f: _precedence(f, bank_id)):
         if bank_file.path.stem == bank_id:
-            bank: Bank | None = load_bank(bank_file.path)  # raises BankError when broken
+            try:
+                bank: Bank | None = load_bank(bank_file.path)
+            except BankError as error:
+                return bank_file.path, error
         else:
             declared = _declared_id(bank_file.path)
             if declared is not None and declared != bank_id:
@@ -130,7 +133,34 @@ def find_bank(bank_id: str, environ: Mapping[str, str]) -> Bank:
                 continue
         if _claims(bank_file, bank, bank_id):
             assert bank is not None
-            return bank
+            return bank_file.path, bank
+    return None
+
+
+def bank_path(bank_id: str, environ: Mapping[str, str]) -> Path | None:
+    """The file ``--bank ID`` reads, broken or not; None when no file holds that id."""
+    won = _winner(bank_id, bank_files(environ))
+    return None if won is None else won[0]
+
+
+def named_file(argument: Path, environ: Mapping[str, str]) -> Path:
+    """A file argument as given; a bank's id given instead (no such file here, no folder, no
+    suffix: ``banks validate mine``) stands for the file ``--bank ID`` reads."""
+    text = str(argument)
+    if argument.exists() or text != argument.name or argument.suffix in (".yaml", ".yml"):
+        return argument
+    return bank_path(text, environ) or argument
+
+
+def find_bank(bank_id: str, environ: Mapping[str, str]) -> Bank:
+    """The winning bank with ``bank_id``. A broken file named ``<id>.yaml`` that would win is
+    reported as an error."""
+    candidates = bank_files(environ)
+    won = _winner(bank_id, candidates)
+    if won is not None:
+        if isinstance(won[1], BankError):
+            raise won[1]
+        return won[1]
     known = sorted({f.path.stem for f in candidates})
     if "/" in bank_id or "\\" in bank_id or bank_id.endswith((".yaml", ".yml")):  # a path given to --bank
         raise BankNotFound(f"no question bank with id '{bank_id}'",

@@ -103,7 +103,8 @@ def validate_banks(
     env: Environment,
     language: str,
     paths: Annotated[list[Path] | None, typer.Argument(
-        metavar="PATH...", help="Bank files, or folders of them. Default: every bank in the search path.",
+        metavar="PATH...", help="Bank files, folders of them, or bank ids (the file --bank ID reads). Default:"
+                                " every bank in the search path.",
         show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Count warnings as errors.")] = False,
     json_output: JsonOption = False,
@@ -115,11 +116,12 @@ def validate_banks(
     Exit 0 when there is no error (warnings are allowed unless --strict), 2 otherwise.
     """
     from clientcheck.bank.authoring import expand_paths, validate_file, validation_document
-    from clientcheck.bank.catalog import bank_files
+    from clientcheck.bank.catalog import bank_files, named_file
     from clientcheck.documents import write_json
     from clientcheck.ui.bank_reports import write_validation
 
-    files = expand_paths(paths) if paths else [found.path for found in bank_files(env.environ)]
+    files = expand_paths([named_file(path, env.environ) for path in paths]) if paths \
+        else [found.path for found in bank_files(env.environ)]
     _refresh_schema_copy_if_kept(env)
     if not files:
         raise UsageError(tr(language, "validate.no_files"), tr(language, "validate.no_files_hint"))
