@@ -321,20 +321,26 @@ def test_colour_is_used_on_a_terminal_when_nothing_refuses_it(cli: CliInvoke, mo
 # --- one command line (issue 14, point 5; the shared options are tests/cli/test_options.py's) -----
 
 
-@pytest.mark.parametrize(("args", "message", "command"), [
-    (("assess", "--bogus"), "No such option: --bogus", "clientcheck assess"),
-    (("banks", "show", "--frobnicate"), "No such option: --frobnicate", "clientcheck banks show"),
-    (("history",), "Missing argument 'client'.", "clientcheck history"),
-    (("letter", "--format", "pdf"), "Invalid value for '--format' / '-f'", "clientcheck letter"),
+ACCEPTS = "'{} --help' lists what it accepts, with examples"
+NAME_ONE = "name a saved client: 'clientcheck clients' lists them, '{} --help' has examples"
+
+
+@pytest.mark.parametrize(("args", "message", "command", "hint_text"), [
+    (("assess", "--bogus"), "No such option: --bogus", "clientcheck assess", ACCEPTS),
+    (("banks", "show", "--frobnicate"), "No such option: --frobnicate", "clientcheck banks show", ACCEPTS),
+    (("history",), "Missing argument 'client'.", "clientcheck history", NAME_ONE),
+    (("report", "--format", "markdown"), "Missing argument 'client'.", "clientcheck report", NAME_ONE),
+    (("history", "--bogus"), "No such option: --bogus", "clientcheck history", ACCEPTS),
+    (("letter", "--format", "pdf"), "Invalid value for '--format' / '-f'", "clientcheck letter", ACCEPTS),
 ])
-def test_usage_errors_are_one_clientcheck_error_line_and_a_hint(cli: CliInvoke, args: tuple[str, ...],
-                                                                message: str, command: str) -> None:
+def test_usage_errors_are_one_clientcheck_error_line_and_a_hint(cli: CliInvoke, args: tuple[str, ...], message: str,
+                                                                command: str, hint_text: str) -> None:
     result = cli(*args)
     assert result.exit_code == 2
     assert result.stdout == ""
     first, hint, *rest = result.stderr.splitlines()
     assert first.startswith(f"clientcheck: error: {message}")
-    assert hint == f"  hint: '{command} --help' lists what it accepts, with examples"
+    assert hint == "  hint: " + hint_text.format(command)
     assert not rest
     assert not set("╭╮╰╯│─") & set(result.stderr)
 

@@ -14,9 +14,10 @@ from typing import Annotated, Any
 
 import typer
 from typer import _click as click  # the Click that Typer bundles, whose errors it raises
+from typer._click.exceptions import MissingParameter
 from typer.core import TyperGroup
 
-from clientcheck.cli.names import complete_bank
+from clientcheck.cli.names import ClientNameType, complete_bank
 from clientcheck.errors import ExitCode
 from clientcheck.i18n import detect_language, tr
 from clientcheck.text import DEFAULT_LANGUAGE, LANGUAGES, Language
@@ -174,6 +175,9 @@ def _write_usage_error(error: click.ClickException, language: str) -> int:
 
     context = getattr(error, "ctx", None)
     path = context.command_path if context is not None else "clientcheck"
+    param = getattr(error, "param", None)
+    missing_client = isinstance(error, MissingParameter) and isinstance(getattr(param, "type", None),
+                                                                               ClientNameType)
     write_error(sys.stderr, language, usage_message(error.format_message(), language),
-                tr(language, "error.usage_hint", command=path))
+                tr(language, "error.missing_client_hint" if missing_client else "error.usage_hint", command=path))
     return int(ExitCode.BAD_INPUT)
